@@ -1,0 +1,68 @@
+package org.assessmentsapi.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.util.Set;
+
+/**
+ * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer: an RS256 or ES256 signature by a key
+ * of the issuer's JWKS, {@code iss} equal to the issuer, {@code aud} containing the audience,
+ * {@code exp} (and {@code nbf} if present) within a minute of clock skew, and a {@code sub}.
+ * {@code alg: none} and HMAC tokens are refused by the key selector: only the asymmetric algorithms
+ * are accepted, so a public key can never be misused as an HMAC secret.
+ */
+public final class JwtAuthenticator {
+
+    static final int MAX_CLOCK_SKEW_SECONDS = 60;
+    private static final String BEARER = "bearer ";
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+
+    public JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys) {
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        // Auth0 access tokens are typed "at+jwt" in some tenants; ID-token-style "JWT" or no type is also fine.
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
+                JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
+                Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "exp"),
+                null);
+        claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** Checks the value of the {@code Authorization} header ({@code null} when absent). */
+    public AuthResult authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.length() <= BEARER.length()
+                || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return new AuthResult.Rejected("missing bearer token");
+        }
+        String token = authorizationHeader.substring(BEARER.length()).trim();
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            String subject = claims.getSubject();
+            if (subject == null || subject.isBlank()) {
+                return new AuthResult.Rejected("token has no subject");
+            }
+            return new AuthResult.Authenticated(subject);
+        } catch (KeySourceException e) {
+            return new AuthResult.IssuerUnavailable(e.getMessage());
+        } catch (ParseException e) {
+            return new AuthResult.Rejected("malformed token: " + e.getMessage());
+        } catch (Exception e) {
+            // BadJOSEException, JOSEException and anything a hostile token could provoke in the parser.
+            return new AuthResult.Rejected(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

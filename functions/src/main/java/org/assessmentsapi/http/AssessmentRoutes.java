@@ -1,0 +1,71 @@
+package org.assessmentsapi.http;
+
+import java.util.Map;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.application.UpdateOutcome;
+import org.assessmentsapi.domain.Assessment;
+import org.assessmentsapi.domain.AssessmentUpdate;
+import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.domain.NewAssessment;
+import org.assessmentsapi.validation.RequestSchema;
+import org.assessmentsapi.validation.Validated;
+
+/** The three routes: request in, one application call, response out. Authentication is already done. */
+final class AssessmentRoutes {
+
+    private final Application app;
+
+    AssessmentRoutes(Application app) {
+        this.app = app;
+    }
+
+    HttpResponse handle(Route route, HttpRequest request, Caller.User caller) {
+        return switch (route) {
+            case UPDATE -> update(request, caller);
+            case GET -> get(request, caller);
+            case CREATE -> create(request, caller);
+        };
+    }
+
+    private HttpResponse update(HttpRequest request, Caller.User caller) {
+        String id = AssessmentIds.require(Route.itemId(request));
+        Validated<AssessmentUpdate> update = app.validator().validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
+        if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
+            return Problem.validation(invalid.errors()).toResponse();
+        }
+        UpdateOutcome outcome = app.updateAssessment().execute(id, caller, ((Validated.Valid<AssessmentUpdate>) update).value());
+        if (outcome instanceof UpdateOutcome.Updated updated) {
+            return ok(200, updated.assessment(), Map.of());
+        }
+        if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
+            return Problem.versionConflict(conflict.currentVersion()).toResponse();
+        }
+        return notFound();
+    }
+
+    private HttpResponse get(HttpRequest request, Caller.User caller) {
+        String id = AssessmentIds.require(Route.itemId(request));
+        return app.getAssessment().execute(id, caller)
+                .map(assessment -> ok(200, assessment, Map.of()))
+                .orElseGet(AssessmentRoutes::notFound);
+    }
+
+    private HttpResponse create(HttpRequest request, Caller.User caller) {
+        Validated<NewAssessment> creation = app.validator().validateCreate(RequestBodies.readJson(request));
+        if (creation instanceof Validated.Invalid<NewAssessment> invalid) {
+            return Problem.validation(invalid.errors()).toResponse();
+        }
+        Assessment created = app.createAssessment().execute(((Validated.Valid<NewAssessment>) creation).value(), caller);
+        return ok(201, created, Map.of("Location", Route.COLLECTION + "/" + created.id()));
+    }
+
+    private static HttpResponse ok(int status, Assessment assessment, Map<String, String> headers) {
+        var all = new java.util.HashMap<>(headers);
+        all.put("ETag", "\"" + assessment.version() + "\"");
+        return HttpResponse.json(status, "application/json", JsonWriter.assessment(assessment), all);
+    }
+
+    private static HttpResponse notFound() {
+        return Problem.of(ProblemType.NOT_FOUND, "No assessment with this id exists for you.").toResponse();
+    }
+}

@@ -1,0 +1,37 @@
+package org.assessmentsapi.http;
+
+import java.util.List;
+import java.util.Map;
+import org.assessmentsapi.validation.FieldError;
+
+/**
+ * An RFC 9457 problem: the only shape of error the API returns. {@code errors} lists validation
+ * problems, {@code currentVersion} comes with conflicts; both are omitted when null.
+ */
+record Problem(ProblemType type, String detail, List<FieldError> errors, Long currentVersion, Map<String, String> headers) {
+
+    static Problem of(ProblemType type, String detail) {
+        return new Problem(type, detail, null, null, Map.of());
+    }
+
+    Problem withHeader(String name, String value) {
+        var merged = new java.util.HashMap<>(headers);
+        merged.put(name, value);
+        return new Problem(type, detail, errors, currentVersion, Map.copyOf(merged));
+    }
+
+    static Problem validation(List<FieldError> errors) {
+        return new Problem(ProblemType.VALIDATION, "The request body is invalid: see errors.", errors, null, Map.of());
+    }
+
+    static Problem versionConflict(long currentVersion) {
+        return new Problem(ProblemType.VERSION_CONFLICT,
+                "The assessment was changed by someone else: it is at version " + currentVersion
+                        + ". Fetch it, re-apply your change and send it with that version.",
+                null, currentVersion, Map.of());
+    }
+
+    HttpResponse toResponse() {
+        return HttpResponse.json(type.status(), "application/problem+json", JsonWriter.problem(this), headers);
+    }
+}

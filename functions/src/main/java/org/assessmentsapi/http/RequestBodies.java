@@ -1,0 +1,123 @@
+package org.assessmentsapi.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Turns a request body into a JSON tree, refusing what is not strictly JSON: wrong media type (415),
+ * more than {@link #MAX_BYTES} (413), invalid base64 or UTF-8, malformed JSON, duplicate keys or trailing
+ * content (400). Floats are read as BigDecimal so that 1e400 is "out of range", never Infinity.
+ */
+final class RequestBodies {
+
+    static final int MAX_BYTES = 16 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private RequestBodies() {
+    }
+
+    static JsonNode readJson(HttpRequest request) {
+        requireJsonMediaType(request.header("content-type"));
+        byte[] bytes = rawBytes(request);
+        if (bytes.length > MAX_BYTES) {
+            throw new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is " + bytes.length + " bytes; the limit is " + MAX_BYTES + " bytes."));
+        }
+        if (bytes.length == 0) {
+            throw malformed("The request body is empty; send a JSON object.");
+        }
+        String text = strictUtf8(bytes);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            return MAPPER.readTree(parser);
+        } catch (JsonProcessingException e) {
+            throw malformed(describe(e));
+        } catch (java.io.IOException e) {
+            throw malformed("The request body could not be read as JSON.");
+        }
+    }
+
+    private static void requireJsonMediaType(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        boolean json = mediaType.equals("application/json");
+        boolean utf8 = contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset=")
+                || contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?\\s*(;.*)?");
+        if (!json || !utf8) {
+            throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as 'Content-Type: application/json' (UTF-8).")
+                    .withHeader("Accept", "application/json"));
+        }
+    }
+
+    private static byte[] rawBytes(HttpRequest request) {
+        String body = request.body() == null ? "" : request.body();
+        if (request.base64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw malformed("The request body is not valid base64.");
+            }
+        }
+        try {
+            // A String can hold unpaired surrogates that no UTF-8 byte sequence encodes: refuse, never replace.
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(body));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw malformed("The request body is not valid UTF-8 text.");
+        }
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("The request body is not valid UTF-8 text.");
+        }
+    }
+
+    /** Says what is wrong and where, without echoing any of the client's input back. */
+    private static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field")) {
+            return "The request body has the same field twice" + where + ".";
+        }
+        if (message.contains("nesting depth")) {
+            return "The request body is nested too deeply" + where + ".";
+        }
+        return "The request body is not valid JSON" + where + ".";
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(Problem.of(ProblemType.MALFORMED_BODY, detail));
+    }
+}

@@ -1,0 +1,87 @@
+package org.assessmentsapi.repository;
+
+import static org.assessmentsapi.repository.Attributes.ID;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.application.UpdateResult;
+import org.assessmentsapi.domain.Assessment;
+import org.assessmentsapi.domain.AssessmentUpdate;
+import org.assessmentsapi.domain.Caller;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/** The assessments table, one item per assessment, keyed by {@code id}. */
+public final class DynamoDbAssessmentRepository implements AssessmentRepository {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbAssessmentRepository(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public UpdateResult update(String id, Caller caller, AssessmentUpdate update, Instant now) {
+        try {
+            var response = dynamoDb.updateItem(UpdateItemRequests.build(tableName, id, caller, update, now));
+            return new UpdateResult.Applied(AssessmentItems.fromItem(response.attributes()));
+        } catch (ConditionalCheckFailedException failed) {
+            return new UpdateResult.ConditionFailed(itemAsItWas(id, failed));
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    @Override
+    public boolean create(Assessment assessment) {
+        try {
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(tableName)
+                    .item(AssessmentItems.toItem(assessment))
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", ID))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<Assessment> find(String id) {
+        try {
+            var response = dynamoDb.getItem(GetItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Map.of(ID, AssessmentItems.string(id)))
+                    .consistentRead(true)
+                    .build());
+            return response.hasItem() && !response.item().isEmpty()
+                    ? Optional.of(AssessmentItems.fromItem(response.item()))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    /**
+     * DynamoDB hands back the old item with the failure (ReturnValuesOnConditionCheckFailure=ALL_OLD);
+     * servers that ignore that parameter (dynalite) return none, so read it once, on this path only.
+     */
+    private Optional<Assessment> itemAsItWas(String id, ConditionalCheckFailedException failed) {
+        Map<String, AttributeValue> old = failed.item();
+        if (old != null && !old.isEmpty()) {
+            return Optional.of(AssessmentItems.fromItem(old));
+        }
+        return find(id);
+    }
+}

@@ -1,0 +1,96 @@
+package org.assessmentsapi.validation;
+
+import static org.assessmentsapi.validation.AssessmentField.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.assessmentsapi.domain.AssessmentChanges;
+import org.assessmentsapi.domain.AssessmentStatus;
+import org.assessmentsapi.domain.AssessmentUpdate;
+import org.assessmentsapi.domain.IntakeMode;
+import org.assessmentsapi.domain.NewAssessment;
+import org.assessmentsapi.domain.RiskLevel;
+
+/**
+ * Validates request bodies against a {@link RequestSchema}: the one place where input is judged.
+ * Every problem is reported, in the order of the body's fields, then missing required fields.
+ */
+public final class RequestValidator {
+
+    /** Validates an update (API or service): only the provided fields will change. */
+    public Validated<AssessmentUpdate> validateUpdate(JsonNode body, RequestSchema schema) {
+        return mapValid(validate(body, schema), values -> new AssessmentUpdate(
+                new AssessmentChanges(
+                        values.get(NAME, String.class),
+                        values.get(COMPANY_NAME, String.class),
+                        values.get(COMPANY_TYPE, String.class),
+                        values.get(STATUS, AssessmentStatus.class),
+                        values.get(PROGRESS, BigDecimal.class),
+                        values.get(OVERALL_RISK_SCORE, BigDecimal.class),
+                        values.get(OVERALL_RISK_LEVEL, RiskLevel.class)),
+                values.values().containsKey(VERSION) ? OptionalLong.of(values.get(VERSION, Long.class)) : OptionalLong.empty()));
+    }
+
+    /** Validates the body of a creation. */
+    public Validated<NewAssessment> validateCreate(JsonNode body) {
+        return mapValid(validate(body, RequestSchema.CREATE), values -> new NewAssessment(
+                values.get(NAME, String.class),
+                values.get(COMPANY_NAME, String.class),
+                values.get(COMPANY_TYPE, String.class),
+                values.get(COUNTRY, String.class),
+                values.get(INTAKE_MODE, IntakeMode.class)));
+    }
+
+    Validated<FieldValues> validate(JsonNode body, RequestSchema schema) {
+        if (body == null || !body.isObject()) {
+            return new Validated.Invalid<>(List.of(new FieldError(null, "the body must be a JSON object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<AssessmentField, Object> values = new EnumMap<>(AssessmentField.class);
+        body.fields().forEachRemaining(entry -> {
+            String name = entry.getKey();
+            JsonNode node = entry.getValue();
+            var field = byJsonName(name).filter(schema::accepts);
+            if (field.isEmpty()) {
+                errors.add(new FieldError(name, isKnown(name) ? "cannot be set by this request" : "is not a known field"));
+            } else if (node.isNull()) {
+                errors.add(new FieldError(name, "must not be null"));
+            } else {
+                String problem = field.get().rule().problem(node);
+                if (problem != null) {
+                    errors.add(new FieldError(name, problem));
+                } else {
+                    values.put(field.get(), field.get().rule().value(node));
+                }
+            }
+        });
+        for (AssessmentField required : schema.required()) {
+            if (!body.has(required.jsonName())) {
+                errors.add(new FieldError(required.jsonName(), "is required"));
+            }
+        }
+        if (schema.required().isEmpty() && errors.isEmpty()
+                && schema.changeFields().stream().noneMatch(values::containsKey)) {
+            errors.add(new FieldError(null, "provide at least one of: " + schema.changeFields().stream()
+                    .map(AssessmentField::jsonName).collect(Collectors.joining(", "))));
+        }
+        return errors.isEmpty() ? new Validated.Valid<>(new FieldValues(values)) : new Validated.Invalid<>(errors);
+    }
+
+    private static boolean isKnown(String name) {
+        return byJsonName(name).isPresent() || RequestSchema.SERVER_OWNED.contains(name);
+    }
+
+    private static <T> Validated<T> mapValid(Validated<FieldValues> result, java.util.function.Function<FieldValues, T> convert) {
+        if (result instanceof Validated.Valid<FieldValues> valid) {
+            return new Validated.Valid<>(convert.apply(valid.value()));
+        }
+        return new Validated.Invalid<>(((Validated.Invalid<FieldValues>) result).errors());
+    }
+}

@@ -1,0 +1,48 @@
+package org.assessmentsapi.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+
+/** Reading and checking handler responses in tests. */
+public final class Responses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Responses() {
+    }
+
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts an RFC 9457 problem with this status, and that nothing internal leaks into it. */
+    public static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status) {
+        assertEquals(status, response.getStatusCode(), () -> "body: " + response.getBody());
+        assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").asInt());
+        assertFalse(problem.get("type").asText().isEmpty());
+        assertFalse(problem.get("title").asText().isEmpty());
+        assertFalse(problem.get("detail").asText().isEmpty());
+        assertFalse(response.getBody().contains("Exception"), "no exception names in a client answer");
+        assertFalse(response.getBody().contains("\tat "), "no stack trace in a client answer");
+        return problem;
+    }
+
+    public static String body(Object... keyValues) {
+        var node = JSON.createObjectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            node.set((String) keyValues[i], JSON.valueToTree(keyValues[i + 1]));
+        }
+        return node.toString();
+    }
+}

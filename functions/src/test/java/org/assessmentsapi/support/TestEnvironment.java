@@ -1,0 +1,69 @@
+package org.assessmentsapi.support;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.util.Map;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSources;
+import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.devkit.AssessmentsTable;
+import org.assessmentsapi.devkit.DevIssuer;
+import org.assessmentsapi.devkit.Dynalite;
+import org.assessmentsapi.http.ApiHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One dynalite server, one development issuer (with its JWKS over HTTP) and one table for the whole test
+ * JVM: starting them once keeps the suite fast; every test works on assessments it creates itself.
+ */
+public final class TestEnvironment {
+
+    public static final String TABLE = "assessments";
+
+    private static TestEnvironment instance;
+
+    public final Dynalite dynalite;
+    public final DevIssuer issuer;
+    public final DynamoDbClient dynamoDb;
+    public final AppConfig config;
+    public final Application app;
+    public final ApiHandler handler;
+
+    private TestEnvironment() {
+        dynalite = Dynalite.start();
+        issuer = DevIssuer.start();
+        dynamoDb = AssessmentsTable.localClient(dynalite.endpoint());
+        AssessmentsTable.createIfMissing(dynamoDb, TABLE);
+        config = configFor(dynalite.endpoint().toString(), TABLE);
+        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwksUrl()), Clock.systemUTC());
+        handler = new ApiHandler(app);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            issuer.close();
+            dynalite.close();
+        }));
+    }
+
+    public static synchronized TestEnvironment get() {
+        if (instance == null) {
+            instance = new TestEnvironment();
+        }
+        return instance;
+    }
+
+    /** The configuration the Lambda would read from its environment, pointing at the test servers. */
+    public AppConfig configFor(String endpoint, String table) {
+        return AppConfig.fromEnvironment(Map.of(
+                "TABLE_NAME", table,
+                "DYNAMODB_ENDPOINT", endpoint,
+                "AWS_REGION", "us-east-1",
+                "JWT_ISSUER", issuer.issuer(),
+                "JWT_AUDIENCE", issuer.audience()));
+    }
+
+    /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
+    public ApiHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
+        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwksUrl());
+        return new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC()));
+    }
+}
