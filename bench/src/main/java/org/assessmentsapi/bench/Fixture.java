@@ -1,0 +1,131 @@
+package org.assessmentsapi.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSources;
+import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.devkit.AssessmentsTable;
+import org.assessmentsapi.devkit.DevIssuer;
+import org.assessmentsapi.devkit.Dynalite;
+import org.assessmentsapi.http.ApiHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What every part of the benchmark runs against: one in-memory dynalite on loopback, one development issuer
+ * serving its JWKS on loopback, the table, and a real RS256 token for {@link #USER}. Items are created
+ * through the handler's own POST route, so they have exactly the stored shape of real assessments.
+ */
+final class Fixture implements AutoCloseable {
+
+    static final String TABLE = "assessments";
+    static final String USER = "bench-user";
+    static final String SAMPLE_ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
+    static final String STACK_JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    final Dynalite dynalite;
+    final DevIssuer issuer;
+    final DynamoDbClient setupClient;
+    final String token;
+    private final ApiHandler setupHandler;
+
+    private Fixture() {
+        dynalite = Dynalite.start();
+        issuer = DevIssuer.start();
+        setupClient = AssessmentsTable.localClient(dynalite.endpoint());
+        AssessmentsTable.createIfMissing(setupClient, TABLE);
+        token = issuer.token(USER, java.time.Duration.ofHours(2));
+        AppConfig config = AppConfig.fromEnvironment(appEnv());
+        setupHandler = new ApiHandler(Application.create(config, setupClient, JwksSources.remote(config.jwksUrl()), Clock.systemUTC()));
+    }
+
+    static Fixture start() {
+        return new Fixture();
+    }
+
+    /** The function's configuration, as the stack sets it (minus credentials: dynalite takes any). */
+    Map<String, String> appEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TABLE_NAME", TABLE);
+        env.put("DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("JWT_ISSUER", issuer.issuer());
+        env.put("JWT_AUDIENCE", issuer.audience());
+        env.put("JWKS_URL", issuer.jwksUrl().toString());
+        return env;
+    }
+
+    /** What the Lambda runtime gives a function: its variables, credentials as variables, the stack's JVM options. */
+    Map<String, String> lambdaEnv() {
+        Map<String, String> env = appEnv();
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_SESSION_TOKEN", "local");
+        env.put("JAVA_TOOL_OPTIONS", STACK_JAVA_TOOL_OPTIONS);
+        return env;
+    }
+
+    /** A new assessment of {@link #USER}, created with the sample POST event; returns its id. */
+    String newItem() {
+        APIGatewayV2HTTPResponse response = setupHandler.handleRequest(event("post-assessment.json", null), null);
+        if (response.getStatusCode() != 201) {
+            throw new IllegalStateException("POST failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        String location = response.getHeaders().get("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** A sample event from {@code events/}, with the bench token and (for item routes) the given id. */
+    String eventJson(String file, String id) {
+        try {
+            String json = Files.readString(eventsDir().resolve(file), StandardCharsets.UTF_8)
+                    .replace("REPLACE_WITH_A_TOKEN", token);
+            return id == null ? json : json.replace(SAMPLE_ID, id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same, deserialized as the Lambda runtime does. */
+    APIGatewayV2HTTPEvent event(String file, String id) {
+        PojoSerializer<APIGatewayV2HTTPEvent> serializer =
+                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Fixture.class.getClassLoader());
+        return serializer.fromJson(new ByteArrayInputStream(eventJson(file, id).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Path writeEvent(String file, String id) {
+        try {
+            Path dir = Files.createDirectories(Paths.results().resolve("events"));
+            Path out = dir.resolve((id == null ? "event" : id) + "-" + file);
+            Files.writeString(out, eventJson(file, id), StandardCharsets.UTF_8);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path eventsDir() {
+        String configured = System.getProperty("events.dir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        return Paths.repositoryRoot().resolve("events");
+    }
+
+    @Override
+    public void close() {
+        issuer.close();
+        dynalite.close();
+    }
+}

@@ -1,0 +1,103 @@
+package org.assessmentsapi.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSources;
+import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.config.DynamoDbClients;
+import org.assessmentsapi.http.ApiHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Sustained PUTs per second with 8 threads, each on its own item, through the handler, and through the raw
+ * SDK for reference, alternating rounds (handler, raw, handler, raw, ...) of a fixed duration.
+ */
+final class Throughput {
+
+    static final int THREADS = 8;
+
+    private Throughput() {
+    }
+
+    static void run(Report report, int rounds, long roundMillis) throws InterruptedException {
+        try (Fixture fixture = Fixture.start()) {
+            Map<String, String> env = fixture.appEnv();
+            AppConfig config = AppConfig.fromEnvironment(env);
+            DynamoDbClient client = DynamoDbClients.create(config, env);
+            ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(config.jwksUrl()), Clock.systemUTC()));
+            List<String> ids = new ArrayList<>();
+            List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                String id = fixture.newItem();
+                ids.add(id);
+                events.add(fixture.event("put-assessment.json", id));
+            }
+            String load = Stats.load();
+            measure(t -> handler.handleRequest(events.get(t), null).getStatusCode() == 200, 2000); // warm-up
+            measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, 2000);
+            List<Double> viaHandler = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                viaHandler.add(measure(t -> handler.handleRequest(events.get(t), null).getStatusCode() == 200, roundMillis));
+                raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, roundMillis));
+            }
+            report.line("### Throughput, " + THREADS + " threads on distinct items (" + rounds + " alternating rounds of "
+                    + roundMillis / 1000.0 + " s; load " + load + " -> " + Stats.load() + ")");
+            report.line("");
+            report.line("| path | PUTs/s (median of rounds) | rounds |");
+            report.line("|---|---|---|");
+            report.line("| ApiHandler.handleRequest (in process) | " + Math.round(Stats.median(viaHandler)) + " | " + rounded(viaHandler) + " |");
+            report.line("| raw SDK UpdateItem (same client) | " + Math.round(Stats.median(raw)) + " | " + rounded(raw) + " |");
+            report.line("");
+        }
+    }
+
+    interface Call {
+        boolean run(int thread) throws Exception;
+    }
+
+    /** Calls per second over the duration, all threads together; a failed call stops the benchmark. */
+    static double measure(Call call, long millis) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            threads.add(new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        if (!call.run(thread)) {
+                            throw new IllegalStateException("call failed");
+                        }
+                        done.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(millis);
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("throughput run failed", failures.get(0));
+        }
+        return done.get() / seconds;
+    }
+
+    private static String rounded(List<Double> values) {
+        return values.stream().map(v -> Long.toString(Math.round(v))).toList().toString();
+    }
+}

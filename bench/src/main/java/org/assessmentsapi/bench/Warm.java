@@ -1,0 +1,191 @@
+package org.assessmentsapi.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSources;
+import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.config.DynamoDbClients;
+import org.assessmentsapi.http.ApiHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Warm latency in one JVM (started with the stack's JVM options): the handler's PUT against a raw SDK
+ * UpdateItem of the same item, built the same way (same expression, condition and return values), by the same
+ * client (the production DynamoDbClients wiring), measured alternately; then GET against a raw GetItem, and the
+ * 409 path against a raw failing UpdateItem + GetItem (what the handler does on dynalite, which ignores
+ * ReturnValuesOnConditionCheckFailure).
+ */
+final class Warm {
+
+    private Warm() {
+    }
+
+    static void run(Report report, int warmup, int calls) {
+        try (Fixture fixture = Fixture.start()) {
+            Map<String, String> env = fixture.appEnv();
+            AppConfig config = AppConfig.fromEnvironment(env);
+            DynamoDbClient client = DynamoDbClients.create(config, env);
+            Map<String, AtomicLong> sdkCalls = new ConcurrentHashMap<>();
+            DynamoDbClient counted = counting(client, sdkCalls);
+            ApiHandler handler = new ApiHandler(Application.create(config, counted, JwksSources.remote(config.jwksUrl()), Clock.systemUTC()));
+
+            String id = fixture.newItem();
+            APIGatewayV2HTTPEvent put = fixture.event("put-assessment.json", id);
+            APIGatewayV2HTTPEvent get = fixture.event("get-assessment.json", id);
+            APIGatewayV2HTTPEvent stale = fixture.event("put-assessment-with-version.json", id); // version 3: stale soon
+
+            IntSupplier handlerPut = () -> handler.handleRequest(put, null).getStatusCode();
+            IntSupplier rawPut = () -> {
+                client.updateItem(rawUpdate(id, null));
+                return 200;
+            };
+            IntSupplier handlerGet = () -> handler.handleRequest(get, null).getStatusCode();
+            IntSupplier rawGet = () -> {
+                client.getItem(b -> b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
+                return 200;
+            };
+            IntSupplier handler409 = () -> handler.handleRequest(stale, null).getStatusCode();
+            IntSupplier raw409 = () -> {
+                try {
+                    client.updateItem(rawUpdate(id, 3L));
+                    return 200;
+                } catch (ConditionalCheckFailedException expected) {
+                    client.getItem(b -> b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
+                    return 409;
+                }
+            };
+
+            // Round trips per successful PUT, counted on the handler's client (before any timing).
+            sdkCalls.clear();
+            for (int i = 0; i < 100; i++) {
+                expect(200, handlerPut.getAsInt());
+            }
+            long total = sdkCalls.values().stream().mapToLong(AtomicLong::get).sum();
+            String perPut = Stats.f2(total / 100.0) + " (" + sdkCalls + " for 100 PUTs)";
+
+            String load = Stats.load();
+            Pair puts = alternate(handlerPut, rawPut, 200, warmup, calls);
+            Pair gets = alternate(handlerGet, rawGet, 200, warmup / 2, calls / 2);
+            Pair conflicts = alternate(handler409, raw409, 409, warmup / 4, calls / 4);
+            report.line("### Warm, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
+                    + calls + " PUT pairs, " + calls / 2 + " GET pairs, " + calls / 4 + " 409 pairs, alternating; load " + load
+                    + " -> " + Stats.load() + ")");
+            report.line("");
+            report.line("| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
+            report.line("|---|---|---|---|---|---|---|");
+            report.line(puts.row("PUT 200 vs UpdateItem"));
+            report.line(gets.row("GET 200 vs GetItem"));
+            report.line(conflicts.row("PUT 409 vs failed UpdateItem + GetItem"));
+            report.line("");
+            report.line("DynamoDB calls per successful PUT: " + perPut + ".");
+            report.line("");
+        }
+    }
+
+    record Pair(double[] handlerMs, double[] rawMs) {
+        String row(String name) {
+            double h50 = Stats.percentile(handlerMs, 50);
+            double r50 = Stats.percentile(rawMs, 50);
+            double h99 = Stats.percentile(handlerMs, 99);
+            double r99 = Stats.percentile(rawMs, 99);
+            return "| " + name + " | " + Stats.f2(h50) + " | " + Stats.f2(r50) + " | **" + Stats.f2(h50 / r50) + "x** | "
+                    + Stats.f2(h99) + " | " + Stats.f2(r99) + " | **" + Stats.f2(h99 / r99) + "x** |";
+        }
+    }
+
+    static Pair alternate(IntSupplier a, IntSupplier b, int expected, int warmup, int calls) {
+        for (int i = 0; i < warmup; i++) {
+            expect(expected, a.getAsInt());
+            expect(expected, b.getAsInt());
+        }
+        double[] am = new double[calls];
+        double[] bm = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            if (i % 2 == 0) {
+                am[i] = time(a, expected);
+                bm[i] = time(b, expected);
+            } else {
+                bm[i] = time(b, expected);
+                am[i] = time(a, expected);
+            }
+        }
+        return new Pair(am, bm);
+    }
+
+    private static double time(IntSupplier call, int expected) {
+        long start = System.nanoTime();
+        int status = call.getAsInt();
+        double ms = (System.nanoTime() - start) / 1e6;
+        expect(expected, status);
+        return ms;
+    }
+
+    private static void expect(int expected, int status) {
+        if (status != expected) {
+            throw new IllegalStateException("expected " + expected + ", got " + status);
+        }
+    }
+
+    /** The UpdateItem the handler sends for the sample PUT body, built by hand, per call (fresh timestamp). */
+    static UpdateItemRequest rawUpdate(String id, Long expectedVersion) {
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        var names = new java.util.HashMap<String, String>(Map.of("#id", "id", "#name", "name", "#status", "status",
+                "#progress", "progress", "#updatedAt", "updatedAt", "#version", "version", "#userId", "userId"));
+        var values = new java.util.HashMap<String, AttributeValue>(Map.of(":name", s("Q1 supplier review"),
+                ":status", s("ANALYZING"), ":progress", n("40"), ":updatedAt", s(now), ":one", n("1"),
+                ":caller", s(Fixture.USER)));
+        String condition = "attribute_exists(#id) AND #userId = :caller";
+        if (expectedVersion != null) {
+            condition += " AND #version = :expectedVersion";
+            values.put(":expectedVersion", n(expectedVersion.toString()));
+        }
+        return UpdateItemRequest.builder()
+                .tableName(Fixture.TABLE)
+                .key(Map.of("id", s(id)))
+                .updateExpression("SET #name = :name, #status = :status, #progress = :progress, #updatedAt = :updatedAt, "
+                        + "#version = #version + :one")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+
+    static AttributeValue n(String value) {
+        return AttributeValue.builder().n(value).build();
+    }
+
+    /** The client, counting each call by method name (to check one round trip per PUT). */
+    static DynamoDbClient counting(DynamoDbClient client, Map<String, AtomicLong> calls) {
+        return (DynamoDbClient) Proxy.newProxyInstance(Warm.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() != Object.class && !method.getName().equals("close")
+                            && !method.getName().equals("serviceName") && !method.getName().equals("serviceClientConfiguration")) {
+                        calls.computeIfAbsent(method.getName(), k -> new AtomicLong()).incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(client, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

@@ -1,0 +1,117 @@
+package org.assessmentsapi.bench.launcher;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Plays the Lambda Java runtime in a fresh JVM, for one invocation: loads the handler class by name,
+ * instantiates it with its no-arg constructor (configuration comes from the environment, set by the
+ * parent), turns the event JSON into the handler's input type (by default with {@link LiteEvents}, JDK only;
+ * with {@code -Dlauncher.serialization=runtime}, with aws-lambda-java-serialization as the runtime does),
+ * calls {@code handleRequest} (with a null Context), and serializes the response to JSON the same way.
+ *
+ * <p>Usage: {@code java -cp launcher.jar:HANDLER.jar Launcher HANDLER_CLASS EVENT_FILE [count|prime]}. It prints
+ * one line {@code RESULT status=... construct_ms=... invoke_ms=... total_ms=...} (times since main started;
+ * the parent measures the wall time from process start to that line). With {@code count}, it also reports how many classes the first invocation loaded
+ * ({@code classes_first_invoke}, from the JVM's class loading counter); with {@code prime}, it first calls the
+ * handler's SnapStart priming hook ({@code beforeCheckpoint}, then {@code afterRestore}) after construction.
+ */
+public final class Launcher {
+
+    /**
+     * {@code -Dlauncher.serialization=runtime}: the runtime's aws-lambda-java-serialization (its shaded Jackson
+     * and event mixins) instead of {@link LiteEvents}; it adds the same ~1,200 classes to every handler.
+     */
+    private static final boolean RUNTIME_SERIALIZATION = "runtime".equals(System.getProperty("launcher.serialization"));
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        String handlerClass = args[0];
+        Path eventFile = Path.of(args[1]);
+        boolean count = args.length > 2;
+        boolean prime = count && args[2].equals("prime");
+        ClassLoader loader = Launcher.class.getClassLoader();
+
+        Class<?> type = Class.forName(handlerClass, true, loader);
+        Object handler = type.getConstructor().newInstance();
+        long constructed = System.nanoTime();
+
+        var classCounter = count ? java.lang.management.ManagementFactory.getClassLoadingMXBean() : null;
+        if (prime) {
+            Object priming = type.getMethod("priming").invoke(handler);
+            priming.getClass().getMethod("beforeCheckpoint", Class.forName("org.crac.Context", true, loader))
+                    .invoke(priming, (Object) null);
+            priming.getClass().getMethod("afterRestore", Class.forName("org.crac.Context", true, loader))
+                    .invoke(priming, (Object) null);
+        }
+
+        Method handle = handleRequest(type);
+        long beforeEvent = System.nanoTime();
+        long classesBeforeEvent = count ? classCounter.getTotalLoadedClassCount() : 0;
+        Object input;
+        if (RUNTIME_SERIALIZATION) {
+            try (InputStream json = Files.newInputStream(eventFile)) {
+                @SuppressWarnings("unchecked")
+                PojoSerializer<Object> in = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(handle.getParameterTypes()[0], loader);
+                input = in.fromJson(json);
+            }
+        } else {
+            input = LiteEvents.read(Files.readString(eventFile, StandardCharsets.UTF_8), handle.getParameterTypes()[0]);
+        }
+        long classesBeforeInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+        Object output = handle.invoke(handler, input, null);
+        long classesAfterInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+        String response;
+        if (RUNTIME_SERIALIZATION) {
+            @SuppressWarnings("unchecked")
+            PojoSerializer<Object> out = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(output.getClass(), loader);
+            var bytes = new ByteArrayOutputStream();
+            out.toJson(output, bytes);
+            response = bytes.toString(StandardCharsets.UTF_8);
+        } else {
+            response = LiteEvents.write(output);
+        }
+        long done = System.nanoTime();
+
+        var status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(response);
+        StringBuilder line = new StringBuilder("RESULT")
+                .append(" status=").append(status.find() ? status.group(1) : "?")
+                .append(" construct_ms=").append(ms(constructed - start))
+                .append(" invoke_ms=").append(ms(done - beforeEvent))
+                .append(" total_ms=").append(ms(done - start));
+        if (count) {
+            line.append(" classes_first_invoke=").append(classesAfterInvoke - classesBeforeInvoke)
+                    .append(" classes_first_event_with_deserialization=").append(classesAfterInvoke - classesBeforeEvent);
+        }
+        System.out.println(line);
+        System.out.flush();
+        if (System.getenv("BENCH_PRINT_RESPONSE") != null) {
+            System.out.println(response);
+        }
+        // Like a Lambda environment after its first response: nothing more to measure; skip shutdown work.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** The runtime's choice: the handleRequest(I, Context) that is not a compiler-generated bridge. */
+    private static Method handleRequest(Class<?> type) throws NoSuchMethodException {
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
+                return method;
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + ".handleRequest(I, Context)");
+    }
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+}
