@@ -1,5 +1,10 @@
 package org.assessmentsapi.auth;
 
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -38,5 +43,26 @@ public final class JwksSources {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("JWKS_URL is not a valid URL: " + jwksUrl, e);
         }
+    }
+
+    /**
+     * Fetches the issuer's keys now, at start-up, into the source's cache, so that the first request does not
+     * wait for them. A failure is only reported: the request path fetches again and answers 503 if needed.
+     */
+    public static boolean prefetch(JWKSource<SecurityContext> keys) {
+        try {
+            keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+            return true;
+        } catch (KeySourceException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A fixed, in-memory key set, for SnapStart priming only: it is never the key source of an authenticator
+     * that serves requests.
+     */
+    public static JWKSource<SecurityContext> primingOnly(JWKSet keys) {
+        return new ImmutableJWKSet<>(keys);
     }
 }

@@ -21,15 +21,28 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final Application app;
     private final AssessmentRoutes routes;
+    /** Held here: org.crac keeps registered resources by weak reference. */
+    private final SnapStartPriming priming;
 
-    /** Used by the Lambda runtime: configuration from the environment, checked now rather than on a request. */
+    /**
+     * Used by the Lambda runtime: configuration from the environment, checked now rather than on a request;
+     * everything the first request needs is built and warmed now (see {@link LambdaStartup}), and the
+     * SnapStart priming hook is registered.
+     */
     public ApiHandler() {
-        this(Application.fromEnvironment());
+        this(LambdaStartup.application());
+        org.crac.Core.getGlobalContext().register(priming);
     }
 
     public ApiHandler(Application app) {
         this.app = app;
         this.routes = new AssessmentRoutes(app);
+        this.priming = new SnapStartPriming(app);
+    }
+
+    /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */
+    public SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

@@ -1,0 +1,64 @@
+package org.assessmentsapi.http;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.util.Map;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSources;
+import org.assessmentsapi.auth.JwtAuthenticator;
+import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.config.DynamoDbClients;
+import org.assessmentsapi.logging.Log;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The Lambda runtime's wiring ({@code Application.fromEnvironment()}, done in two threads): while this thread
+ * builds the DynamoDB client (most of the start-up), another fetches the issuer's JWKS into the key source's
+ * cache and loads the token parsing and JSON classes, so that the first request finds everything ready.
+ * Nothing is left to be initialized lazily on the request path; a failure of the warm-up only leaves that
+ * work to the first request (which then fetches the keys itself, or answers 503).
+ */
+final class LambdaStartup {
+
+    /** The warm-up is waited for at most this long (the JWKS fetch has its own, shorter, timeouts). */
+    static final long WARM_UP_WAIT_MILLIS = 5_000;
+    /** An unsigned token ({@code alg: none}): parsed, then refused before any key is looked up. */
+    private static final String UNSIGNED_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ3YXJtLXVwIn0.";
+
+    private LambdaStartup() {
+    }
+
+    static Application application() {
+        Map<String, String> env = System.getenv();
+        AppConfig config = AppConfig.fromEnvironment(env);
+        JWKSource<SecurityContext> keys = JwksSources.remote(config.jwksUrl());
+        Thread warmUp = new Thread(() -> warmUp(config, keys), "startup-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        try {
+            DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
+            return Application.create(config, dynamoDb, keys, Clock.systemUTC());
+        } finally {
+            try {
+                warmUp.join(WARM_UP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void warmUp(AppConfig config, JWKSource<SecurityContext> keys) {
+        try {
+            if (!JwksSources.prefetch(keys)) {
+                Log.warn(null, "start-up: the issuer's JWKS could not be fetched; the first request will retry");
+            }
+            new JwtAuthenticator(config.jwtIssuer(), config.jwtAudience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
+            RequestBodies.readJson(new HttpRequest("PUT", "/", Map.of("content-type", "application/json"),
+                    "{\"name\":\"warm-up\",\"progress\":1.5,\"version\":1,\"x\":[true,null]}", false, null, null));
+            JsonWriter.problem(Problem.of(ProblemType.NOT_FOUND, "warm-up"));
+        } catch (RuntimeException e) {
+            Log.warn(null, "start-up warm-up skipped: " + e);
+        }
+    }
+}
