@@ -74,7 +74,7 @@ public record AssessmentsConfig(
       problems.add("throttleRateLimit " + throttleRateLimit + " must be a positive number of requests per second");
     }
     if (throttleBurstLimit <= 0) {
-      problems.add("throttleBurstLimit " + throttleBurstLimit + " must be a positive number of requests");
+      problems.add("throttleBurstLimit " + throttleBurstLimit + " must be positive (requests)");
     }
     corsAllowedOrigins = List.copyOf(Objects.requireNonNullElse(corsAllowedOrigins, List.of()));
     for (String origin : corsAllowedOrigins) {
