@@ -1,6 +1,7 @@
 package org.assessmentsapi.infra.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,14 +18,23 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 class CdkNagTest {
 
   private static Synth.Result synth;
+  /** An unsuppressed error fails the synth itself (cdk.json's annotationsInValidationReport flag). */
+  private static AssertionError synthFailure;
 
   @BeforeAll
   static void synthesize() {
-    synth = Synth.synth("nag", Synth.PRODUCTION, true);
+    try {
+      synth = Synth.synth("nag", Synth.PRODUCTION, true);
+    } catch (AssertionError e) {
+      synthFailure = e;
+    }
   }
 
   @Test
   void noUnsuppressedError() {
+    if (synthFailure != null) {
+      throw synthFailure;
+    }
     List<SynthesisMessage> errors = Annotations.fromStack(synth.stack())
         .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
     assertEquals(List.of(), errors.stream().map(m -> m.getId() + ": " + m.getEntry().getData()).toList());
@@ -32,6 +42,7 @@ class CdkNagTest {
 
   @Test
   void noUnsuppressedWarning() {
+    assertNotNull(synth, "synth failed, see noUnsuppressedError");
     List<SynthesisMessage> warnings = Annotations.fromStack(synth.stack())
         .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
     assertEquals(List.of(), warnings.stream().map(m -> m.getId() + ": " + m.getEntry().getData()).toList());
@@ -39,6 +50,7 @@ class CdkNagTest {
 
   @Test
   void suppressionsAreExactlyTheReviewedOnesAndEachHasAWrittenReason() {
+    assertNotNull(synth, "synth failed, see noUnsuppressedError");
     Set<String> ruleIds = new TreeSet<>();
     for (Object resource : ((Map<?, ?>) synth.template().toJSON().get("Resources")).values()) {
       Map<?, ?> metadata = (Map<?, ?>) ((Map<?, ?>) resource).get("Metadata");
@@ -58,6 +70,7 @@ class CdkNagTest {
 
   @Test
   void theWildcardSuppressionCoversOnlyTheWildcardResource() {
+    assertNotNull(synth, "synth failed, see noUnsuppressedError");
     String roleId = synth.only("AWS::IAM::Role").getKey();
     Map<String, Object> policy = synth.only("AWS::IAM::Policy").getValue();
     Map<?, ?> nag = (Map<?, ?>) ((Map<?, ?>) policy.get("Metadata")).get("cdk_nag");

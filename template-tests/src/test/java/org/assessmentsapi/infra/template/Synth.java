@@ -1,5 +1,6 @@
 package org.assessmentsapi.infra.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
@@ -85,7 +86,37 @@ final class Synth {
     if (withNag) {
       Aspects.of(app).add(new AwsSolutionsChecks());
     }
-    return new Result(stack, Template.fromStack(stack), outdir);
+    try {
+      return new Result(stack, Template.fromStack(stack), outdir);
+    } catch (RuntimeException e) {
+      // With @aws-cdk/core:annotationsInValidationReport (cdk.json), an error annotation fails the synth and
+      // the findings are only in validation-report.json: put them into the failure.
+      Path report = outdir.resolve("validation-report.json");
+      if (String.valueOf(e.getMessage()).contains("Validation failed") && Files.isRegularFile(report)) {
+        throw new AssertionError("synth failed validation:\n" + violations(report), e);
+      }
+      throw e;
+    }
+  }
+
+  /** One line per violation: its description and the construct paths it names. */
+  private static String violations(Path report) {
+    try {
+      StringBuilder lines = new StringBuilder();
+      JsonNode root = new ObjectMapper().readTree(report.toFile());
+      for (JsonNode plugin : root.path("pluginReports")) {
+        for (JsonNode violation : plugin.path("violations")) {
+          lines.append(" - ").append(violation.path("description").asText().trim());
+          for (JsonNode construct : violation.path("violatingConstructs")) {
+            lines.append(" [").append(construct.path("constructPath").asText()).append(']');
+          }
+          lines.append('\n');
+        }
+      }
+      return lines.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + report, e);
+    }
   }
 
   @SuppressWarnings("unchecked")
