@@ -87,6 +87,7 @@ public final class LocalApi implements AutoCloseable {
                 throw new LocalStartException("JWT_AUDIENCE or JWKS_URL is set but JWT_ISSUER is not: set JWT_ISSUER to "
                         + "verify tokens of a real issuer, or unset all three for the development issuer");
             }
+            checkConfiguration(env, devIssuerMode);
             server = bind(options.port());
 
             boolean startDynalite = blank(env.get("DYNAMODB_ENDPOINT"));
@@ -121,6 +122,19 @@ public final class LocalApi implements AutoCloseable {
             stop(server, resources);
             throw e instanceof LocalStartException ? e : new LocalStartException(oneLine(e), e);
         }
+    }
+
+    /** Fails fast, before anything starts, on what the user set wrong (values filled in later are stand-ins). */
+    private static void checkConfiguration(Map<String, String> env, boolean devIssuerMode) {
+        Map<String, String> probe = new HashMap<>(env);
+        if (blank(probe.get("DYNAMODB_ENDPOINT"))) {
+            probe.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:1");
+        }
+        if (devIssuerMode) {
+            probe.put("JWT_ISSUER", "http://127.0.0.1:1/");
+            probe.put("JWT_AUDIENCE", DevIssuer.DEFAULT_AUDIENCE);
+        }
+        AppConfig.fromEnvironment(probe);
     }
 
     /** {@code http://127.0.0.1:PORT}. */
