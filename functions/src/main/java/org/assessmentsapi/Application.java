@@ -37,7 +37,11 @@ public record Application(
 
     /** What the API's Lambda runtime gets: configuration (JWT included) from the environment, checked now. */
     public static Application fromEnvironment() {
-        Map<String, String> env = System.getenv();
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The same wiring from an explicit environment, e.g. the one the local runner composes. */
+    public static Application fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.fromEnvironment(env);
         JwtConfig jwt = config.jwt().orElseThrow();
         return create(config, DynamoDbClients.create(config, env), JwksSources.remote(jwt.jwksUrl()), Clock.systemUTC());
