@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -56,6 +57,9 @@ public final class JwtAuthenticator {
                 return new AuthResult.Rejected("token has no subject");
             }
             return new AuthResult.Authenticated(subject);
+        } catch (RateLimitReachedException e) {
+            // An unknown kid right after a refresh: the key is not the issuer's (or not yet published).
+            return new AuthResult.Rejected("unknown signing key (JWKS refresh rate-limited)");
         } catch (KeySourceException e) {
             return new AuthResult.IssuerUnavailable(e.getMessage());
         } catch (ParseException e) {

@@ -40,7 +40,7 @@ public final class TestEnvironment {
         dynamoDb = AssessmentsTable.localClient(dynalite.endpoint());
         AssessmentsTable.createIfMissing(dynamoDb, TABLE);
         config = configFor(dynalite.endpoint().toString(), TABLE);
-        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwksUrl()), Clock.systemUTC());
+        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
         handler = contractChecked(new ApiHandler(app));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             issuer.close();
@@ -67,7 +67,7 @@ public final class TestEnvironment {
 
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
-        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwksUrl());
+        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl());
         return contractChecked(new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC())));
     }
 
