@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.UUID;
+import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.CallRecorder;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class RoundTripsTest extends ApiTestSupport {
 
     private final CallRecorder recorder = new CallRecorder();
-    private ApiHandler counted;
+    private ContractCheckedHandler counted;
 
     @BeforeEach
     void countingHandler() {
