@@ -24,12 +24,14 @@ import org.assessmentsapi.http.ApiHandler;
 
 /**
  * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
- * Lambda handler as an API Gateway v2 event. Bodies above {@link #MAX_BODY_BYTES} are refused unread.
+ * Lambda handler as an API Gateway v2 event. Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
  */
 final class ExchangeHandler implements HttpHandler {
 
     /** Far below API Gateway's 10 MB, far above what the handler accepts (16 KiB): it still sees oversized bodies. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** API Gateway's payload limit: larger requests never reach a Lambda. */
+    static final long API_GATEWAY_MAX_BYTES = 10L * 1024 * 1024;
     static final String TOKENS_PATH = "/local/tokens";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     private static final int MAX_SUB_LENGTH = 255;
@@ -68,12 +70,11 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private OutgoingResponse respond(HttpExchange exchange) throws IOException {
-        String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declaredLength != null && tooLarge(declaredLength)) {
-            return tooLarge();
-        }
         byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
+            // Read (and drop) the rest, up to API Gateway's own limit, so that the client, still sending,
+            // receives the 413 instead of a connection reset; beyond that the connection is simply closed.
+            skipAtMost(exchange.getRequestBody(), API_GATEWAY_MAX_BYTES);
             return tooLarge();
         }
         if (devIssuer != null && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)) {
@@ -127,17 +128,9 @@ final class ExchangeHandler implements HttpHandler {
         return json(200, "application/json", answer.toString(), Map.of());
     }
 
-    private static boolean tooLarge(String declaredLength) {
-        try {
-            return Long.parseLong(declaredLength.trim()) > MAX_BODY_BYTES;
-        } catch (NumberFormatException e) {
-            return false; // the JDK server refuses malformed lengths itself
-        }
-    }
-
     private static OutgoingResponse tooLarge() {
         return problem(413, "payload-too-large", "Request body too large",
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes, which the local server does not read.",
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes, which the local server does not pass on.",
                 Map.of());
     }
 
@@ -158,6 +151,15 @@ final class ExchangeHandler implements HttpHandler {
         headers.put("X-Content-Type-Options", List.of("nosniff"));
         extra.forEach((name, value) -> headers.put(name, List.of(value)));
         return new OutgoingResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void skipAtMost(InputStream in, long limit) throws IOException {
+        long skipped = 0;
+        byte[] buffer = new byte[8192];
+        int read;
+        while (skipped < limit && (read = in.read(buffer)) > 0) {
+            skipped += read;
+        }
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {

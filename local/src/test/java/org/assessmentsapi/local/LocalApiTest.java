@@ -52,6 +52,18 @@ class LocalApiTest {
     }
 
     @Test
+    void conditionalGetAnswersNotModifiedWithoutABody() throws Exception {
+        String id = Http.read(http.json("POST", "/api/assessments", token, Http.CREATE_BODY)).get("id").asText();
+        var request = java.net.http.HttpRequest.newBuilder(api.baseUri().resolve("/api/assessments/" + id))
+                .header("Authorization", "Bearer " + token).header("If-None-Match", "\"1\"").GET().build();
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, response.statusCode());
+        assertEquals("", response.body());
+        assertEquals("\"1\"", response.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
     void postCreatesGetReadsPutUpdates() {
         HttpResponse<String> created = http.json("POST", "/api/assessments", token, Http.CREATE_BODY);
         assertEquals(201, created.statusCode(), created.body());
