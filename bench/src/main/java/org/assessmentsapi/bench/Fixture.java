@@ -47,7 +47,7 @@ final class Fixture implements AutoCloseable {
         AssessmentsTable.createIfMissing(setupClient, TABLE);
         token = issuer.token(USER, java.time.Duration.ofHours(2));
         AppConfig config = AppConfig.fromEnvironment(appEnv());
-        setupHandler = new ApiHandler(Application.create(config, setupClient, JwksSources.remote(config.jwksUrl()), Clock.systemUTC()));
+        setupHandler = new ApiHandler(Application.create(config, setupClient, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
     }
 
     static Fixture start() {

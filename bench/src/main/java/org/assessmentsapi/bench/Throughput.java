@@ -30,7 +30,7 @@ final class Throughput {
             Map<String, String> env = fixture.appEnv();
             AppConfig config = AppConfig.fromEnvironment(env);
             DynamoDbClient client = DynamoDbClients.create(config, env);
-            ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(config.jwksUrl()), Clock.systemUTC()));
+            ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
             List<String> ids = new ArrayList<>();
             List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {

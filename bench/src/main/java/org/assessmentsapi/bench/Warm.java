@@ -40,7 +40,7 @@ final class Warm {
             DynamoDbClient client = DynamoDbClients.create(config, env);
             Map<String, AtomicLong> sdkCalls = new ConcurrentHashMap<>();
             DynamoDbClient counted = counting(client, sdkCalls);
-            ApiHandler handler = new ApiHandler(Application.create(config, counted, JwksSources.remote(config.jwksUrl()), Clock.systemUTC()));
+            ApiHandler handler = new ApiHandler(Application.create(config, counted, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
 
             String id = fixture.newItem();
             APIGatewayV2HTTPEvent put = fixture.event("put-assessment.json", id);

@@ -9,11 +9,12 @@ import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.auth.JwtAuthenticator;
 import org.assessmentsapi.config.AppConfig;
 import org.assessmentsapi.config.DynamoDbClients;
+import org.assessmentsapi.config.JwtConfig;
 import org.assessmentsapi.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The Lambda runtime's wiring ({@code Application.fromEnvironment()}, done in two threads): while this thread
+ * The Lambda runtime's wiring (what {@code Application.fromEnvironment()} does, in two threads): while this thread
  * builds the DynamoDB client (most of the start-up), another fetches the issuer's JWKS into the key source's
  * cache and loads the token parsing and JSON classes, so that the first request finds everything ready.
  * Nothing is left to be initialized lazily on the request path; a failure of the warm-up only leaves that
@@ -32,8 +33,9 @@ final class LambdaStartup {
     static Application application() {
         Map<String, String> env = System.getenv();
         AppConfig config = AppConfig.fromEnvironment(env);
-        JWKSource<SecurityContext> keys = JwksSources.remote(config.jwksUrl());
-        Thread warmUp = new Thread(() -> warmUp(config, keys), "startup-warm-up");
+        JwtConfig jwt = config.jwt().orElseThrow();
+        JWKSource<SecurityContext> keys = JwksSources.remote(jwt.jwksUrl());
+        Thread warmUp = new Thread(() -> warmUp(jwt, keys), "startup-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         try {
@@ -48,12 +50,12 @@ final class LambdaStartup {
         }
     }
 
-    private static void warmUp(AppConfig config, JWKSource<SecurityContext> keys) {
+    private static void warmUp(JwtConfig jwt, JWKSource<SecurityContext> keys) {
         try {
             if (!JwksSources.prefetch(keys)) {
                 Log.warn(null, "start-up: the issuer's JWKS could not be fetched; the first request will retry");
             }
-            new JwtAuthenticator(config.jwtIssuer(), config.jwtAudience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
+            new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
             RequestBodies.readJson(new HttpRequest("PUT", "/", Map.of("content-type", "application/json"),
                     "{\"name\":\"warm-up\",\"progress\":1.5,\"version\":1,\"x\":[true,null]}", false, null, null));
             JsonWriter.problem(Problem.of(ProblemType.NOT_FOUND, "warm-up"));

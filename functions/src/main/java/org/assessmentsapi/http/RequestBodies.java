@@ -1,16 +1,8 @@
 package org.assessmentsapi.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,25 +10,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.assessmentsapi.validation.StrictJson;
 
 /**
  * Turns a request body into a JSON tree, refusing what is not strictly JSON: wrong media type (415),
  * more than {@link #MAX_BYTES} (413), invalid base64 or UTF-8, malformed JSON, duplicate keys or trailing
- * content (400). Floats are read as BigDecimal so that 1e400 is "out of range", never Infinity.
- *
- * <p>The tree is built from Jackson's streaming parser with {@link JsonNodeFactory}, not by an
- * {@code ObjectMapper}: the same {@link JsonNode} tree for the validator, without the ~280 classes of
- * databind's mapper machinery on the cold-start path.
+ * content (400), as {@link StrictJson} reads it.
  */
 final class RequestBodies {
 
     static final int MAX_BYTES = 16 * 1024;
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private RequestBodies() {
     }
@@ -52,67 +35,11 @@ final class RequestBodies {
             throw malformed("The request body is empty; send a JSON object.");
         }
         String text = strictUtf8(bytes);
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return null; // whitespace only: "the body must be a JSON object"
-            }
-            JsonNode tree = read(parser, first);
-            if (parser.nextToken() != null) {
-                throw malformed("The request body is not valid JSON" + where(parser.currentLocation()) + ".");
-            }
-            return tree;
+        try {
+            return StrictJson.read(text);
         } catch (JsonProcessingException e) {
             throw malformed(describe(e));
-        } catch (java.io.IOException e) {
-            throw malformed("The request body could not be read as JSON.");
         }
-    }
-
-    /** The value that starts at {@code token}: objects and arrays recursively (the parser bounds the depth). */
-    private static JsonNode read(JsonParser parser, JsonToken token) throws java.io.IOException {
-        switch (token) {
-            case START_OBJECT: {
-                ObjectNode object = NODES.objectNode();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-                    String name = parser.currentName();
-                    object.set(name, read(parser, parser.nextToken()));
-                }
-                return object;
-            }
-            case START_ARRAY: {
-                ArrayNode array = NODES.arrayNode();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    array.add(read(parser, next));
-                }
-                return array;
-            }
-            case VALUE_STRING:
-                return NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                switch (parser.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(parser.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(parser.getLongValue());
-                    default:
-                        return NODES.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(parser.getDecimalValue());
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            default:
-                throw malformed("The request body is not valid JSON" + where(parser.currentLocation()) + ".");
-        }
-    }
-
-    private static String where(JsonLocation at) {
-        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static void requireJsonMediaType(String contentType) {
@@ -164,7 +91,8 @@ final class RequestBodies {
 
     /** Says what is wrong and where, without echoing any of the client's input back. */
     private static String describe(JsonProcessingException e) {
-        String where = where(e.getLocation());
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.startsWith("Duplicate field")) {
             return "The request body has the same field twice" + where + ".";

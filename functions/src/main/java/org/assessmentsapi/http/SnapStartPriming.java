@@ -22,10 +22,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assessmentsapi.Application;
 import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.auth.JwtAuthenticator;
+import org.assessmentsapi.config.JwtConfig;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentStatus;
 import org.assessmentsapi.domain.IntakeMode;
@@ -92,7 +94,8 @@ public final class SnapStartPriming implements Resource {
         try {
             RSAKey key = primingKey();
             ApiHandler handler = new ApiHandler(primingApplication(key.toPublicJWK()));
-            String token = sign(key, app.config().jwtIssuer(), app.config().jwtAudience());
+            JwtConfig jwt = app.config().jwt().orElseThrow();
+            String token = sign(key, jwt.issuer(), jwt.audience());
             APIGatewayV2HTTPResponse put = handler.handleRequest(event("PUT", token,
                     "{\"name\":\"priming\",\"companyName\":\"priming\",\"companyType\":\"priming\",\"status\":\"ANALYZING\","
                             + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}"), null);
@@ -116,10 +119,11 @@ public final class SnapStartPriming implements Resource {
 
     /** The real wiring with one difference: a verifier that knows only the priming key. */
     Application primingApplication(RSAKey primingPublicKey) {
-        JwtAuthenticator primingOnly = new JwtAuthenticator(app.config().jwtIssuer(), app.config().jwtAudience(),
+        JwtConfig jwt = app.config().jwt().orElseThrow();
+        JwtAuthenticator primingOnly = new JwtAuthenticator(jwt.issuer(), jwt.audience(),
                 JwksSources.primingOnly(new JWKSet(primingPublicKey)));
-        return new Application(app.config(), app.dynamoDb(), primingOnly, app.validator(), app.updateAssessment(),
-                app.getAssessment(), app.createAssessment());
+        return new Application(app.config(), app.dynamoDb(), Optional.of(primingOnly), app.validator(),
+                app.updateAssessment(), app.getAssessment(), app.createAssessment());
     }
 
     static RSAKey primingKey() throws NoSuchAlgorithmException {
