@@ -12,11 +12,17 @@ import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.config.AppConfig;
 import org.assessmentsapi.config.DynamoDbClients;
 import org.assessmentsapi.http.ApiHandler;
+import org.assessmentsapi.local.LocalApi;
+import org.assessmentsapi.local.LocalOptions;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Sustained PUTs per second with 8 threads, each on its own item, through the handler, and through the raw
- * SDK for reference, alternating rounds (handler, raw, handler, raw, ...) of a fixed duration.
+ * SDK for reference, alternating rounds (handler, raw, handler, raw, ...) of a fixed duration; then over HTTP
+ * through the local runner ({@code LocalApi}: the production wiring behind a loopback HTTP server).
  */
 final class Throughput {
 
@@ -47,6 +53,7 @@ final class Throughput {
                 viaHandler.add(measure(t -> handler.handleRequest(events.get(t), null).getStatusCode() == 200, roundMillis));
                 raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, roundMillis));
             }
+            List<Double> overHttp = overHttp(fixture, ids, rounds, roundMillis);
             report.line("### Throughput, " + THREADS + " threads on distinct items (" + rounds + " alternating rounds of "
                     + roundMillis / 1000.0 + " s; load " + load + " -> " + Stats.load() + ")");
             report.line("");
@@ -54,7 +61,34 @@ final class Throughput {
             report.line("|---|---|---|");
             report.line("| ApiHandler.handleRequest (in process) | " + Math.round(Stats.median(viaHandler)) + " | " + rounded(viaHandler) + " |");
             report.line("| raw SDK UpdateItem (same client) | " + Math.round(Stats.median(raw)) + " | " + rounded(raw) + " |");
+            report.line("| HTTP PUT through the local runner (LocalApi, loopback) | " + Math.round(Stats.median(overHttp)) + " | "
+                    + rounded(overHttp) + " |");
             report.line("");
+        }
+    }
+
+    /** The same PUTs over HTTP: the local runner (production wiring behind an HTTP server) on loopback. */
+    private static List<Double> overHttp(Fixture fixture, List<String> ids, int rounds, long roundMillis) throws InterruptedException {
+        try (LocalApi api = LocalApi.start(LocalOptions.ephemeral(fixture.appEnv()))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+            String body = "{\"name\": \"Q1 supplier review\", \"status\": \"ANALYZING\", \"progress\": 40}";
+            List<HttpRequest> requests = new ArrayList<>();
+            for (String id : ids) {
+                requests.add(HttpRequest.newBuilder(api.baseUri().resolve("/api/assessments/" + id))
+                        .timeout(java.time.Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + fixture.token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+            }
+            Call put = t -> http.send(requests.get(t), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            measure(put, 2000);
+            List<Double> results = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                results.add(measure(put, roundMillis));
+            }
+            return results;
         }
     }
 
