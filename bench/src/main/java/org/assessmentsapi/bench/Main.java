@@ -63,7 +63,8 @@ public final class Main {
     private static void child(String mode) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.java());
-        for (String name : List.of("warm.warmup", "warm.calls", "throughput.rounds", "throughput.millis")) {
+        for (String name : List.of("warm.warmup", "warm.calls", "throughput.rounds", "throughput.millis",
+                "sun.net.httpserver.nodelay")) {
             if (System.getProperty(name) != null) {
                 command.add("-D" + name + "=" + System.getProperty(name));
             }
