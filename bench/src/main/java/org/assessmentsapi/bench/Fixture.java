@@ -88,9 +88,13 @@ final class Fixture implements AutoCloseable {
 
     /** A sample event from {@code events/}, with the bench token and (for item routes) the given id. */
     String eventJson(String file, String id) {
+        return eventJson(file, id, token);
+    }
+
+    String eventJson(String file, String id, String bearerToken) {
         try {
             String json = Files.readString(eventsDir().resolve(file), StandardCharsets.UTF_8)
-                    .replace("REPLACE_WITH_A_TOKEN", token);
+                    .replace("REPLACE_WITH_A_TOKEN", bearerToken);
             return id == null ? json : json.replace(SAMPLE_ID, id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,9 +103,13 @@ final class Fixture implements AutoCloseable {
 
     /** The same, deserialized as the Lambda runtime does. */
     APIGatewayV2HTTPEvent event(String file, String id) {
+        return event(file, id, token);
+    }
+
+    APIGatewayV2HTTPEvent event(String file, String id, String bearerToken) {
         PojoSerializer<APIGatewayV2HTTPEvent> serializer =
                 LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Fixture.class.getClassLoader());
-        return serializer.fromJson(new ByteArrayInputStream(eventJson(file, id).getBytes(StandardCharsets.UTF_8)));
+        return serializer.fromJson(new ByteArrayInputStream(eventJson(file, id, bearerToken).getBytes(StandardCharsets.UTF_8)));
     }
 
     Path writeEvent(String file, String id) {

@@ -5,8 +5,11 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.assessmentsapi.Application;
@@ -76,17 +79,28 @@ final class Warm {
             long total = sdkCalls.values().stream().mapToLong(AtomicLong::get).sum();
             String perPut = Stats.f2(total / 100.0) + " (" + sdkCalls + " for 100 PUTs)";
 
+            // A new token for every request: the full RS256 verification each time (no remembered token).
+            int freshCount = warmup / 4 + calls / 4;
+            List<APIGatewayV2HTTPEvent> fresh = new ArrayList<>(freshCount);
+            for (int i = 0; i < freshCount; i++) {
+                fresh.add(fixture.event("put-assessment.json", id, fixture.issuer.token(Fixture.USER, java.time.Duration.ofHours(2))));
+            }
+            AtomicInteger next = new AtomicInteger();
+            IntSupplier handlerPutFreshToken = () -> handler.handleRequest(fresh.get(next.getAndIncrement()), null).getStatusCode();
+
             String load = Stats.load();
             Pair puts = alternate(handlerPut, rawPut, 200, warmup, calls);
+            Pair freshPuts = alternate(handlerPutFreshToken, rawPut, 200, warmup / 4, calls / 4);
             Pair gets = alternate(handlerGet, rawGet, 200, warmup / 2, calls / 2);
             Pair conflicts = alternate(handler409, raw409, 409, warmup / 4, calls / 4);
             report.line("### Warm, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
-                    + calls + " PUT pairs, " + calls / 2 + " GET pairs, " + calls / 4 + " 409 pairs, alternating; load " + load
+                    + calls + " PUT pairs, " + calls / 4 + " new-token PUT pairs, " + calls / 2 + " GET pairs, " + calls / 4 + " 409 pairs, alternating; load " + load
                     + " -> " + Stats.load() + ")");
             report.line("");
             report.line("| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
             report.line("|---|---|---|---|---|---|---|");
-            report.line(puts.row("PUT 200 vs UpdateItem"));
+            report.line(puts.row("PUT 200 vs UpdateItem (client reuses its token)"));
+            report.line(freshPuts.row("PUT 200, a new token on every request (full RS256 check) vs UpdateItem"));
             report.line(gets.row("GET 200 vs GetItem"));
             report.line(conflicts.row("PUT 409 vs failed UpdateItem + GetItem"));
             report.line("");

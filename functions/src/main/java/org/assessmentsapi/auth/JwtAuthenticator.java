@@ -12,7 +12,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer: an RS256 or ES256 signature by a key
@@ -20,15 +25,38 @@ import java.util.Set;
  * {@code exp} (and {@code nbf} if present) within a minute of clock skew, and a {@code sub}.
  * {@code alg: none} and HMAC tokens are refused by the key selector: only the asymmetric algorithms
  * are accepted, so a public key can never be misused as an HMAC secret.
+ *
+ * <p>Verified tokens are remembered (at most {@link #MAX_REMEMBERED} of them, each for at most
+ * {@link #REMEMBER_FOR}, the JWKS cache time): a client sends the same token with every request during its
+ * lifetime, and the RS256 signature check costs ~0.3 ms per request on Lambda's C1-only JIT, more than the
+ * rest of the handler (docs/benchmarks.md). A remembered token is matched on its exact text, and its
+ * {@code exp} and {@code nbf} are checked again on every request, with the same skew. A key removed from the
+ * issuer's JWKS stops working for remembered tokens within {@link #REMEMBER_FOR}, which is also how long the
+ * JWKS itself is cached. Rejections are never remembered.
  */
 public final class JwtAuthenticator {
 
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
     private static final String BEARER = "bearer ";
 
+    static final int MAX_REMEMBERED = 512;
+    static final Duration REMEMBER_FOR = JwksSources.CACHE_TTL;
+
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A token whose signature and claims were verified at {@code verifiedAt}. */
+    private record Verified(String subject, Instant expiresAt, Instant notBefore, Instant verifiedAt) {
+    }
 
     public JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys) {
+        this(issuer, audience, keys, Clock.systemUTC());
+    }
+
+    /** With a clock, for tests of expiry (used by nimbus's claims checks and by the remembered tokens alike). */
+    JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys, Clock clock) {
+        this.clock = clock;
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
         // Auth0 access tokens are typed "at+jwt" in some tenants; ID-token-style "JWT" or no type is also fine.
@@ -38,7 +66,12 @@ public final class JwtAuthenticator {
                 Set.of(audience),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
                 Set.of("sub", "exp"),
-                null);
+                null) {
+            @Override
+            protected java.util.Date currentTime() {
+                return java.util.Date.from(clock.instant()); // one clock for nimbus's checks and remembered tokens
+            }
+        };
         claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -50,12 +83,23 @@ public final class JwtAuthenticator {
             return new AuthResult.Rejected("missing bearer token");
         }
         String token = authorizationHeader.substring(BEARER.length()).trim();
+        Instant now = clock.instant();
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (now.isBefore(known.verifiedAt().plus(REMEMBER_FOR))
+                    && now.isBefore(known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS))
+                    && (known.notBefore() == null || !now.isBefore(known.notBefore().minusSeconds(MAX_CLOCK_SKEW_SECONDS)))) {
+                return new AuthResult.Authenticated(known.subject());
+            }
+            verified.remove(token); // stale: verify it again from scratch (an expired token is then rejected)
+        }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String subject = claims.getSubject();
             if (subject == null || subject.isBlank()) {
                 return new AuthResult.Rejected("token has no subject");
             }
+            remember(token, subject, claims, now);
             return new AuthResult.Authenticated(subject);
         } catch (RateLimitReachedException e) {
             // An unknown kid right after a refresh: the key is not the issuer's (or not yet published).
@@ -68,5 +112,21 @@ public final class JwtAuthenticator {
             // BadJOSEException, JOSEException and anything a hostile token could provoke in the parser.
             return new AuthResult.Rejected(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private void remember(String token, String subject, JWTClaimsSet claims, Instant now) {
+        if (claims.getExpirationTime() == null) {
+            return; // exp is required by the claims verifier; never remember a token without it
+        }
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear(); // bounded memory whatever the traffic; the next requests verify again
+        }
+        verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
+                claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now));
+    }
+
+    /** How many verified tokens are remembered now (tests). */
+    int rememberedTokens() {
+        return verified.size();
     }
 }
