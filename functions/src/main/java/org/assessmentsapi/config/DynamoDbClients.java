@@ -15,6 +15,7 @@ import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -48,15 +49,23 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(AppConfig config, Map<String, String> env) {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .proxyConfiguration(ProxyConfiguration.builder()
-                                .useSystemPropertyValues(false)
-                                .useEnvironmentVariablesValues(false)
-                                .build())
+        return create(config, env, UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .proxyConfiguration(ProxyConfiguration.builder()
+                        .useSystemPropertyValues(false)
+                        .useEnvironmentVariablesValues(false)
                         .build())
+                .build());
+    }
+
+    /**
+     * The same client over another HTTP client: only for the start-up warm-up, which runs the request path
+     * against an in-process stub (see {@code LambdaStartup}); production traffic uses {@link #create(AppConfig, Map)}.
+     */
+    public static DynamoDbClient create(AppConfig config, Map<String, String> env, SdkHttpClient httpClient) {
+        return DynamoDbClient.builder()
+                .httpClient(httpClient)
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials(config, env))
                 // Both: without an override, the builder still runs the default rules once for the client endpoint.
