@@ -14,9 +14,9 @@ import org.assessmentsapi.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The Lambda runtime's wiring (what {@code Application.fromEnvironment()} does, in two threads): while this thread
- * builds the DynamoDB client (most of the start-up), another fetches the issuer's JWKS into the key source's
- * cache, loads the token parsing and JSON classes, and runs the PUT route once against an in-process stub of
+ * The Lambda runtime's wiring (what {@code Application.fromEnvironment()} does, in three threads): while this
+ * thread builds the DynamoDB client (most of the start-up), one helper fetches the issuer's JWKS into the key
+ * source's cache and loads the token parser, and another runs the PUT route once against an in-process stub of
  * DynamoDB (no network, no data), so that the first request finds everything ready.
  * Nothing is left to be initialized lazily on the request path; a failure of the warm-up only leaves that
  * work to the first request (which then fetches the keys itself, or answers 503).
@@ -36,19 +36,45 @@ final class LambdaStartup {
         AppConfig config = AppConfig.fromEnvironment(env);
         JwtConfig jwt = config.jwt().orElseThrow();
         JWKSource<SecurityContext> keys = JwksSources.remote(jwt.jwksUrl());
-        Thread warmUp = new Thread(() -> warmUp(config, env, jwt, keys), "startup-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        // Two helpers: the keys (mostly waiting on the network) and the request path (class loading).
+        Thread tokens = start("startup-keys", () -> warmUpTokens(jwt, keys));
+        Thread store = start("startup-store", () -> warmUpStorePath(config, env, keys));
         try {
             DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
             return Application.create(config, dynamoDb, keys, Clock.systemUTC());
         } finally {
-            try {
-                warmUp.join(WARM_UP_WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join(tokens);
+            join(store);
         }
+    }
+
+    private static Thread start(String name, Runnable work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Log.warn(null, "start-up warm-up skipped (" + name + "): " + e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(WARM_UP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The issuer's keys into the cache, and the token parser's classes (an unsigned token, refused before any key lookup). */
+    private static void warmUpTokens(JwtConfig jwt, JWKSource<SecurityContext> keys) {
+        if (!JwksSources.prefetch(keys)) {
+            Log.warn(null, "start-up: the issuer's JWKS could not be fetched; the first request will retry");
+        }
+        new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
     }
 
     /**
@@ -64,21 +90,8 @@ final class LambdaStartup {
             HttpRequest put = new HttpRequest("PUT", Route.COLLECTION + "/" + id, Map.of("content-type", "application/json"),
                     "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}", false, id, "startup-warm-up");
             new AssessmentRoutes(app).handle(Route.UPDATE, put, new org.assessmentsapi.domain.Caller.User("warm-up")).toApiGateway();
+            JsonWriter.problem(Problem.of(ProblemType.NOT_FOUND, "warm-up"));
         }
     }
 
-    private static void warmUp(AppConfig config, Map<String, String> env, JwtConfig jwt, JWKSource<SecurityContext> keys) {
-        try {
-            if (!JwksSources.prefetch(keys)) {
-                Log.warn(null, "start-up: the issuer's JWKS could not be fetched; the first request will retry");
-            }
-            new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
-            RequestBodies.readJson(new HttpRequest("PUT", "/", Map.of("content-type", "application/json"),
-                    "{\"name\":\"warm-up\",\"progress\":1.5,\"version\":1,\"x\":[true,null]}", false, null, null));
-            JsonWriter.problem(Problem.of(ProblemType.NOT_FOUND, "warm-up"));
-            warmUpStorePath(config, env, keys);
-        } catch (RuntimeException e) {
-            Log.warn(null, "start-up warm-up skipped: " + e);
-        }
-    }
 }
