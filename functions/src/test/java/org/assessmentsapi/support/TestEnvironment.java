@@ -12,6 +12,8 @@ import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
 import org.assessmentsapi.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * One dynalite server, one development issuer (with its JWKS over HTTP) and one table for the whole test
@@ -59,6 +61,22 @@ public final class TestEnvironment {
                 "AWS_REGION", "us-east-1",
                 "JWT_ISSUER", issuer.issuer(),
                 "JWT_AUDIENCE", issuer.audience()));
+    }
+
+    /** A handler on its own table of the shared dynalite, for tests that count or compare whole tables. */
+    public ApiHandler handlerOnTable(String table) {
+        AssessmentsTable.createIfMissing(dynamoDb, table);
+        return handlerWith(configFor(dynalite.endpoint().toString(), table), dynamoDb);
+    }
+
+    /** An item as stored, every attribute as DynamoDB holds it (consistent read); empty when absent. */
+    public Map<String, AttributeValue> rawItem(String table, String id) {
+        return dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+    }
+
+    /** How many items a table holds (a full scan: for the small tables of tests only). */
+    public int itemCount(String table) {
+        return dynamoDb.scanPaginator(b -> b.tableName(table).select(Select.COUNT)).stream().mapToInt(r -> r.count()).sum();
     }
 
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
