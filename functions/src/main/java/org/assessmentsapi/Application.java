@@ -33,7 +33,11 @@ public record Application(
 
     /** What the Lambda runtime gets: configuration from the environment, checked before any request. */
     public static Application fromEnvironment() {
-        Map<String, String> env = System.getenv();
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The same wiring from an explicit environment, e.g. the one the local runner composes. */
+    public static Application fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.fromEnvironment(env);
         return create(config, DynamoDbClients.create(config, env), JwksSources.remote(config.jwksUrl()), Clock.systemUTC());
     }

@@ -53,4 +53,18 @@ class AppConfigTest {
                 () -> AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "tenant.auth0.com", "JWT_AUDIENCE", "api")));
         assertTrue(error.getMessage().contains("JWT_ISSUER must be an http(s) URL"), error.getMessage());
     }
+
+    @Test
+    void onLambdaTheTableNameIsRequired() {
+        var error = assertThrows(ConfigurationException.class, () -> AppConfig.fromEnvironment(Map.of(
+                "AWS_LAMBDA_FUNCTION_NAME", "assessments-api", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api")));
+        assertEquals("Invalid configuration: TABLE_NAME is required on Lambda (the name of the assessments table)", error.getMessage());
+    }
+
+    @Test
+    void onLambdaAnExplicitTableNameIsUsed() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "assessments-api",
+                "TABLE_NAME", "prod-assessments", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api"));
+        assertEquals("prod-assessments", config.tableName());
+    }
 }
