@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.application.CreateAssessment;
@@ -12,7 +13,9 @@ import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.auth.JwtAuthenticator;
 import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.config.ConfigurationException;
 import org.assessmentsapi.config.DynamoDbClients;
+import org.assessmentsapi.config.JwtConfig;
 import org.assessmentsapi.repository.DynamoDbAssessmentRepository;
 import org.assessmentsapi.validation.RequestValidator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,18 +23,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The wiring: every object of the function is built here, by constructor, once per execution
  * environment. Handlers take an {@code Application}; tests and the local runner build one with their
- * own client, keys or clock.
+ * own client, keys or clock. The authenticator exists only where the configuration has JWT settings
+ * (the API); the event-driven function is built without one.
  */
 public record Application(
         AppConfig config,
         DynamoDbClient dynamoDb,
-        JwtAuthenticator authenticator,
+        Optional<JwtAuthenticator> authenticator,
         RequestValidator validator,
         UpdateAssessment updateAssessment,
         GetAssessment getAssessment,
         CreateAssessment createAssessment) {
 
-    /** What the Lambda runtime gets: configuration from the environment, checked before any request. */
+    /** What the API's Lambda runtime gets: configuration (JWT included) from the environment, checked now. */
     public static Application fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
@@ -39,15 +43,34 @@ public record Application(
     /** The same wiring from an explicit environment, e.g. the one the local runner composes. */
     public static Application fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.fromEnvironment(env);
-        return create(config, DynamoDbClients.create(config, env), JwksSources.remote(config.jwksUrl()), Clock.systemUTC());
+        JwtConfig jwt = config.jwt().orElseThrow();
+        return create(config, DynamoDbClients.create(config, env), JwksSources.remote(jwt.jwksUrl()), Clock.systemUTC());
     }
 
+    /** What the event-driven function's runtime gets: the store only, no JWT settings required. */
+    public static Application forEvents() {
+        Map<String, String> env = System.getenv();
+        AppConfig config = AppConfig.forEvents(env);
+        return withoutAuthentication(config, DynamoDbClients.create(config, env), Clock.systemUTC());
+    }
+
+    /** The API's wiring: {@code config} must carry JWT settings. */
     public static Application create(AppConfig config, DynamoDbClient dynamoDb, JWKSource<SecurityContext> keys, Clock clock) {
+        JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings"));
+        return wire(config, dynamoDb, Optional.of(new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys)), clock);
+    }
+
+    /** The wiring of a function without users (the event-driven updates). */
+    public static Application withoutAuthentication(AppConfig config, DynamoDbClient dynamoDb, Clock clock) {
+        return wire(config, dynamoDb, Optional.empty(), clock);
+    }
+
+    private static Application wire(AppConfig config, DynamoDbClient dynamoDb, Optional<JwtAuthenticator> authenticator, Clock clock) {
         AssessmentRepository repository = new DynamoDbAssessmentRepository(dynamoDb, config.tableName());
         return new Application(
                 config,
                 dynamoDb,
-                new JwtAuthenticator(config.jwtIssuer(), config.jwtAudience(), keys),
+                authenticator,
                 new RequestValidator(),
                 new UpdateAssessment(repository, clock),
                 new GetAssessment(repository),

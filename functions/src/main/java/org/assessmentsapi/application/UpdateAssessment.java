@@ -26,6 +26,9 @@ public final class UpdateAssessment {
         if (result instanceof UpdateResult.Applied applied) {
             return new UpdateOutcome.Updated(applied.assessment());
         }
+        if (result instanceof UpdateResult.AlreadyApplied repeat) {
+            return new UpdateOutcome.AlreadyApplied(repeat.current());
+        }
         return classify(((UpdateResult.ConditionFailed) result).current(), caller);
     }
 

@@ -10,7 +10,14 @@ public sealed interface UpdateResult {
     record Applied(Assessment assessment) implements UpdateResult {
     }
 
-    /** The condition failed and nothing was written; the item as it was, if any. */
+    /**
+     * Nothing was written because the item already records the update's event id: the same event was
+     * applied before (a redelivery). {@code current} is the item as it is now.
+     */
+    record AlreadyApplied(Assessment current) implements UpdateResult {
+    }
+
+    /** The condition failed for another reason and nothing was written; the item as it was, if any. */
     record ConditionFailed(Optional<Assessment> current) implements UpdateResult {
     }
 }

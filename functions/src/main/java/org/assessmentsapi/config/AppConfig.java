@@ -10,24 +10,35 @@ import java.util.Optional;
 /**
  * The configuration, from environment variables with the same names on Lambda and locally:
  * {@code TABLE_NAME} (default {@code assessments} locally; required on Lambda), {@code DYNAMODB_ENDPOINT} (optional override),
- * {@code AWS_REGION} (default {@code us-east-1} off Lambda), {@code JWT_ISSUER}, {@code JWT_AUDIENCE},
- * {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}).
+ * {@code AWS_REGION} (default {@code us-east-1} off Lambda), and for the API only {@code JWT_ISSUER},
+ * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}).
+ *
+ * <p>Each function reads what it needs and no more: the API ({@link #fromEnvironment}) fails fast without
+ * its JWT settings; the event-driven function ({@link #forEvents}) has no users, so it neither needs nor
+ * reads them ({@link #jwt()} is empty), and its stack need not invent values for them.
  */
 public record AppConfig(
         String tableName,
         Optional<URI> dynamoDbEndpoint,
         String region,
-        String jwtIssuer,
-        String jwtAudience,
-        URI jwksUrl) {
+        Optional<JwtConfig> jwt) {
 
     public static final String DEFAULT_TABLE_NAME = "assessments";
     public static final String DEFAULT_REGION = "us-east-1";
     /** Set by the Lambda runtime in every function's environment: tells a deployed function from a local run. */
     static final String LAMBDA_MARKER = "AWS_LAMBDA_FUNCTION_NAME";
 
-    /** Reads and checks every variable, listing all problems at once. */
+    /** The API function's configuration: the store and the JWT settings, every problem listed at once. */
     public static AppConfig fromEnvironment(Map<String, String> env) {
+        return read(env, true);
+    }
+
+    /** The event-driven function's configuration: the store only; JWT variables are ignored. */
+    public static AppConfig forEvents(Map<String, String> env) {
+        return read(env, false);
+    }
+
+    private static AppConfig read(Map<String, String> env, boolean withJwt) {
         List<String> problems = new ArrayList<>();
         // On Lambda the default would silently address a table of that name in the account: the stack must
         // say which table, so a missing name fails the init, not the first request.
@@ -41,6 +52,16 @@ public record AppConfig(
         Optional<URI> endpoint = Optional.ofNullable(blankToNull(env.get("DYNAMODB_ENDPOINT")))
                 .map(value -> httpUri("DYNAMODB_ENDPOINT", value, problems));
         String region = valueOr(env, "AWS_REGION", DEFAULT_REGION);
+        Optional<JwtConfig> jwt = withJwt ? Optional.ofNullable(jwt(env, problems)) : Optional.empty();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+        return new AppConfig(tableName, endpoint, region, jwt);
+    }
+
+    /** The JWT settings, or null with the reasons added to {@code problems}. */
+    private static JwtConfig jwt(Map<String, String> env, List<String> problems) {
+        int before = problems.size();
         String issuer = blankToNull(env.get("JWT_ISSUER"));
         if (issuer == null) {
             problems.add("JWT_ISSUER is required (the token issuer, e.g. https://your-tenant.auth0.com/)");
@@ -54,10 +75,7 @@ public record AppConfig(
         String jwks = blankToNull(env.get("JWKS_URL"));
         URI jwksUrl = jwks != null ? httpUri("JWKS_URL", jwks, problems)
                 : issuer != null ? httpUri("JWT_ISSUER", withSlash(issuer) + ".well-known/jwks.json", problems) : null;
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
-        }
-        return new AppConfig(tableName, endpoint, region, issuer, audience, jwksUrl);
+        return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl) : null;
     }
 
     private static String valueOr(Map<String, String> env, String name, String fallback) {

@@ -27,7 +27,7 @@ public final class DynamoDbClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     /** Below the function timeout, so that a stalled table still gets a 503 rather than a Lambda timeout. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private DynamoDbClients() {
     }

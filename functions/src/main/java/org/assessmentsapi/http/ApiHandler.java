@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.assessmentsapi.Application;
 import org.assessmentsapi.application.StoreUnavailableException;
 import org.assessmentsapi.auth.AuthResult;
+import org.assessmentsapi.auth.JwtAuthenticator;
+import org.assessmentsapi.config.ConfigurationException;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.logging.Log;
 
@@ -19,7 +21,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     static final String RETRY_AFTER_SECONDS = "1";
 
-    private final Application app;
+    private final JwtAuthenticator authenticator;
     private final AssessmentRoutes routes;
 
     /** Used by the Lambda runtime: configuration from the environment, checked now rather than on a request. */
@@ -28,7 +30,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(Application app) {
-        this.app = app;
+        // Fail at start-up, never on a request, if the wiring has no way to check tokens.
+        this.authenticator = app.authenticator().orElseThrow(
+                () -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
         this.routes = new AssessmentRoutes(app);
     }
 
@@ -45,7 +49,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 requestId = request.requestId();
             }
             Route route = Route.match(request);
-            AuthResult auth = app.authenticator().authenticate(request.header("authorization"));
+            AuthResult auth = authenticator.authenticate(request.header("authorization"));
             if (auth instanceof AuthResult.Authenticated user) {
                 return routes.handle(route, request, new Caller.User(user.userId()));
             }

@@ -1,6 +1,8 @@
 package org.assessmentsapi.http;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.assessmentsapi.Application;
 import org.assessmentsapi.application.UpdateOutcome;
 import org.assessmentsapi.domain.Assessment;
@@ -33,20 +35,31 @@ final class AssessmentRoutes {
         if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
             return Problem.validation(invalid.errors()).toResponse();
         }
-        UpdateOutcome outcome = app.updateAssessment().execute(id, caller, ((Validated.Valid<AssessmentUpdate>) update).value());
+        AssessmentUpdate valid = ((Validated.Valid<AssessmentUpdate>) update).value();
+        Optional<VersionExpectation> expectation = VersionExpectation.of(valid.expectedVersion(),
+                request.header("if-match"), request.header("if-none-match"));
+        // The expectation, wherever it came from, goes into the one conditional write: no read first.
+        AssessmentUpdate conditional = new AssessmentUpdate(valid.changes(),
+                expectation.map(e -> OptionalLong.of(e.version())).orElse(OptionalLong.empty()));
+        UpdateOutcome outcome = app.updateAssessment().execute(id, caller, conditional);
         if (outcome instanceof UpdateOutcome.Updated updated) {
             return ok(200, updated.assessment(), Map.of());
         }
         if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
-            return Problem.versionConflict(conflict.currentVersion()).toResponse();
+            // A version conflict can only follow an expected version.
+            return expectation.orElseThrow().mismatch(conflict.currentVersion()).toResponse();
         }
         return notFound();
     }
 
     private HttpResponse get(HttpRequest request, Caller.User caller) {
         String id = AssessmentIds.require(Route.itemId(request));
+        String ifNoneMatch = request.header("if-none-match");
+        EntityTags.Condition unlessMatching = ifNoneMatch == null ? null : EntityTags.parse("If-None-Match", ifNoneMatch);
         return app.getAssessment().execute(id, caller)
-                .map(assessment -> ok(200, assessment, Map.of()))
+                .map(assessment -> unlessMatching != null && EntityTags.matchesWeakly(unlessMatching, assessment.version())
+                        ? HttpResponse.notModified(EntityTags.of(assessment.version()))
+                        : ok(200, assessment, Map.of()))
                 .orElseGet(AssessmentRoutes::notFound);
     }
 
@@ -61,7 +74,7 @@ final class AssessmentRoutes {
 
     private static HttpResponse ok(int status, Assessment assessment, Map<String, String> headers) {
         var all = new java.util.HashMap<>(headers);
-        all.put("ETag", "\"" + assessment.version() + "\"");
+        all.put("ETag", EntityTags.of(assessment.version()));
         return HttpResponse.json(status, "application/json", JsonWriter.assessment(assessment), all);
     }
 

@@ -31,6 +31,15 @@ record Problem(ProblemType type, String detail, List<FieldError> errors, Long cu
                 null, currentVersion, Map.of());
     }
 
+    /** If-Match named another version; {@code currentVersion} is null when no write was tried (the tag can never match). */
+    static Problem preconditionFailed(Long currentVersion) {
+        String detail = currentVersion == null
+                ? "If-Match can never match: send the ETag you received, such as \"3\" (a strong tag, not W/\"3\")."
+                : "The assessment is at version " + currentVersion + ", not the one named in If-Match."
+                        + " Fetch it, re-apply your change and send it with If-Match: \"" + currentVersion + "\".";
+        return new Problem(ProblemType.PRECONDITION_FAILED, detail, null, currentVersion, Map.of());
+    }
+
     HttpResponse toResponse() {
         return HttpResponse.json(type.status(), "application/problem+json", JsonWriter.problem(this), headers);
     }

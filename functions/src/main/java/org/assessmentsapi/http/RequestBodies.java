@@ -1,14 +1,8 @@
 package org.assessmentsapi.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,22 +10,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.assessmentsapi.validation.StrictJson;
 
 /**
  * Turns a request body into a JSON tree, refusing what is not strictly JSON: wrong media type (415),
  * more than {@link #MAX_BYTES} (413), invalid base64 or UTF-8, malformed JSON, duplicate keys or trailing
- * content (400). Floats are read as BigDecimal so that 1e400 is "out of range", never Infinity.
+ * content (400), as {@link StrictJson} reads it.
  */
 final class RequestBodies {
 
     static final int MAX_BYTES = 16 * 1024;
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     private RequestBodies() {
     }
@@ -47,12 +35,10 @@ final class RequestBodies {
             throw malformed("The request body is empty; send a JSON object.");
         }
         String text = strictUtf8(bytes);
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            return MAPPER.readTree(parser);
+        try {
+            return StrictJson.read(text);
         } catch (JsonProcessingException e) {
             throw malformed(describe(e));
-        } catch (java.io.IOException e) {
-            throw malformed("The request body could not be read as JSON.");
         }
     }
 

@@ -1,6 +1,9 @@
 package org.assessmentsapi.repository;
 
-/** Item attribute names: exactly the JSON field names of the API. */
+/**
+ * Item attribute names: exactly the JSON field names of the API. The item also holds the idempotency slots
+ * of {@link AppliedEvents}, which are no field of the API and never leave the repository.
+ */
 final class Attributes {
     static final String ID = "id";
     static final String NAME = "name";

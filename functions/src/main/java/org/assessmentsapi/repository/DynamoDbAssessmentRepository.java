@@ -34,7 +34,7 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
             var response = dynamoDb.updateItem(UpdateItemRequests.build(tableName, id, caller, update, now));
             return new UpdateResult.Applied(AssessmentItems.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException failed) {
-            return new UpdateResult.ConditionFailed(itemAsItWas(id, failed));
+            return whyNotApplied(itemAsItWas(id, failed), update);
         } catch (SdkException e) {
             throw StoreFailures.translate(e);
         }
@@ -59,15 +59,17 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
 
     @Override
     public Optional<Assessment> find(String id) {
+        return rawItem(id).map(AssessmentItems::fromItem);
+    }
+
+    private Optional<Map<String, AttributeValue>> rawItem(String id) {
         try {
             var response = dynamoDb.getItem(GetItemRequest.builder()
                     .tableName(tableName)
                     .key(Map.of(ID, AssessmentItems.string(id)))
                     .consistentRead(true)
                     .build());
-            return response.hasItem() && !response.item().isEmpty()
-                    ? Optional.of(AssessmentItems.fromItem(response.item()))
-                    : Optional.empty();
+            return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
         } catch (SdkException e) {
             throw StoreFailures.translate(e);
         }
@@ -77,11 +79,22 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
      * DynamoDB hands back the old item with the failure (ReturnValuesOnConditionCheckFailure=ALL_OLD);
      * servers that ignore that parameter (dynalite) return none, so read it once, on this path only.
      */
-    private Optional<Assessment> itemAsItWas(String id, ConditionalCheckFailedException failed) {
+    private Optional<Map<String, AttributeValue>> itemAsItWas(String id, ConditionalCheckFailedException failed) {
         Map<String, AttributeValue> old = failed.item();
         if (old != null && !old.isEmpty()) {
-            return Optional.of(AssessmentItems.fromItem(old));
+            return Optional.of(old);
         }
-        return find(id);
+        return rawItem(id);
+    }
+
+    /**
+     * An event id the item already records explains the failure whatever else the condition checked (a
+     * redelivered event also carries a now stale expected version): the event was applied before.
+     */
+    private static UpdateResult whyNotApplied(Optional<Map<String, AttributeValue>> old, AssessmentUpdate update) {
+        if (old.isPresent() && update.eventId().filter(eventId -> AppliedEvents.holds(old.get(), eventId)).isPresent()) {
+            return new UpdateResult.AlreadyApplied(AssessmentItems.fromItem(old.get()));
+        }
+        return new UpdateResult.ConditionFailed(old.map(AssessmentItems::fromItem));
     }
 }

@@ -101,6 +101,20 @@ sealed interface FieldRule {
         }
     }
 
+    /** An assessment id: a UUID, normalised to lower case (see {@link AssessmentIds}). */
+    record Uuid() implements FieldRule {
+        @Override
+        public String problem(JsonNode node) {
+            return node.isTextual() && AssessmentIds.normalize(node.textValue()).isPresent()
+                    ? null : "must be a UUID such as " + AssessmentIds.EXAMPLE;
+        }
+
+        @Override
+        public Object value(JsonNode node) {
+            return AssessmentIds.normalize(node.textValue()).orElseThrow();
+        }
+    }
+
     /** A whole JSON number (no fraction, no exponent form such as 3.0) of at least {@code min}. */
     record WholeNumber(long min) implements FieldRule {
         @Override

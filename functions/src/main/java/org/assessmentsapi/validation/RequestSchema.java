@@ -9,8 +9,12 @@ import java.util.Set;
 public enum RequestSchema {
     /** PUT /api/assessments/{id}: the user-editable fields, plus the optional {@code version} lock. */
     API_UPDATE(EnumSet.of(NAME, COMPANY_NAME, COMPANY_TYPE, STATUS, PROGRESS, VERSION), EnumSet.noneOf(AssessmentField.class)),
-    /** Event-driven changes from internal services: the API's fields plus the risk results. */
-    SERVICE_UPDATE(EnumSet.of(NAME, COMPANY_NAME, COMPANY_TYPE, STATUS, PROGRESS, OVERALL_RISK_SCORE, OVERALL_RISK_LEVEL, VERSION),
+    /**
+     * The {@code changes} of an event-driven update from an internal service: the API's fields plus the
+     * risk results. No {@code version} here: an event's lock is its {@code expectedVersion}, next to
+     * {@code changes}, so there is one way to say it ({@code changes.version} is refused, never ignored).
+     */
+    SERVICE_UPDATE(EnumSet.of(NAME, COMPANY_NAME, COMPANY_TYPE, STATUS, PROGRESS, OVERALL_RISK_SCORE, OVERALL_RISK_LEVEL),
             EnumSet.noneOf(AssessmentField.class)),
     /** POST /api/assessments. */
     CREATE(EnumSet.of(NAME, COMPANY_NAME, COMPANY_TYPE, COUNTRY, INTAKE_MODE), EnumSet.of(NAME, COMPANY_NAME, INTAKE_MODE));

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.support.ApiEvents;
 import org.junit.jupiter.api.Test;
@@ -140,7 +141,7 @@ class AuthenticationTest extends ApiTestSupport {
             jwt.sign(new ECDSASigner(ecKey));
             String id = createAssessment();
             // A handler with its own key cache: the shared one may have refreshed moments ago (rate limit).
-            ApiHandler freshKeys = env.handlerWith(env.config, env.dynamoDb);
+            ContractCheckedHandler freshKeys = env.handlerWith(env.config, env.dynamoDb);
             APIGatewayV2HTTPResponse response = freshKeys.handleRequest(ApiEvents.put(id, jwt.serialize(), "{\"progress\":3}"), null);
             assertEquals(200, response.getStatusCode(), response.getBody());
         } finally {

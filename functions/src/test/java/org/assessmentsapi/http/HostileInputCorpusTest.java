@@ -35,7 +35,7 @@ class HostileInputCorpusTest {
 
     @Test
     void everyHostileRequestIsRefusedWithAProblemAndChangesNothing() {
-        ApiHandler handler = env.handlerOnTable(TABLE);
+        var handler = env.handlerOnTable(TABLE);
         String token = env.issuer.token("auth0|corpus-" + UUID.randomUUID());
         APIGatewayV2HTTPResponse created = handler.handleRequest(ApiEvents.post(token, ApiTestSupport.CREATE_BODY), null);
         assertEquals(201, created.getStatusCode(), created.getBody());

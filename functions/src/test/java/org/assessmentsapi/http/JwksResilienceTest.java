@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.assessmentsapi.contract.ContractCheckedHandler;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.assessmentsapi.Application;
 import org.assessmentsapi.auth.JwksSettings;
-import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.config.AppConfig;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.support.ApiEvents;
@@ -38,7 +36,7 @@ class JwksResilienceTest extends ApiTestSupport {
 
     @Test
     void rotatedKeyIsAcceptedAfterARefreshAndTheRemovedKeyIsRejected() throws InterruptedException {
-        ApiHandler handler = handler(JwksSettings.PRODUCTION.withMinRefetchInterval(SHORT_WINDOW));
+        ContractCheckedHandler handler = handler(JwksSettings.PRODUCTION.withMinRefetchInterval(SHORT_WINDOW));
         String id = createOwned(handler);
         String oldKeyToken = issuer.token(owner);
         assertEquals(200, update(handler, id, oldKeyToken, 10).getStatusCode());
@@ -55,7 +53,7 @@ class JwksResilienceTest extends ApiTestSupport {
 
     @Test
     void randomKidsCannotMakeTheFunctionHammerTheIssuer() {
-        ApiHandler handler = handler(JwksSettings.PRODUCTION);
+        ContractCheckedHandler handler = handler(JwksSettings.PRODUCTION);
         String id = createOwned(handler);
         int fetchesBefore = issuer.jwksRequests();
         RSAKey attacker = DevIssuer.newRsaKey();
@@ -74,7 +72,7 @@ class JwksResilienceTest extends ApiTestSupport {
 
     @Test
     void issuerDownWithNoCachedKeysIsServiceUnavailableNotUnauthorized() throws InterruptedException {
-        ApiHandler handler = handler(JwksSettings.PRODUCTION.withMinRefetchInterval(SHORT_WINDOW));
+        ContractCheckedHandler handler = handler(JwksSettings.PRODUCTION.withMinRefetchInterval(SHORT_WINDOW));
         String id = createOwnedDirectly();
         issuer.failWith(500);
         for (int i = 0; i < 5; i++) {
@@ -90,7 +88,7 @@ class JwksResilienceTest extends ApiTestSupport {
 
     @Test
     void issuerDownWithCachedKeysKeepsServing() {
-        ApiHandler handler = handler(JwksSettings.PRODUCTION);
+        ContractCheckedHandler handler = handler(JwksSettings.PRODUCTION);
         String id = createOwned(handler);
         issuer.failWith(503);
         assertEquals(200, update(handler, id, issuer.token(owner), 70).getStatusCode());
@@ -98,7 +96,7 @@ class JwksResilienceTest extends ApiTestSupport {
 
     @Test
     void slowIssuerGivesAClearAnswerWithinTheFetchTimeout() {
-        ApiHandler handler = handler(JwksSettings.PRODUCTION);
+        ContractCheckedHandler handler = handler(JwksSettings.PRODUCTION);
         String id = createOwnedDirectly();
         issuer.delayResponses(Duration.ofSeconds(6));
         long start = System.nanoTime();
@@ -116,17 +114,18 @@ class JwksResilienceTest extends ApiTestSupport {
 
     private final String owner = "auth0|" + UUID.randomUUID();
 
-    private ApiHandler handler(JwksSettings settings) {
+    /** A handler that trusts this test's issuer, with its own key cache. */
+    private ContractCheckedHandler handler(JwksSettings settings) {
         AppConfig config = AppConfig.fromEnvironment(Map.of(
                 "TABLE_NAME", TestEnvironment.TABLE,
                 "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString(),
                 "JWT_ISSUER", issuer.issuer(),
                 "JWT_AUDIENCE", issuer.audience()));
-        return new ApiHandler(Application.create(config, env.dynamoDb, JwksSources.remote(config.jwksUrl(), settings), Clock.systemUTC()));
+        return env.handlerWith(config, env.dynamoDb, settings);
     }
 
     /** Creates an assessment through this test's handler (which also fills its key cache). */
-    private String createOwned(ApiHandler handler) {
+    private String createOwned(ContractCheckedHandler handler) {
         APIGatewayV2HTTPResponse created = handler.handleRequest(ApiEvents.post(issuer.token(owner), CREATE_BODY), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
         return org.assessmentsapi.support.Responses.json(created).get("id").asText();
@@ -137,7 +136,7 @@ class JwksResilienceTest extends ApiTestSupport {
         return createOwned(handler(JwksSettings.PRODUCTION));
     }
 
-    private static APIGatewayV2HTTPResponse update(ApiHandler handler, String id, String token, int progress) {
+    private static APIGatewayV2HTTPResponse update(ContractCheckedHandler handler, String id, String token, int progress) {
         return handler.handleRequest(ApiEvents.put(id, token, "{\"progress\":" + progress + "}"), null);
     }
 }

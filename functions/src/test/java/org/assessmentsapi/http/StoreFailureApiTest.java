@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.UUID;
+import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.config.AppConfig;
 import org.assessmentsapi.config.DynamoDbClients;
 import org.assessmentsapi.support.ApiEvents;
@@ -24,7 +25,7 @@ class StoreFailureApiTest extends ApiTestSupport {
             closedPort = socket.getLocalPort();
         }
         AppConfig config = env.configFor("http://127.0.0.1:" + closedPort, TestEnvironment.TABLE);
-        ApiHandler handler = env.handlerWith(config, DynamoDbClients.create(config, java.util.Map.of()));
+        ContractCheckedHandler handler = env.handlerWith(config, DynamoDbClients.create(config, java.util.Map.of()));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(
                 ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1}"), null);
@@ -37,7 +38,7 @@ class StoreFailureApiTest extends ApiTestSupport {
     void unexpectedStoreErrorIsAGenericInternalErrorWithTheRequestId() {
         // A table that does not exist: DynamoDB answers ResourceNotFoundException, which is not transient.
         AppConfig config = env.configFor(env.dynalite.endpoint().toString(), "no-such-table");
-        ApiHandler handler = env.handlerWith(config, env.dynamoDb);
+        ContractCheckedHandler handler = env.handlerWith(config, env.dynamoDb);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(
                 ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1}"), null);

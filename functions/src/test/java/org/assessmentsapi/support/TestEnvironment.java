@@ -5,8 +5,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.util.Map;
 import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSettings;
 import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.contract.ContractCheckedHandler;
+import org.assessmentsapi.contract.ContractChecker;
+import org.assessmentsapi.contract.OpenApiDocument;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
@@ -30,7 +34,8 @@ public final class TestEnvironment {
     public final DynamoDbClient dynamoDb;
     public final AppConfig config;
     public final Application app;
-    public final ApiHandler handler;
+    /** The API handler, every response of which is checked against docs/openapi.yaml. */
+    public final ContractCheckedHandler handler;
 
     private TestEnvironment() {
         dynalite = Dynalite.start();
@@ -38,8 +43,8 @@ public final class TestEnvironment {
         dynamoDb = AssessmentsTable.localClient(dynalite.endpoint());
         AssessmentsTable.createIfMissing(dynamoDb, TABLE);
         config = configFor(dynalite.endpoint().toString(), TABLE);
-        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwksUrl()), Clock.systemUTC());
-        handler = new ApiHandler(app);
+        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
+        handler = contractChecked(new ApiHandler(app));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             issuer.close();
             dynalite.close();
@@ -64,7 +69,7 @@ public final class TestEnvironment {
     }
 
     /** A handler on its own table of the shared dynalite, for tests that count or compare whole tables. */
-    public ApiHandler handlerOnTable(String table) {
+    public ContractCheckedHandler handlerOnTable(String table) {
         AssessmentsTable.createIfMissing(dynamoDb, table);
         return handlerWith(configFor(dynalite.endpoint().toString(), table), dynamoDb);
     }
@@ -80,8 +85,17 @@ public final class TestEnvironment {
     }
 
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
-    public ApiHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
-        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwksUrl());
-        return new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC()));
+    public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
+        return handlerWith(otherConfig, otherClient, JwksSettings.PRODUCTION);
+    }
+
+    /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
+    public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
+        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
+        return contractChecked(new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC())));
+    }
+
+    private static ContractCheckedHandler contractChecked(ApiHandler handler) {
+        return new ContractCheckedHandler(handler, new ContractChecker(OpenApiDocument.get()));
     }
 }

@@ -1,0 +1,15 @@
+package org.assessmentsapi.domain;
+
+/**
+ * An "Assessment Update Requested" event, validated: who sent it (the event's {@code source}), which
+ * assessment it changes, and the update, which carries the event id for idempotency.
+ */
+public record EventUpdate(String source, String assessmentId, AssessmentUpdate update) {
+
+    /** The EventBridge {@code detail-type} of these events. */
+    public static final String DETAIL_TYPE = "Assessment Update Requested";
+
+    public String eventId() {
+        return update.eventId().orElseThrow();
+    }
+}

@@ -1,0 +1,60 @@
+package org.assessmentsapi.events;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.assessmentsapi.Application;
+import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.domain.IntakeMode;
+import org.assessmentsapi.domain.NewAssessment;
+import org.assessmentsapi.support.TestEnvironment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Shared steps of the event handler tests: the events function wired as on Lambda, without JWT settings. */
+abstract class EventsTestSupport {
+
+    final TestEnvironment env = TestEnvironment.get();
+    final String user = "auth0|" + UUID.randomUUID();
+    final AssessmentEventsHandler handler = handlerWith(env.dynamoDb);
+
+    /** The handler as its Lambda builds it: the events configuration (no JWT variables) over this client. */
+    AssessmentEventsHandler handlerWith(DynamoDbClient client) {
+        AppConfig config = AppConfig.forEvents(Map.of(
+                "TABLE_NAME", TestEnvironment.TABLE,
+                "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString()));
+        return new AssessmentEventsHandler(Application.withoutAuthentication(config, client, Clock.systemUTC()));
+    }
+
+    String createAssessment() {
+        return env.app.createAssessment().execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
+                "Cooperative", "FR", IntakeMode.UPLOAD), new Caller.User(user)).id();
+    }
+
+    Map<String, AttributeValue> rawItem(String id) {
+        return env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
+                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+    }
+
+    String version(String id) {
+        return rawItem(id).get("version").n();
+    }
+
+    static Set<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+    }
+
+    static Set<String> ids(SQSEvent.SQSMessage... messages) {
+        return java.util.Arrays.stream(messages).map(SQSEvent.SQSMessage::getMessageId).collect(Collectors.toSet());
+    }
+
+    static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+}

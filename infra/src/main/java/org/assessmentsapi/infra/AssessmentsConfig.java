@@ -1,0 +1,165 @@
+package org.assessmentsapi.infra;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything the stack can be told from the outside, read from CDK context and validated in one place, so a
+ * bad or missing value fails the synth with one message that names every problem, before any construct exists.
+ *
+ * @param stackName          CloudFormation stack name (context {@code stackName})
+ * @param dev                a throwaway stack: resources are destroyed with it and a placeholder issuer is allowed
+ * @param jwtIssuer          {@code JWT_ISSUER} of the functions; the JWKS URL is derived from it unless given
+ * @param jwtAudience        {@code JWT_AUDIENCE} of the functions
+ * @param jwksUrl            {@code JWKS_URL} of the functions, or {@code null} to let them derive it
+ * @param memorySize         memory of each function in MB
+ * @param throttleRateLimit  steady-state requests per second of the API's default stage
+ * @param throttleBurstLimit burst of the API's default stage
+ * @param corsAllowedOrigins origins allowed by CORS; empty means the API has no CORS configuration at all
+ * @param functionsJar       the shaded jar built by the {@code functions} module, used as the functions' code
+ */
+public record AssessmentsConfig(
+    String stackName,
+    boolean dev,
+    String jwtIssuer,
+    String jwtAudience,
+    String jwksUrl,
+    int memorySize,
+    double throttleRateLimit,
+    int throttleBurstLimit,
+    List<String> corsAllowedOrigins,
+    Path functionsJar) {
+
+  public static final String DEFAULT_STACK_NAME = "AssessmentsApi";
+  /** Relative to {@code infra/}, where {@code cdk synth} runs the app. */
+  public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("..", "functions", "target", "functions.jar");
+  public static final int DEFAULT_MEMORY_SIZE = 1024;
+  public static final double DEFAULT_THROTTLE_RATE_LIMIT = 50;
+  public static final int DEFAULT_THROTTLE_BURST_LIMIT = 100;
+  /** Only for {@code dev=true} synths: a reserved domain, so such a stack can never accept a real token. */
+  public static final String DEV_PLACEHOLDER_ISSUER = "https://issuer.invalid/";
+  public static final String DEV_PLACEHOLDER_AUDIENCE = "assessments-api-dev";
+
+  public AssessmentsConfig {
+    List<String> problems = new ArrayList<>();
+    if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
+      problems.add("stackName '" + stackName + "' is not a valid CloudFormation stack name");
+    }
+    if (blank(jwtIssuer)) {
+      problems.add("jwtIssuer is missing: pass -c jwtIssuer=https://your-issuer/ (or -c dev=true for a throwaway stack)");
+    } else if (!isHttpsUrl(jwtIssuer)) {
+      problems.add("jwtIssuer '" + jwtIssuer + "' must be an https URL");
+    } else if (blank(jwksUrl) && !jwtIssuer.endsWith("/")) {
+      // The functions derive the key set as JWT_ISSUER + ".well-known/jwks.json".
+      problems.add("jwtIssuer '" + jwtIssuer + "' does not end with '/': pass -c jwksUrl=... explicitly, because the"
+          + " default JWKS URL is the issuer followed by '.well-known/jwks.json'");
+    }
+    if (blank(jwtAudience)) {
+      problems.add("jwtAudience is missing: pass -c jwtAudience=your-api-audience (or -c dev=true for a throwaway stack)");
+    }
+    if (!blank(jwksUrl) && !isHttpsUrl(jwksUrl)) {
+      problems.add("jwksUrl '" + jwksUrl + "' must be an https URL");
+    }
+    // Lambda accepts 128..10240 MB; below 512 MB a Java function restores from SnapStart slowly.
+    if (memorySize < 512 || memorySize > 10240) {
+      problems.add("memorySize " + memorySize + " must be between 512 and 10240 (MB)");
+    }
+    if (!(throttleRateLimit > 0)) {
+      problems.add("throttleRateLimit " + throttleRateLimit + " must be a positive number of requests per second");
+    }
+    if (throttleBurstLimit <= 0) {
+      problems.add("throttleBurstLimit " + throttleBurstLimit + " must be positive (requests)");
+    }
+    corsAllowedOrigins = List.copyOf(Objects.requireNonNullElse(corsAllowedOrigins, List.of()));
+    for (String origin : corsAllowedOrigins) {
+      if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+        problems.add("corsAllowedOrigins entry '" + origin + "' must be '*' or a scheme://host[:port] origin");
+      }
+    }
+    if (functionsJar == null || !Files.isRegularFile(functionsJar)) {
+      problems.add("the functions jar " + (functionsJar == null ? "" : "'" + functionsJar.toAbsolutePath().normalize() + "' ")
+          + "does not exist: build it first with `mvn -B -pl functions -am package` from the repository root,"
+          + " or point -c functionsJar=... at a built jar");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid configuration of the assessments stack:\n - "
+          + String.join("\n - ", problems));
+    }
+  }
+
+  /**
+   * Reads the context keys documented in docs/deploy.md. Values given with {@code -c key=value} arrive as strings,
+   * values from cdk.json may be numbers or booleans: both are accepted.
+   *
+   * @param context    looks a context key up, {@code null} when absent (e.g. {@code app.getNode()::tryGetContext})
+   * @param workingDir the directory relative paths are resolved against (the app runs in {@code infra/})
+   */
+  public static AssessmentsConfig fromContext(Function<String, Object> context, Path workingDir) {
+    boolean dev = Boolean.parseBoolean(string(context, "dev", "false"));
+    String issuer = string(context, "jwtIssuer", dev ? DEV_PLACEHOLDER_ISSUER : null);
+    String audience = string(context, "jwtAudience", dev ? DEV_PLACEHOLDER_AUDIENCE : null);
+    String jar = string(context, "functionsJar", null);
+    String cors = string(context, "corsAllowedOrigins", "");
+    return new AssessmentsConfig(
+        string(context, "stackName", DEFAULT_STACK_NAME),
+        dev,
+        issuer,
+        audience,
+        string(context, "jwksUrl", null),
+        integer(context, "memorySize", DEFAULT_MEMORY_SIZE),
+        number(context, "throttleRateLimit", DEFAULT_THROTTLE_RATE_LIMIT),
+        integer(context, "throttleBurstLimit", DEFAULT_THROTTLE_BURST_LIMIT),
+        Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        workingDir.resolve(jar == null ? DEFAULT_FUNCTIONS_JAR : Path.of(jar)).normalize());
+  }
+
+  public boolean corsEnabled() {
+    return !corsAllowedOrigins.isEmpty();
+  }
+
+  private static String string(Function<String, Object> context, String key, String fallback) {
+    Object value = context.apply(key);
+    return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+  }
+
+  private static int integer(Function<String, Object> context, String key, int fallback) {
+    String value = string(context, key, null);
+    if (value == null) {
+      return fallback;
+    }
+    // jsii may hand a cdk.json number over as a double (100.0).
+    double parsed = number(context, key, fallback);
+    if (parsed != Math.rint(parsed) || Math.abs(parsed) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Context value " + key + "='" + value + "' is not a whole number");
+    }
+    return (int) parsed;
+  }
+
+  private static double number(Function<String, Object> context, String key, double fallback) {
+    String value = string(context, key, null);
+    try {
+      return value == null ? fallback : Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Context value " + key + "='" + value + "' is not a number", e);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static boolean isHttpsUrl(String s) {
+    try {
+      URI uri = URI.create(s);
+      return "https".equals(uri.getScheme()) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package org.assessmentsapi.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The assessments API on AWS: one DynamoDB table, the HTTP API and the function(s) of the functions jar.
+ * Everything that varies between deployments comes from {@link AssessmentsConfig}.
+ */
+public final class AssessmentsStack extends Stack {
+
+  public static final String API_HANDLER = "org.assessmentsapi.http.ApiHandler::handleRequest";
+  /** The logical id of the API function in the template, e.g. for {@code sam local invoke ApiFunction}. */
+  public static final String API_FUNCTION_ID = "ApiFunction";
+  /** The only DynamoDB calls the API handler makes. */
+  public static final List<String> API_TABLE_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+  /** Share of requests answered with 5xx over five minutes that raises the alarm. */
+  public static final double API_5XX_RATE_THRESHOLD = 0.05;
+
+  private final Table table;
+  private final SnapStartFunction apiFunction;
+  private final HttpApi httpApi;
+  private final HttpStage stage;
+
+  public AssessmentsStack(Construct scope, String id, StackProps props, AssessmentsConfig config) {
+    super(scope, id, props);
+    RemovalPolicy removal = config.dev() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    table = Table.Builder.create(this, "AssessmentsTable")
+        .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+            .pointInTimeRecoveryEnabled(true)
+            .build())
+        .encryption(TableEncryption.AWS_MANAGED)
+        .deletionProtection(!config.dev())
+        .removalPolicy(removal)
+        .build();
+
+    // One asset for all handlers: they ship in the same shaded jar.
+    Code functionsCode = Code.fromAsset(config.functionsJar().toString());
+    Map<String, String> environment = new java.util.LinkedHashMap<>();
+    environment.put("TABLE_NAME", table.getTableName());
+    environment.put("JWT_ISSUER", config.jwtIssuer());
+    environment.put("JWT_AUDIENCE", config.jwtAudience());
+    if (config.jwksUrl() != null) {
+      environment.put("JWKS_URL", config.jwksUrl());
+    }
+    apiFunction = new SnapStartFunction(this, "Api", config, functionsCode, new SnapStartFunction.Spec(
+        API_FUNCTION_ID, API_HANDLER, "Assessments HTTP API (PUT, GET, POST)", environment));
+    apiFunction.allow(API_TABLE_ACTIONS, List.of(table.getTableArn()));
+
+    httpApi = HttpApi.Builder.create(this, "HttpApi")
+        .apiName(config.stackName())
+        .description("Assessments API")
+        // The default stage is created below, with throttling and access logs, which HttpApi's own lacks.
+        .createDefaultStage(false)
+        .corsPreflight(config.corsEnabled() ? cors(config.corsAllowedOrigins()) : null)
+        .build();
+
+    LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
+        .retention(SnapStartFunction.LOG_RETENTION)
+        .removalPolicy(removal)
+        .build();
+    stage = HttpStage.Builder.create(this, "DefaultStage")
+        .httpApi(httpApi)
+        .stageName("$default")
+        .autoDeploy(true)
+        .throttle(ThrottleSettings.builder()
+            .rateLimit(config.throttleRateLimit())
+            .burstLimit(config.throttleBurstLimit())
+            .build())
+        .accessLogSettings(accessLogSettings(accessLogs))
+        .build();
+
+    // The integration targets the alias: $LATEST has no SnapStart snapshot.
+    HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiIntegration", apiFunction.alias(),
+        HttpLambdaIntegrationProps.builder().payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build());
+    httpApi.addRoutes(AddRoutesOptions.builder()
+        .path("/api/assessments/{id}")
+        .methods(List.of(HttpMethod.PUT, HttpMethod.GET))
+        .integration(integration)
+        .build());
+    httpApi.addRoutes(AddRoutesOptions.builder()
+        .path("/api/assessments")
+        .methods(List.of(HttpMethod.POST))
+        .integration(integration)
+        .build());
+
+    Alarm.Builder.create(this, "Api5xxRateAlarm")
+        .alarmDescription("More than " + Math.round(API_5XX_RATE_THRESHOLD * 100) + "% of API requests got a 5xx")
+        // For HTTP APIs the 5xx metric is 0 or 1 per request: its average is the 5xx rate.
+        .metric(httpApi.metricServerError(MetricOptions.builder()
+            .period(Duration.minutes(5))
+            .statistic("Average")
+            .build()))
+        .threshold(API_5XX_RATE_THRESHOLD)
+        .evaluationPeriods(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+
+    CfnOutput.Builder.create(this, "ApiUrl")
+        .description("Base URL of the API, e.g. <ApiUrl>api/assessments/{id}")
+        .value(stage.getUrl())
+        .build();
+    CfnOutput.Builder.create(this, "TableName")
+        .description("DynamoDB table of the assessments")
+        .value(table.getTableName())
+        .build();
+
+    suppressNagFindings();
+  }
+
+  private static CorsPreflightOptions cors(List<String> origins) {
+    return CorsPreflightOptions.builder()
+        .allowOrigins(origins)
+        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
+        .allowHeaders(List.of("Authorization", "Content-Type", "If-Match"))
+        .exposeHeaders(List.of("ETag", "Location"))
+        .maxAge(Duration.hours(1))
+        .build();
+  }
+
+  /** HTTP API context variables (the REST API's standard JSON fields name some that HTTP APIs lack). */
+  private static IAccessLogSettings accessLogSettings(LogGroup logGroup) {
+    String format = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+        + "\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\","
+        + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
+        + "\"responseLength\":\"$context.responseLength\",\"responseLatency\":\"$context.responseLatency\","
+        + "\"integrationLatency\":\"$context.integrationLatency\","
+        + "\"integrationError\":\"$context.integrationErrorMessage\"}";
+    LogGroupLogDestination destination = new LogGroupLogDestination(logGroup);
+    return new IAccessLogSettings() {
+      @Override
+      public IAccessLogDestination getDestination() {
+        return destination;
+      }
+
+      @Override
+      public AccessLogFormat getFormat() {
+        return AccessLogFormat.custom(format);
+      }
+    };
+  }
+
+  /** Every AwsSolutions finding this stack accepts, each with the reason it is accepted. */
+  private void suppressNagFindings() {
+    NagSuppressions.addResourceSuppressions(httpApi, List.of(NagPackSuppression.builder()
+        .id("AwsSolutions-APIG4")
+        .reason("No API Gateway authorizer on purpose: the function verifies every request's JWT itself"
+            + " (signature against the issuer's JWKS, issuer, audience, expiry) and answers 401 otherwise.")
+        .build()), true);
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  public SnapStartFunction apiFunction() {
+    return apiFunction;
+  }
+
+  public HttpApi httpApi() {
+    return httpApi;
+  }
+
+  public HttpStage stage() {
+    return stage;
+  }
+}

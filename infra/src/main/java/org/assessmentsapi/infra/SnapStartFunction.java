@@ -1,0 +1,166 @@
+package org.assessmentsapi.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnFunction;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One Java handler of the functions jar, deployed the way every function of this project is: java21 on arm64,
+ * SnapStart on published versions behind the {@value #ALIAS_NAME} alias (callers must invoke the alias, since
+ * {@code $LATEST} never gets a snapshot), its own log group and its own role, and alarms on errors and throttles.
+ *
+ * <p>A second function (e.g. the SQS-fed events handler) is one more instance with its own {@link Spec}; its
+ * permissions are added to its own role only, so no function carries another's rights.
+ */
+public final class SnapStartFunction extends Construct {
+
+  public static final String ALIAS_NAME = "live";
+  /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
+  public static final Duration TIMEOUT = Duration.seconds(10);
+  public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+  /** C1 only: the functions are short-lived, so quick compilation beats peak throughput after a restore. */
+  public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+  /**
+   * @param logicalId   fixed CloudFormation logical id of the function, so that {@code sam local invoke} and the
+   *                    docs can name it; it must stay stable once deployed
+   * @param handler     {@code class::method} in the functions jar
+   * @param description shown in the Lambda console
+   * @param environment configuration of the function, on top of {@code JAVA_TOOL_OPTIONS}
+   */
+  public record Spec(String logicalId, String handler, String description, Map<String, String> environment) {
+    public Spec {
+      environment = Map.copyOf(environment);
+    }
+  }
+
+  private final Function function;
+  private final Alias alias;
+  private final Role role;
+  private final LogGroup logGroup;
+
+  public SnapStartFunction(Construct scope, String id, AssessmentsConfig config, Code code, Spec spec) {
+    super(scope, id);
+    RemovalPolicy removal = config.dev() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    logGroup = LogGroup.Builder.create(this, "Logs")
+        .retention(LOG_RETENTION)
+        .removalPolicy(removal)
+        .build();
+
+    // An explicit role instead of the managed AWSLambdaBasicExecutionRole: it may write to this log group only.
+    role = Role.Builder.create(this, "Role")
+        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+        .description("Runs " + spec.handler())
+        .build();
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+        .resources(List.of(logGroup.getLogGroupArn()))
+        .build());
+
+    Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+    environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+
+    function = Function.Builder.create(this, "Function")
+        .description(spec.description())
+        .runtime(Runtime.JAVA_21)
+        .architecture(Architecture.ARM_64)
+        .memorySize(config.memorySize())
+        .timeout(TIMEOUT)
+        .code(code)
+        .handler(spec.handler())
+        .environment(environment)
+        .role(role)
+        .logGroup(logGroup)
+        .loggingFormat(LoggingFormat.JSON)
+        .tracing(Tracing.ACTIVE)
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+        .build();
+    ((CfnFunction) function.getNode().getDefaultChild()).overrideLogicalId(spec.logicalId());
+    // The warning says SnapStart only applies to published versions: the alias below publishes one.
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "Callers invoke the '" + ALIAS_NAME + "' alias of the current published version");
+
+    alias = Alias.Builder.create(this, "Alias")
+        .aliasName(ALIAS_NAME)
+        .version(function.getCurrentVersion())
+        .build();
+
+    // Each finding accepted for this function, with its reason; anything else still fails the synth.
+    NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+        .id("AwsSolutions-IAM5")
+        .appliesTo(List.of("Resource::*"))
+        .reason("Only the xray:PutTraceSegments and xray:PutTelemetryRecords statement that active tracing adds:"
+            + " these X-Ray actions support no resource-level permissions, so their resource must be '*'.")
+        .build()), true);
+    NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+        .id("AwsSolutions-L1")
+        .reason("java21 is the runtime the functions are built and tested for (SnapStart, CRaC hooks); moving to a"
+            + " newer Java runtime is a deliberate, tested change rather than an automatic one.")
+        .build()));
+
+    MetricOptions fiveMinuteSum = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
+    Alarm.Builder.create(this, "ErrorsAlarm")
+        .alarmDescription(spec.handler() + " failed (uncaught exception, timeout or out of memory)")
+        .metric(function.metricErrors(fiveMinuteSum))
+        .threshold(1)
+        .evaluationPeriods(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+    Alarm.Builder.create(this, "ThrottlesAlarm")
+        .alarmDescription(spec.handler() + " was throttled: the account's or function's concurrency is exhausted")
+        .metric(function.metricThrottles(fiveMinuteSum))
+        .threshold(1)
+        .evaluationPeriods(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+  }
+
+  /** Lets this function, and no other, call exactly {@code actions} on exactly {@code resourceArns}. */
+  public void allow(List<String> actions, List<String> resourceArns) {
+    role.addToPrincipalPolicy(PolicyStatement.Builder.create().actions(actions).resources(resourceArns).build());
+  }
+
+  public Function function() {
+    return function;
+  }
+
+  /** What event sources and integrations must invoke: the SnapStart-enabled published version. */
+  public Alias alias() {
+    return alias;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public LogGroup logGroup() {
+    return logGroup;
+  }
+}

@@ -1,0 +1,141 @@
+package org.assessmentsapi.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Context parsing and validation, without synthesizing (no jsii, no Node.js). */
+class AssessmentsConfigTest {
+
+  @TempDir
+  Path workingDir;
+
+  private final Map<String, Object> context = new HashMap<>();
+
+  @BeforeEach
+  void jarAtTheDefaultPlace() throws IOException {
+    // The working directory plays infra/, the default jar lives in its sibling functions/target/.
+    workingDir = Files.createDirectories(workingDir.resolve("infra"));
+    Path jar = workingDir.resolve(AssessmentsConfig.DEFAULT_FUNCTIONS_JAR).normalize();
+    Files.createDirectories(jar.getParent());
+    Files.write(jar, new byte[] {'P', 'K'});
+  }
+
+  private AssessmentsConfig read() {
+    return AssessmentsConfig.fromContext(context::get, workingDir);
+  }
+
+  private String failure() {
+    return assertThrows(IllegalArgumentException.class, this::read).getMessage();
+  }
+
+  @Test
+  void productionNeedsIssuerAndAudienceAndNamesBothWhenMissing() {
+    String message = failure();
+    assertTrue(message.contains("jwtIssuer is missing"), message);
+    assertTrue(message.contains("jwtAudience is missing"), message);
+    assertTrue(message.contains("-c dev=true"), message);
+  }
+
+  @Test
+  void productionConfigurationWithDefaults() {
+    context.put("jwtIssuer", "https://id.example.com/");
+    context.put("jwtAudience", "assessments");
+    AssessmentsConfig config = read();
+    assertFalse(config.dev());
+    assertEquals("AssessmentsApi", config.stackName());
+    assertEquals("https://id.example.com/", config.jwtIssuer());
+    assertEquals("assessments", config.jwtAudience());
+    assertNull(config.jwksUrl());
+    assertEquals(1024, config.memorySize());
+    assertEquals(50.0, config.throttleRateLimit());
+    assertEquals(100, config.throttleBurstLimit());
+    assertFalse(config.corsEnabled());
+    assertEquals(workingDir.resolve("../functions/target/functions.jar").normalize(), config.functionsJar());
+  }
+
+  @Test
+  void devAllowsThePlaceholderIssuer() {
+    context.put("dev", "true");
+    AssessmentsConfig config = read();
+    assertTrue(config.dev());
+    assertEquals(AssessmentsConfig.DEV_PLACEHOLDER_ISSUER, config.jwtIssuer());
+    assertEquals(AssessmentsConfig.DEV_PLACEHOLDER_AUDIENCE, config.jwtAudience());
+  }
+
+  @Test
+  void issuerWithoutTrailingSlashNeedsAnExplicitJwksUrl() {
+    context.put("jwtIssuer", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc");
+    context.put("jwtAudience", "client-id");
+    assertTrue(failure().contains("pass -c jwksUrl=... explicitly"));
+
+    context.put("jwksUrl", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json");
+    assertEquals(context.get("jwksUrl"), read().jwksUrl());
+  }
+
+  @Test
+  void issuerMustBeHttps() {
+    context.put("jwtIssuer", "http://id.example.com/");
+    context.put("jwtAudience", "assessments");
+    assertTrue(failure().contains("must be an https URL"));
+  }
+
+  @Test
+  void missingJarTellsToBuildTheFunctionsModuleFirst() {
+    context.put("dev", "true");
+    context.put("functionsJar", "nowhere/functions.jar");
+    String message = failure();
+    assertTrue(message.contains("does not exist: build it first with `mvn -B -pl functions -am package`"), message);
+    assertTrue(message.contains(workingDir.resolve("nowhere/functions.jar").toString()), message);
+  }
+
+  @Test
+  void numbersFromTheCommandLineOrFromCdkJson() {
+    context.put("dev", true);
+    context.put("memorySize", "2048");
+    context.put("throttleRateLimit", 12.5);
+    context.put("throttleBurstLimit", 30.0);
+    AssessmentsConfig config = read();
+    assertEquals(2048, config.memorySize());
+    assertEquals(12.5, config.throttleRateLimit());
+    assertEquals(30, config.throttleBurstLimit());
+  }
+
+  @Test
+  void badNumbersAreRejected() {
+    context.put("dev", "true");
+    context.put("memorySize", "lots");
+    assertTrue(failure().contains("memorySize='lots' is not a number"));
+    context.put("memorySize", "256");
+    assertTrue(failure().contains("memorySize 256 must be between 512 and 10240"));
+    context.put("memorySize", "1024");
+    context.put("throttleBurstLimit", "2.5");
+    assertTrue(failure().contains("throttleBurstLimit='2.5' is not a whole number"));
+    context.put("throttleBurstLimit", "0");
+    assertTrue(failure().contains("throttleBurstLimit 0 must be positive"));
+  }
+
+  @Test
+  void corsOriginsAreCommaSeparatedAndChecked() {
+    context.put("dev", "true");
+    context.put("corsAllowedOrigins", " https://app.example.com, http://localhost:3000 ,");
+    AssessmentsConfig config = read();
+    assertTrue(config.corsEnabled());
+    assertEquals(List.of("https://app.example.com", "http://localhost:3000"), config.corsAllowedOrigins());
+
+    context.put("corsAllowedOrigins", "app.example.com");
+    assertTrue(failure().contains("corsAllowedOrigins entry 'app.example.com'"));
+  }
+}

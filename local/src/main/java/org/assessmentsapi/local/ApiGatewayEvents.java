@@ -1,0 +1,215 @@
+package org.assessmentsapi.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates between HTTP and the API Gateway HTTP API payload format 2.0, the way API Gateway does it for
+ * the function: header names lower-cased and repeated headers joined with commas, cookies moved out of the
+ * headers into {@code cookies}, the route key of the matched route ({@code $default} otherwise), path
+ * parameters, and the body as text when it is valid UTF-8, else base64 with {@code isBase64Encoded}.
+ */
+final class ApiGatewayEvents {
+
+    static final String DEFAULT_ROUTE = "$default";
+    static final String STAGE = "$default";
+    static final String COLLECTION = "/api/assessments";
+    /** The routes the HTTP API declares; every other request reaches the function through {@code $default}. */
+    static final List<String> ROUTE_KEYS = List.of(
+            "PUT " + COLLECTION + "/{id}", "GET " + COLLECTION + "/{id}", "POST " + COLLECTION);
+
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApiGatewayEvents() {
+    }
+
+    static APIGatewayV2HTTPEvent toEvent(IncomingRequest request) {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        String rawPath = request.requestUri().getRawPath() == null || request.requestUri().getRawPath().isEmpty()
+                ? "/" : request.requestUri().getRawPath();
+        String rawQuery = request.requestUri().getRawQuery() == null ? "" : request.requestUri().getRawQuery();
+        String sourceIp = request.remoteAddress().getAddress().getHostAddress();
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        request.headers().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                for (String value : values) {
+                    for (String cookie : value.split(";")) {
+                        if (!cookie.isBlank()) {
+                            cookies.add(cookie.trim());
+                        }
+                    }
+                }
+            } else {
+                headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
+            }
+        });
+        // API Gateway adds these before calling the function.
+        headers.merge("x-forwarded-for", sourceIp, (sent, ip) -> sent + ", " + ip);
+        headers.put("x-forwarded-port", Integer.toString(request.localPort()));
+        headers.put("x-forwarded-proto", "http");
+        headers.putIfAbsent("x-amzn-trace-id", traceId(request));
+
+        Optional<Matched> matched = match(method, rawPath);
+
+        var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(method);
+        http.setPath(rawPath);
+        http.setProtocol(request.protocol());
+        http.setSourceIp(sourceIp);
+        http.setUserAgent(headers.get("user-agent"));
+
+        var context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setAccountId("000000000000");
+        context.setApiId("local");
+        String host = hostName(headers.get("host"));
+        context.setDomainName(host);
+        context.setDomainPrefix(host.split("\\.", 2)[0]);
+        context.setHttp(http);
+        context.setRequestId(requestId());
+        context.setRouteKey(matched.map(Matched::routeKey).orElse(DEFAULT_ROUTE));
+        context.setStage(STAGE);
+        context.setTime(REQUEST_TIME.format(request.receivedAt()));
+        context.setTimeEpoch(request.receivedAt().toEpochMilli());
+
+        var event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey(context.getRouteKey());
+        event.setRawPath(rawPath);
+        event.setRawQueryString(rawQuery);
+        event.setCookies(cookies.isEmpty() ? null : cookies);
+        event.setHeaders(headers);
+        event.setQueryStringParameters(rawQuery.isEmpty() ? null : queryParameters(rawQuery));
+        event.setPathParameters(matched.flatMap(Matched::id).map(id -> Map.of("id", id)).orElse(null));
+        event.setRequestContext(context);
+        byte[] body = request.body();
+        if (body != null && body.length > 0) {
+            Optional<String> text = utf8(body);
+            event.setBody(text.orElseGet(() -> Base64.getEncoder().encodeToString(body)));
+            event.setIsBase64Encoded(text.isEmpty());
+        } else {
+            event.setIsBase64Encoded(false);
+        }
+        return event;
+    }
+
+    /** The function's answer as HTTP: headers, multi-value headers and cookies merged, base64 bodies decoded. */
+    static OutgoingResponse toHttp(APIGatewayV2HTTPResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((name, values) ->
+                    headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+        }
+        if (response.getCookies() != null) {
+            headers.computeIfAbsent("Set-Cookie", n -> new ArrayList<>()).addAll(response.getCookies());
+        }
+        String body = response.getBody();
+        byte[] bytes = body == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        return new OutgoingResponse(response.getStatusCode(), headers, bytes);
+    }
+
+    private record Matched(String routeKey, Optional<String> id) {
+    }
+
+    /** Exact matching as API Gateway does it: no trailing slash, one non-empty {id} segment. */
+    private static Optional<Matched> match(String method, String rawPath) {
+        if (rawPath.equals(COLLECTION)) {
+            return method.equals("POST") ? Optional.of(new Matched("POST " + COLLECTION, Optional.empty())) : Optional.empty();
+        }
+        if (rawPath.startsWith(COLLECTION + "/")) {
+            String segment = rawPath.substring(COLLECTION.length() + 1);
+            if (!segment.isEmpty() && segment.indexOf('/') < 0 && (method.equals("GET") || method.equals("PUT"))) {
+                return Optional.of(new Matched(method + " " + COLLECTION + "/{id}", Optional.of(percentDecode(segment))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = formDecode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : formDecode(pair.substring(eq + 1));
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    private static String formDecode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** Percent-decoding of a path segment ('+' stays '+', unlike in a query). */
+    private static String percentDecode(String segment) {
+        return segment.indexOf('%') < 0 ? segment : formDecode(segment.replace("+", "%2B"));
+    }
+
+    private static Optional<String> utf8(byte[] body) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hostName(String hostHeader) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return "localhost";
+        }
+        String host = hostHeader.trim();
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end > 0 ? host.substring(0, end + 1) : host;
+        }
+        int colon = host.indexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    /** Like API Gateway's: 12 characters of base64, e.g. {@code Ab1Cd2Ef3Gh4=}. */
+    private static String requestId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String traceId(IncomingRequest request) {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return "Root=1-" + Long.toHexString(request.receivedAt().getEpochSecond()) + "-" + HexFormat.of().formatHex(bytes);
+    }
+}

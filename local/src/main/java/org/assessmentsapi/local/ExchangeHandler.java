@@ -1,0 +1,188 @@
+package org.assessmentsapi.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assessmentsapi.devkit.DevIssuer;
+import org.assessmentsapi.http.ApiHandler;
+
+/**
+ * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
+ * Lambda handler as an API Gateway v2 event. Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
+ */
+final class ExchangeHandler implements HttpHandler {
+
+    /** Far below API Gateway's 10 MB, far above what the handler accepts (16 KiB): it still sees oversized bodies. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** API Gateway's payload limit: larger requests never reach a Lambda. */
+    static final long API_GATEWAY_MAX_BYTES = 10L * 1024 * 1024;
+    static final String TOKENS_PATH = "/local/tokens";
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final int MAX_SUB_LENGTH = 255;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ApiHandler handler;
+    private final DevIssuer devIssuer;
+    private final boolean accessLog;
+
+    ExchangeHandler(ApiHandler handler, DevIssuer devIssuer, boolean accessLog) {
+        this.handler = handler;
+        this.devIssuer = devIssuer;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        try (exchange) {
+            OutgoingResponse response;
+            try {
+                response = respond(exchange);
+            } catch (RuntimeException e) {
+                // What API Gateway answers when the function fails: the detail stays in the log.
+                System.err.println("local: the handler failed: " + e);
+                e.printStackTrace();
+                response = new OutgoingResponse(500, Map.of("Content-Type", List.of("application/json")),
+                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            send(exchange, response);
+            if (accessLog) {
+                System.out.printf("%s %s -> %d (%d ms)%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        response.status(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            }
+        }
+    }
+
+    private OutgoingResponse respond(HttpExchange exchange) throws IOException {
+        byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            // Read (and drop) the rest, up to API Gateway's own limit, so that the client, still sending,
+            // receives the 413 instead of a connection reset; beyond that the connection is simply closed.
+            skipAtMost(exchange.getRequestBody(), API_GATEWAY_MAX_BYTES);
+            return tooLarge();
+        }
+        if (devIssuer != null && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)) {
+            return mintToken(exchange.getRequestMethod(), body);
+        }
+        IncomingRequest request = new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
+                exchange.getProtocol(), exchange.getRequestHeaders(), exchange.getRemoteAddress(),
+                exchange.getLocalAddress().getPort(), body, Instant.now());
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext());
+        if (response == null) {
+            throw new IllegalStateException("the handler returned no response");
+        }
+        OutgoingResponse http = ApiGatewayEvents.toHttp(response);
+        http.headers().put("apigw-requestid", List.of(event.getRequestContext().getRequestId()));
+        return http;
+    }
+
+    /** {@code POST /local/tokens {"sub": "..."}}: a development token for any user (a random one without sub). */
+    private OutgoingResponse mintToken(String method, byte[] body) {
+        if (!method.equals("POST")) {
+            return problem(405, "method-not-allowed", "Method not allowed", "Use POST " + TOKENS_PATH + ".",
+                    Map.of("Allow", "POST"));
+        }
+        String sub = "dev-" + UUID.randomUUID();
+        if (body.length > 0) {
+            JsonNode json;
+            try {
+                json = JSON.readTree(body);
+            } catch (IOException e) {
+                json = null;
+            }
+            if (json == null || !json.isObject()) {
+                return problem(400, "malformed-body", "Malformed request body",
+                        "Send a JSON object such as {\"sub\": \"user-b\"}, or no body for a random user.", Map.of());
+            }
+            JsonNode given = json.get("sub");
+            if (given != null && !given.isNull()) {
+                if (!given.isTextual() || given.asText().isBlank() || given.asText().length() > MAX_SUB_LENGTH
+                        || given.asText().chars().anyMatch(Character::isISOControl)) {
+                    return problem(400, "validation-failed", "Invalid request",
+                            "'sub' must be a non-blank string of at most " + MAX_SUB_LENGTH + " characters.", Map.of());
+                }
+                sub = given.asText();
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode()
+                .put("token", devIssuer.token(sub, TOKEN_LIFETIME))
+                .put("sub", sub)
+                .put("expiresIn", TOKEN_LIFETIME.toSeconds());
+        return json(200, "application/json", answer.toString(), Map.of());
+    }
+
+    private static OutgoingResponse tooLarge() {
+        return problem(413, "payload-too-large", "Request body too large",
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes, which the local server does not pass on.",
+                Map.of());
+    }
+
+    /** The same RFC 9457 shape as the handler's problems. */
+    private static OutgoingResponse problem(int status, String slug, String title, String detail, Map<String, String> extra) {
+        ObjectNode problem = JSON.createObjectNode()
+                .put("type", "urn:assessments-api:problem:" + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
+        return json(status, "application/problem+json", problem.toString(), extra);
+    }
+
+    private static OutgoingResponse json(int status, String contentType, String body, Map<String, String> extra) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of(contentType));
+        headers.put("Cache-Control", List.of("no-store"));
+        headers.put("X-Content-Type-Options", List.of("nosniff"));
+        extra.forEach((name, value) -> headers.put(name, List.of(value)));
+        return new OutgoingResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void skipAtMost(InputStream in, long limit) throws IOException {
+        long skipped = 0;
+        byte[] buffer = new byte[8192];
+        int read;
+        while (skipped < limit && (read = in.read(buffer)) > 0) {
+            skipped += read;
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - total))) > 0) {
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return out.toByteArray();
+    }
+
+    private static void send(HttpExchange exchange, OutgoingResponse response) throws IOException {
+        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+        boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD")
+                || response.status() == 204 || response.status() == 304;
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.assessmentsapi.infra.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.assessmentsapi.infra.AssessmentsConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** A throwaway stack with every context value changed from its default. */
+class DevStackTemplateTest {
+
+  private static Synth.Result synth;
+
+  @BeforeAll
+  static void synthesize() {
+    synth = Synth.synth("dev", Map.of(
+        "dev", "true",
+        "stackName", "AssessmentsApi-dev",
+        "memorySize", "2048",
+        "throttleRateLimit", "5",
+        "throttleBurstLimit", "10",
+        "jwksUrl", "https://keys.example.com/jwks.json",
+        "corsAllowedOrigins", "https://app.example.com,http://localhost:3000"), false);
+  }
+
+  @Test
+  void stackNameFromContext() {
+    assertEquals("AssessmentsApi-dev", synth.stack().getStackName());
+  }
+
+  @Test
+  void tableAndLogGroupsAreDestroyedWithTheStack() {
+    synth.template().hasResource("AWS::DynamoDB::Table", Map.of(
+        "DeletionPolicy", "Delete",
+        "UpdateReplacePolicy", "Delete",
+        "Properties", Match.objectLike(Map.of("DeletionProtectionEnabled", false))));
+    for (Map<String, Object> logGroup : synth.resources("AWS::Logs::LogGroup").values()) {
+      assertEquals("Delete", logGroup.get("DeletionPolicy"));
+    }
+  }
+
+  @Test
+  void placeholderIssuerExplicitJwksUrlAndMemoryFromContext() {
+    synth.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+        "MemorySize", 2048,
+        "Environment", Map.of("Variables", Match.objectLike(Map.of(
+            "JWT_ISSUER", AssessmentsConfig.DEV_PLACEHOLDER_ISSUER,
+            "JWT_AUDIENCE", AssessmentsConfig.DEV_PLACEHOLDER_AUDIENCE,
+            "JWKS_URL", "https://keys.example.com/jwks.json")))));
+  }
+
+  @Test
+  void throttlingFromContext() {
+    synth.template().hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+        "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10)));
+  }
+
+  @Test
+  void corsOnlyForTheConfiguredOrigins() {
+    synth.template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
+        "CorsConfiguration", Match.objectLike(Map.of(
+            "AllowOrigins", List.of("https://app.example.com", "http://localhost:3000"),
+            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match"),
+            "AllowMethods", List.of("GET", "PUT", "POST", "OPTIONS")))));
+  }
+}

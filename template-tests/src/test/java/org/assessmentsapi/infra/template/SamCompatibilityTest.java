@@ -1,0 +1,71 @@
+package org.assessmentsapi.infra.template;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code sam local invoke -t cdk.out/<stack>.template.json <FunctionId>} needs: asset metadata that leads to
+ * the code, and handlers that exist in it.
+ */
+class SamCompatibilityTest {
+
+  private static Synth.Result synth;
+  private static Map<String, Map<String, Object>> functions;
+
+  @BeforeAll
+  static void synthesize() {
+    synth = Synth.production();
+    functions = synth.resources("AWS::Lambda::Function");
+    assertFalse(functions.isEmpty());
+  }
+
+  @Test
+  void everyFunctionCarriesTheAssetMetadataSamReads() throws IOException {
+    for (var function : functions.entrySet()) {
+      Map<?, ?> metadata = (Map<?, ?>) function.getValue().get("Metadata");
+      assertNotNull(metadata, function.getKey() + " has no Metadata");
+      assertEquals("Code", metadata.get("aws:asset:property"), function.getKey());
+      Object assetPath = metadata.get("aws:asset:path");
+      assertTrue(assetPath instanceof String, function.getKey() + " has no aws:asset:path");
+      // SAM resolves the path against the template's folder (cdk.out): it must be the functions jar, unchanged.
+      Path asset = synth.outdir().resolve((String) assetPath);
+      assertTrue(Files.isRegularFile(asset), asset + " is not in the cloud assembly");
+      assertArrayEquals(Files.readAllBytes(Synth.FUNCTIONS_JAR), Files.readAllBytes(asset));
+    }
+  }
+
+  @Test
+  void everyHandlerNamesAPublicClassAndMethodOfTheFunctionsJar() throws Exception {
+    try (LambdaRuntimeClassLoader loader = new LambdaRuntimeClassLoader(Synth.FUNCTIONS_JAR)) {
+      for (var function : functions.entrySet()) {
+        String handler = (String) ((Map<?, ?>) function.getValue().get("Properties")).get("Handler");
+        String[] parts = handler.split("::");
+        assertEquals(2, parts.length, function.getKey() + ": handler '" + handler + "' is not Class::method");
+        // Loaded, not initialized: no static initializer of the handler runs in this test.
+        Class<?> type = Class.forName(parts[0], false, loader);
+        assertTrue(type.getClassLoader() == loader, parts[0] + " must come from the functions jar");
+        assertTrue(Modifier.isPublic(type.getModifiers()), parts[0] + " is not public");
+        // Lambda instantiates the handler class through its public no-argument constructor.
+        assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), parts[0] + "()");
+        List<Method> methods = Arrays.stream(type.getMethods())
+            .filter(m -> m.getName().equals(parts[1]) && !Modifier.isStatic(m.getModifiers()))
+            .toList();
+        assertFalse(methods.isEmpty(), function.getKey() + ": no public " + handler + " in " + Synth.FUNCTIONS_JAR);
+      }
+    }
+  }
+}
