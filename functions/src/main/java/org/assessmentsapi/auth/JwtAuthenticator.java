@@ -13,6 +13,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer: an RS256 or ES256 signature by a key
@@ -25,6 +26,9 @@ public final class JwtAuthenticator {
 
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
     private static final String BEARER = "bearer ";
+    private static final Pattern OPTIONAL_WHITESPACE = Pattern.compile("^[ \t]+|[ \t]+$");
+    /** The compact serialization: base64url header, payload and signature, joined by dots. */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -49,7 +53,12 @@ public final class JwtAuthenticator {
                 || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return new AuthResult.Rejected("missing bearer token");
         }
-        String token = authorizationHeader.substring(BEARER.length()).trim();
+        // Only spaces and tabs may surround the token; trim() would also drop a NUL or other control
+        // character, accepting a header value that no honest client sends.
+        String token = OPTIONAL_WHITESPACE.matcher(authorizationHeader.substring(BEARER.length())).replaceAll("");
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            return new AuthResult.Rejected("malformed token: not three base64url parts");
+        }
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String subject = claims.getSubject();
