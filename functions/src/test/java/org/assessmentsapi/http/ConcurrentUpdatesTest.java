@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assessmentsapi.devkit.NameCounters;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.Responses;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
 
     @Test
     void readModifyWriteClientsRetryingOnConflictLoseNoUpdate() throws Exception {
-        APIGatewayV2HTTPResponse created = send(ApiEvents.post(token, CREATE_BODY.replace("Q1 supplier review", Counters.initial(CLIENTS))));
+        APIGatewayV2HTTPResponse created = send(ApiEvents.post(token, CREATE_BODY.replace("Q1 supplier review", NameCounters.initial(CLIENTS))));
         assertEquals(201, created.getStatusCode(), created.getBody());
         String id = Responses.json(created).get("id").asText();
         long startVersion = Long.parseLong(rawItem(id).get("version").n());
@@ -91,7 +92,7 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
         var item = rawItem(id);
         assertEquals(String.valueOf(startVersion + (long) CLIENTS * CYCLES), item.get("version").n());
         for (int slot = 0; slot < CLIENTS; slot++) {
-            assertEquals(CYCLES, Counters.read(item.get("name").s(), slot), "counter of client " + slot);
+            assertEquals(CYCLES, NameCounters.read(item.get("name").s(), slot), "counter of client " + slot);
         }
     }
 
@@ -100,7 +101,7 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
         int conflicts = 0;
         for (int done = 0; done < times; ) {
             var current = Responses.json(send(ApiEvents.get(id, token)));
-            String name = Counters.increment(current.get("name").asText(), slot);
+            String name = NameCounters.increment(current.get("name").asText(), slot);
             APIGatewayV2HTTPResponse response = put(id, Responses.body("name", name, "version", current.get("version").asLong()));
             if (response.getStatusCode() == 200) {
                 done++;
@@ -110,26 +111,5 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
             }
         }
         return conflicts;
-    }
-
-    /** Counters kept in the name as "c0=12 c1=7 ...": each client changes only its own. */
-    static final class Counters {
-        static String initial(int clients) {
-            StringBuilder name = new StringBuilder();
-            for (int i = 0; i < clients; i++) {
-                name.append(i == 0 ? "" : " ").append('c').append(i).append("=0");
-            }
-            return name.toString();
-        }
-
-        static int read(String name, int slot) {
-            return Integer.parseInt(name.split(" ")[slot].split("=")[1]);
-        }
-
-        static String increment(String name, int slot) {
-            String[] parts = name.split(" ");
-            parts[slot] = "c" + slot + "=" + (read(name, slot) + 1);
-            return String.join(" ", parts);
-        }
     }
 }
