@@ -151,7 +151,8 @@ public final class AssessmentsStack extends Stack {
     return CorsPreflightOptions.builder()
         .allowOrigins(origins)
         .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
-        .allowHeaders(List.of("Authorization", "Content-Type", "If-Match"))
+        // The API answers conditional requests: If-Match on PUT, If-None-Match on GET.
+        .allowHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"))
         .exposeHeaders(List.of("ETag", "Location"))
         .maxAge(Duration.hours(1))
         .build();

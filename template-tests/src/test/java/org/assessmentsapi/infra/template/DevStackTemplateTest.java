@@ -63,7 +63,11 @@ class DevStackTemplateTest {
     synth.template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
         "CorsConfiguration", Match.objectLike(Map.of(
             "AllowOrigins", List.of("https://app.example.com", "http://localhost:3000"),
-            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match"),
-            "AllowMethods", List.of("GET", "PUT", "POST", "OPTIONS")))));
+            // Conditional requests: If-Match on PUT, If-None-Match on GET.
+            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"),
+            "AllowMethods", List.of("GET", "PUT", "POST", "OPTIONS"),
+            // Without these, a browser's script cannot read the version to send back, nor a created resource.
+            "ExposeHeaders", List.of("ETag", "Location"),
+            "MaxAge", 3600))));
   }
 }
