@@ -43,7 +43,8 @@ public final class Dynalite implements AutoCloseable {
     public static Dynalite start(int port) {
         Path home = home();
         ensureInstalled(home);
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", "server.js"))
+        // The absolute path names the process (pgrep -f devkit/dynalite/server.js finds leftovers).
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", home.resolve("server.js").toString()))
                 .directory(home.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("DYNALITE_PORT", Integer.toString(port));

@@ -56,10 +56,11 @@ public record AppConfig(
     private static JwtConfig jwt(Map<String, String> env, List<String> problems) {
         int before = problems.size();
         String issuer = blankToNull(env.get("JWT_ISSUER"));
+        URI issuerUri = null;
         if (issuer == null) {
             problems.add("JWT_ISSUER is required (the token issuer, e.g. https://your-tenant.auth0.com/)");
         } else {
-            httpUri("JWT_ISSUER", issuer, problems);
+            issuerUri = httpUri("JWT_ISSUER", issuer, problems);
         }
         String audience = blankToNull(env.get("JWT_AUDIENCE"));
         if (audience == null) {
@@ -67,7 +68,7 @@ public record AppConfig(
         }
         String jwks = blankToNull(env.get("JWKS_URL"));
         URI jwksUrl = jwks != null ? httpUri("JWKS_URL", jwks, problems)
-                : issuer != null ? httpUri("JWT_ISSUER", withSlash(issuer) + ".well-known/jwks.json", problems) : null;
+                : issuerUri != null ? URI.create(withSlash(issuer) + ".well-known/jwks.json") : null;
         return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl) : null;
     }
 

@@ -1,7 +1,7 @@
 package org.assessmentsapi.http;
 
 /** The catalogue of problem types; each {@code type} URI is documented in README.md. */
-enum ProblemType {
+public enum ProblemType {
     VALIDATION(400, "validation-failed", "Invalid request"),
     MALFORMED_BODY(400, "malformed-body", "Malformed request body"),
     INVALID_ID(400, "invalid-id", "Invalid assessment id"),

@@ -57,6 +57,8 @@ class AppConfigTest {
         var error = assertThrows(ConfigurationException.class,
                 () -> AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "tenant.auth0.com", "JWT_AUDIENCE", "api")));
         assertTrue(error.getMessage().contains("JWT_ISSUER must be an http(s) URL"), error.getMessage());
+        assertEquals(error.getMessage().indexOf("JWT_ISSUER must"), error.getMessage().lastIndexOf("JWT_ISSUER must"),
+                "the bad issuer is reported once: " + error.getMessage());
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.http.ApiHandler;
+import org.assessmentsapi.http.ProblemType;
+import org.assessmentsapi.http.Problems;
 
 /**
  * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
@@ -96,7 +98,7 @@ final class ExchangeHandler implements HttpHandler {
     /** {@code POST /local/tokens {"sub": "..."}}: a development token for any user (a random one without sub). */
     private OutgoingResponse mintToken(String method, byte[] body) {
         if (!method.equals("POST")) {
-            return problem(405, "method-not-allowed", "Method not allowed", "Use POST " + TOKENS_PATH + ".",
+            return problem(ProblemType.METHOD_NOT_ALLOWED, "Use POST " + TOKENS_PATH + ".",
                     Map.of("Allow", "POST"));
         }
         String sub = "dev-" + UUID.randomUUID();
@@ -108,14 +110,14 @@ final class ExchangeHandler implements HttpHandler {
                 json = null;
             }
             if (json == null || !json.isObject()) {
-                return problem(400, "malformed-body", "Malformed request body",
+                return problem(ProblemType.MALFORMED_BODY,
                         "Send a JSON object such as {\"sub\": \"user-b\"}, or no body for a random user.", Map.of());
             }
             JsonNode given = json.get("sub");
             if (given != null && !given.isNull()) {
                 if (!given.isTextual() || given.asText().isBlank() || given.asText().length() > MAX_SUB_LENGTH
                         || given.asText().chars().anyMatch(Character::isISOControl)) {
-                    return problem(400, "validation-failed", "Invalid request",
+                    return problem(ProblemType.VALIDATION,
                             "'sub' must be a non-blank string of at most " + MAX_SUB_LENGTH + " characters.", Map.of());
                 }
                 sub = given.asText();
@@ -129,19 +131,14 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private static OutgoingResponse tooLarge() {
-        return problem(413, "payload-too-large", "Request body too large",
+        return problem(ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + MAX_BODY_BYTES + " bytes, which the local server does not pass on.",
                 Map.of());
     }
 
-    /** The same RFC 9457 shape as the handler's problems. */
-    private static OutgoingResponse problem(int status, String slug, String title, String detail, Map<String, String> extra) {
-        ObjectNode problem = JSON.createObjectNode()
-                .put("type", "urn:assessments-api:problem:" + slug)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail);
-        return json(status, "application/problem+json", problem.toString(), extra);
+    /** The handler's own RFC 9457 problem shape and headers. */
+    private static OutgoingResponse problem(ProblemType type, String detail, Map<String, String> extra) {
+        return ApiGatewayEvents.toHttp(Problems.response(type, detail, extra));
     }
 
     private static OutgoingResponse json(int status, String contentType, String body, Map<String, String> extra) {
