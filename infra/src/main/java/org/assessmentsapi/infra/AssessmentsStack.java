@@ -37,6 +37,7 @@ import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
+import software.amazon.awscdk.services.events.targets.SqsQueueProps;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -81,6 +82,11 @@ public final class AssessmentsStack extends Stack {
    * dead-letter queue must retain longer than the queue; 14 days is the SQS maximum.
    */
   public static final Duration EVENTS_DLQ_RETENTION = Duration.days(14);
+  /** EventBridge's own delivery retries to the queue (its maximum), for at most a day, then the dead-letter queue. */
+  public static final int EVENTS_DELIVERY_RETRY_ATTEMPTS = 185;
+  public static final Duration EVENTS_DELIVERY_MAX_AGE = Duration.hours(24);
+  /** A backlog older than this means the function is failing or cannot keep up. */
+  public static final java.time.Duration EVENTS_BACKLOG_ALARM_AGE = java.time.Duration.ofMinutes(15);
 
   private final Table table;
   private final SnapStartFunction apiFunction;
@@ -203,7 +209,13 @@ public final class AssessmentsStack extends Stack {
             .build())
         .build();
     // Also adds the queue policy that lets events.amazonaws.com send only on behalf of this rule (aws:SourceArn).
-    eventsRule.addTarget(new SqsQueue(eventsQueue));
+    // An event EventBridge cannot deliver (queue unavailable, policy broken) goes to the same dead-letter
+    // queue after its retries instead of being dropped: nothing is lost between the bus and the queue either.
+    eventsRule.addTarget(new SqsQueue(eventsQueue, SqsQueueProps.builder()
+        .deadLetterQueue(eventsDeadLetterQueue)
+        .retryAttempts(EVENTS_DELIVERY_RETRY_ATTEMPTS)
+        .maxEventAge(EVENTS_DELIVERY_MAX_AGE)
+        .build()));
 
     // On the alias: the SnapStart version. Also grants the function's role the consume actions on this queue.
     eventsFunction.alias().addEventSource(SqsEventSource.Builder.create(eventsQueue)
@@ -225,6 +237,19 @@ public final class AssessmentsStack extends Stack {
         .evaluationPeriods(1)
         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
         // SQS stops sending metrics for a queue that stays empty and idle: that is the healthy case.
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
+        .build();
+
+    Alarm.Builder.create(this, "EventsBacklogAlarm")
+        .alarmDescription("The oldest assessment update event has waited over "
+            + EVENTS_BACKLOG_ALARM_AGE.toMinutes() + " minutes: the events function is failing or too slow")
+        .metric(eventsQueue.metricApproximateAgeOfOldestMessage(MetricOptions.builder()
+            .period(Duration.minutes(5))
+            .statistic("Maximum")
+            .build()))
+        .threshold(EVENTS_BACKLOG_ALARM_AGE.toSeconds())
+        .evaluationPeriods(1)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
         .treatMissingData(TreatMissingData.NOT_BREACHING)
         .build();
 

@@ -23,9 +23,9 @@ class AlarmsAndOutputsTemplateTest {
   }
 
   @Test
-  void exactlySixAlarms() {
-    // API 5xx rate, errors and throttles of each function, dead-letter queue depth.
-    synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 6);
+  void exactlySevenAlarms() {
+    // API 5xx rate, errors and throttles of each function, dead-letter queue depth, events backlog age.
+    synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 7);
   }
 
   @Test
@@ -74,6 +74,20 @@ class AlarmsAndOutputsTemplateTest {
     assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"));
     // SQS sends no data points for an idle, empty queue: that is the healthy state.
     assertEquals("notBreaching", alarm.get("TreatMissingData"));
+  }
+
+  @Test
+  void eventsBacklogAlarmFiresWhenTheOldestMessageWaitsOverFifteenMinutes() {
+    String queueId = synth.logicalId(id -> id.startsWith("EventsQueue") && !id.contains("Policy"), "AWS::SQS::Queue");
+    String alarmId = synth.logicalId(id -> id.startsWith("EventsBacklogAlarm"), "AWS::CloudWatch::Alarm");
+    Map<String, Object> alarm = synth.properties(alarmId);
+    assertEquals("AWS/SQS", alarm.get("Namespace"));
+    assertEquals("ApproximateAgeOfOldestMessage", alarm.get("MetricName"));
+    assertEquals(List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queueId, "QueueName")))),
+        alarm.get("Dimensions"));
+    assertEquals("Maximum", alarm.get("Statistic"));
+    assertEquals(900, alarm.get("Threshold"));
+    assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"));
   }
 
   @Test

@@ -123,8 +123,16 @@ class EventsTemplateTest {
             "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", arn(ruleId))),
             "Resource", arn(queueId))),
         queuePolicyStatements(queueId));
-    // Nobody sends to the dead-letter queue: SQS moves messages there itself.
-    assertEquals(List.of(denyPlainHttp(dlqId)), queuePolicyStatements(dlqId));
+    // SQS moves messages there itself; EventBridge may send only the events this rule could not deliver.
+    assertEquals(List.of(
+        denyPlainHttp(dlqId),
+        Map.of("Effect", "Allow",
+            "Principal", Map.of("Service", "events.amazonaws.com"),
+            "Action", "sqs:SendMessage",
+            "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", arn(ruleId))),
+            "Resource", arn(dlqId),
+            "Sid", "AllowEventRuleAssessmentsApiEventsRuleFAF7B043")),
+        queuePolicyStatements(dlqId));
   }
 
   @Test
@@ -134,7 +142,10 @@ class EventsTemplateTest {
     assertEquals(Map.of("detail-type", List.of("Assessment Update Requested")), rule.get("EventPattern"));
     assertEquals("ENABLED", rule.get("State"));
     // The whole event as the message body (no InputTransformer): the handler reads the envelope's id and detail.
-    assertEquals(List.of(Map.of("Arn", arn(queueId), "Id", "Target0")), rule.get("Targets"));
+    // Undeliverable events go to the dead-letter queue after EventBridge's retries, never dropped.
+    assertEquals(List.of(Map.of("Arn", arn(queueId), "Id", "Target0",
+        "DeadLetterConfig", Map.of("Arn", arn(dlqId)),
+        "RetryPolicy", Map.of("MaximumRetryAttempts", 185, "MaximumEventAgeInSeconds", 86400))), rule.get("Targets"));
   }
 
   @Test
