@@ -57,6 +57,7 @@ public final class DevIssuer implements AutoCloseable {
     }
 
     public static DevIssuer start(String audience) {
+        LoopbackHttpServers.enableNoDelay();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             DevIssuer issuer = new DevIssuer(server, audience, newRsaKey());

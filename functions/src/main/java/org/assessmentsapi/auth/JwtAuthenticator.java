@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer: an RS256 or ES256 signature by a key
@@ -38,6 +39,9 @@ public final class JwtAuthenticator {
 
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
     private static final String BEARER = "bearer ";
+    private static final Pattern OPTIONAL_WHITESPACE = Pattern.compile("^[ \t]+|[ \t]+$");
+    /** The compact serialization: base64url header, payload and signature, joined by dots. */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     static final int MAX_REMEMBERED = 512;
     static final Duration REMEMBER_FOR = JwksSources.CACHE_TTL;
@@ -82,7 +86,12 @@ public final class JwtAuthenticator {
                 || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return new AuthResult.Rejected("missing bearer token");
         }
-        String token = authorizationHeader.substring(BEARER.length()).trim();
+        // Only spaces and tabs may surround the token; trim() would also drop a NUL or other control
+        // character, accepting a header value that no honest client sends.
+        String token = OPTIONAL_WHITESPACE.matcher(authorizationHeader.substring(BEARER.length())).replaceAll("");
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            return new AuthResult.Rejected("malformed token: not three base64url parts");
+        }
         Instant now = clock.instant();
         Verified known = verified.get(token);
         if (known != null) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The configuration, from environment variables with the same names on Lambda and locally:
- * {@code TABLE_NAME} (default {@code assessments}), {@code DYNAMODB_ENDPOINT} (optional override),
+ * {@code TABLE_NAME} (default {@code assessments} locally; required on Lambda), {@code DYNAMODB_ENDPOINT} (optional override),
  * {@code AWS_REGION} (default {@code us-east-1} off Lambda), and for the API only {@code JWT_ISSUER},
  * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}).
  *
@@ -25,6 +25,8 @@ public record AppConfig(
 
     public static final String DEFAULT_TABLE_NAME = "assessments";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** Set by the Lambda runtime in every function's environment: tells a deployed function from a local run. */
+    static final String LAMBDA_MARKER = "AWS_LAMBDA_FUNCTION_NAME";
 
     /** The API function's configuration: the store and the JWT settings, every problem listed at once. */
     public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -38,8 +40,13 @@ public record AppConfig(
 
     private static AppConfig read(Map<String, String> env, boolean withJwt) {
         List<String> problems = new ArrayList<>();
-        String tableName = valueOr(env, "TABLE_NAME", DEFAULT_TABLE_NAME);
-        if (!tableName.matches("[a-zA-Z0-9_.-]{3,255}")) {
+        // On Lambda the default would silently address a table of that name in the account: the stack must
+        // say which table, so a missing name fails the init, not the first request.
+        boolean onLambda = blankToNull(env.get(LAMBDA_MARKER)) != null;
+        String tableName = valueOr(env, "TABLE_NAME", onLambda ? null : DEFAULT_TABLE_NAME);
+        if (tableName == null) {
+            problems.add("TABLE_NAME is required on Lambda (the name of the assessments table)");
+        } else if (!tableName.matches("[a-zA-Z0-9_.-]{3,255}")) {
             problems.add("TABLE_NAME must be 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'");
         }
         Optional<URI> endpoint = Optional.ofNullable(blankToNull(env.get("DYNAMODB_ENDPOINT")))

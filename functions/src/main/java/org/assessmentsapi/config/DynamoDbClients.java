@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvid
 public final class DynamoDbClients {
 
     /** Up to 3 attempts in all (the first and two retries, with the SDK's jittered backoff). */
-    static final int MAX_ATTEMPTS = 3;
+    public static final int MAX_ATTEMPTS = 3;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);

@@ -44,7 +44,8 @@ final class RequestBodies {
 
     private static void requireJsonMediaType(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = mediaType.equals("application/json");
+        // A control character (NUL, CR, LF...) has no place in a header value: refuse it rather than trim it away.
+        boolean json = mediaType.equals("application/json") && contentType.chars().noneMatch(RequestBodies::isControl);
         boolean utf8 = contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset=")
                 || contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?\\s*(;.*)?");
         if (!json || !utf8) {
@@ -52,6 +53,10 @@ final class RequestBodies {
                     "Send the body as 'Content-Type: application/json' (UTF-8).")
                     .withHeader("Accept", "application/json"));
         }
+    }
+
+    private static boolean isControl(int c) {
+        return (c < 0x20 && c != '\t') || c == 0x7F;
     }
 
     private static byte[] rawBytes(HttpRequest request) {

@@ -62,6 +62,27 @@ class AppConfigTest {
     }
 
     @Test
+    void onLambdaTheTableNameIsRequired() {
+        var error = assertThrows(ConfigurationException.class, () -> AppConfig.fromEnvironment(Map.of(
+                "AWS_LAMBDA_FUNCTION_NAME", "assessments-api", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api")));
+        assertEquals("Invalid configuration: TABLE_NAME is required on Lambda (the name of the assessments table)", error.getMessage());
+    }
+
+    @Test
+    void onLambdaAnExplicitTableNameIsUsed() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "assessments-api",
+                "TABLE_NAME", "prod-assessments", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api"));
+        assertEquals("prod-assessments", config.tableName());
+    }
+
+    @Test
+    void theEventsFunctionOnLambdaNeedsTheTableNameToo() {
+        var error = assertThrows(ConfigurationException.class,
+                () -> AppConfig.forEvents(Map.of("AWS_LAMBDA_FUNCTION_NAME", "assessment-events")));
+        assertTrue(error.getMessage().contains("TABLE_NAME is required on Lambda"), error.getMessage());
+    }
+
+    @Test
     void theEventsFunctionNeedsNoJwtSettings() {
         AppConfig config = AppConfig.forEvents(Map.of("TABLE_NAME", "assessments-prod"));
         assertEquals("assessments-prod", config.tableName());

@@ -37,7 +37,6 @@ abstract class ApiTestSupport {
     }
 
     Map<String, AttributeValue> rawItem(String id) {
-        return env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
-                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+        return env.rawItem(TestEnvironment.TABLE, id);
     }
 }

@@ -159,6 +159,15 @@ class AuthenticationTest extends ApiTestSupport {
         assertUnchanged(id);
     }
 
+    @Test
+    void aValidTokenWithControlCharactersAroundItIsRejected() {
+        String id = createAssessment();
+        for (String smuggled : new String[] {token + "\u0000", "\u0000" + token, token + "\r\nX-Injected: 1", token + "\u000b"}) {
+            assertUnauthorized(ApiEvents.withHeader(ApiEvents.put(id, null, "{\"progress\":1}"), "authorization", "Bearer " + smuggled));
+        }
+        assertUnchanged(id);
+    }
+
     private void assertUnauthorized(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = send(event);
         assertProblem(response, 401);

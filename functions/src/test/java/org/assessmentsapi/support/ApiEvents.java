@@ -3,8 +3,10 @@ package org.assessmentsapi.support;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.assessmentsapi.devkit.hostile.HostileRequest;
 
 /**
  * Request events built from the sample events in {@code events/} (the same files SAM invokes), loaded
@@ -38,6 +40,40 @@ public final class ApiEvents {
         setToken(event, token);
         event.setBody(body);
         return event;
+    }
+
+    /**
+     * A generated request as API Gateway would deliver it: raw bytes base64-encoded, text as is (even with
+     * unpaired surrogates, which no HTTP client could send), the sample's other headers kept. Built from a
+     * sample read once: thousands of these are sent, and reading the file each time would dominate.
+     */
+    public static APIGatewayV2HTTPEvent of(HostileRequest request, String token) {
+        APIGatewayV2HTTPEvent template = Template.PUT;
+        Map<String, String> headers = new HashMap<>(template.getHeaders());
+        headers.remove("content-type");
+        headers.putAll(request.headers());
+        headers.put("authorization", "Bearer " + token);
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(request.method()).withPath(request.path())
+                .withProtocol("HTTP/1.1").withSourceIp(template.getRequestContext().getHttp().getSourceIp()).build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId(template.getRequestContext().getRequestId())
+                .withRouteKey(template.getRouteKey()).withStage("$default").withHttp(http).build();
+        boolean binary = request.bytes() != null;
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey(template.getRouteKey())
+                .withRawPath(request.path()).withRawQueryString("")
+                .withHeaders(headers)
+                .withPathParameters(request.pathId() == null ? null : Map.of("id", request.pathId()))
+                .withRequestContext(context)
+                .withBody(binary ? Base64.getEncoder().encodeToString(request.bytes()) : request.text())
+                .withIsBase64Encoded(binary)
+                .build();
+    }
+
+    /** The sample PUT event, read once. */
+    private static final class Template {
+        static final APIGatewayV2HTTPEvent PUT = sample("put-assessment.json");
     }
 
     private static APIGatewayV2HTTPEvent onItem(APIGatewayV2HTTPEvent event, String id, String token) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.util.Map;
 import org.assessmentsapi.Application;
+import org.assessmentsapi.auth.JwksSettings;
 import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.config.AppConfig;
 import org.assessmentsapi.contract.ContractCheckedHandler;
@@ -15,6 +16,8 @@ import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
 import org.assessmentsapi.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * One dynalite server, one development issuer (with its JWKS over HTTP) and one table for the whole test
@@ -65,9 +68,30 @@ public final class TestEnvironment {
                 "JWT_AUDIENCE", issuer.audience()));
     }
 
+    /** A handler on its own table of the shared dynalite, for tests that count or compare whole tables. */
+    public ContractCheckedHandler handlerOnTable(String table) {
+        AssessmentsTable.createIfMissing(dynamoDb, table);
+        return handlerWith(configFor(dynalite.endpoint().toString(), table), dynamoDb);
+    }
+
+    /** An item as stored, every attribute as DynamoDB holds it (consistent read); empty when absent. */
+    public Map<String, AttributeValue> rawItem(String table, String id) {
+        return dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+    }
+
+    /** How many items a table holds (a full scan: for the small tables of tests only). */
+    public int itemCount(String table) {
+        return dynamoDb.scanPaginator(b -> b.tableName(table).select(Select.COUNT)).stream().mapToInt(r -> r.count()).sum();
+    }
+
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
-        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl());
+        return handlerWith(otherConfig, otherClient, JwksSettings.PRODUCTION);
+    }
+
+    /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
+    public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
+        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
         return contractChecked(new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC())));
     }
 

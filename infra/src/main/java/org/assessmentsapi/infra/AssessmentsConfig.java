@@ -23,6 +23,12 @@ import java.util.function.Function;
  * @param throttleBurstLimit burst of the API's default stage
  * @param corsAllowedOrigins origins allowed by CORS; empty means the API has no CORS configuration at all
  * @param functionsJar       the shaded jar built by the {@code functions} module, used as the functions' code
+ * @param eventBusName       the EventBridge bus whose "Assessment Update Requested" events are consumed
+ * @param eventSources       the {@code source} values the events rule accepts; empty means any source
+ * @param eventsMaxReceiveCount      receives of a message before SQS moves it to the dead-letter queue
+ * @param eventsBatchSize            at most this many messages per invocation of the events function
+ * @param eventsBatchingWindowSeconds how long the event source mapping gathers a batch (0 = no wait)
+ * @param eventsMaxConcurrency       at most this many concurrent invocations by the event source mapping
  */
 public record AssessmentsConfig(
     String stackName,
@@ -34,7 +40,13 @@ public record AssessmentsConfig(
     double throttleRateLimit,
     int throttleBurstLimit,
     List<String> corsAllowedOrigins,
-    Path functionsJar) {
+    Path functionsJar,
+    String eventBusName,
+    List<String> eventSources,
+    int eventsMaxReceiveCount,
+    int eventsBatchSize,
+    int eventsBatchingWindowSeconds,
+    int eventsMaxConcurrency) {
 
   public static final String DEFAULT_STACK_NAME = "AssessmentsApi";
   /** Relative to {@code infra/}, where {@code cdk synth} runs the app. */
@@ -45,6 +57,13 @@ public record AssessmentsConfig(
   /** Only for {@code dev=true} synths: a reserved domain, so such a stack can never accept a real token. */
   public static final String DEV_PLACEHOLDER_ISSUER = "https://issuer.invalid/";
   public static final String DEV_PLACEHOLDER_AUDIENCE = "assessments-api-dev";
+  /** The account's default bus, which every account has and which needs no resource of this stack. */
+  public static final String DEFAULT_EVENT_BUS_NAME = "default";
+  public static final int DEFAULT_EVENTS_MAX_RECEIVE_COUNT = 3;
+  public static final int DEFAULT_EVENTS_BATCH_SIZE = 10;
+  public static final int DEFAULT_EVENTS_BATCHING_WINDOW_SECONDS = 1;
+  /** Bounds the write rate the queue can put on the table, whatever the backlog. */
+  public static final int DEFAULT_EVENTS_MAX_CONCURRENCY = 5;
 
   public AssessmentsConfig {
     List<String> problems = new ArrayList<>();
@@ -87,6 +106,39 @@ public record AssessmentsConfig(
           + "does not exist: build it first with `mvn -B -pl functions -am package` from the repository root,"
           + " or point -c functionsJar=... at a built jar");
     }
+    if (eventBusName == null || !eventBusName.matches("[A-Za-z0-9._/-]{1,256}")) {
+      problems.add("eventBusName '" + eventBusName + "' is not an EventBridge bus name (1 to 256 of A-Z a-z 0-9 . _ - /)");
+    }
+    eventSources = List.copyOf(Objects.requireNonNullElse(eventSources, List.of()));
+    for (String source : eventSources) {
+      if (!source.matches("[^\\s,]{1,256}")) {
+        problems.add("eventSources entry '" + source + "' must be 1 to 256 characters without spaces or commas");
+      } else if (source.startsWith("aws.")) {
+        // EventBridge refuses PutEvents with an aws.* source: such a rule could only match AWS services.
+        problems.add("eventSources entry '" + source + "' is reserved for AWS services (aws.*), not internal publishers");
+      }
+    }
+    if (eventSources.size() != eventSources.stream().distinct().count()) {
+      problems.add("eventSources " + eventSources + " names a source twice");
+    }
+    // SQS allows a maxReceiveCount of 1 to 1000.
+    if (eventsMaxReceiveCount < 1 || eventsMaxReceiveCount > 1000) {
+      problems.add("eventsMaxReceiveCount " + eventsMaxReceiveCount + " must be between 1 and 1000");
+    }
+    // Lambda allows 1 to 10000 for a standard queue; above 10 it requires a batching window.
+    if (eventsBatchSize < 1 || eventsBatchSize > 10000) {
+      problems.add("eventsBatchSize " + eventsBatchSize + " must be between 1 and 10000");
+    }
+    if (eventsBatchingWindowSeconds < 0 || eventsBatchingWindowSeconds > 300) {
+      problems.add("eventsBatchingWindowSeconds " + eventsBatchingWindowSeconds + " must be between 0 and 300");
+    } else if (eventsBatchSize > 10 && eventsBatchingWindowSeconds < 1) {
+      problems.add("eventsBatchSize " + eventsBatchSize + " above 10 needs eventsBatchingWindowSeconds of at least 1"
+          + " (a Lambda rule for SQS event sources)");
+    }
+    // Lambda allows a maximum concurrency of 2 to 1000 for SQS event sources.
+    if (eventsMaxConcurrency < 2 || eventsMaxConcurrency > 1000) {
+      problems.add("eventsMaxConcurrency " + eventsMaxConcurrency + " must be between 2 and 1000");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Invalid configuration of the assessments stack:\n - "
           + String.join("\n - ", problems));
@@ -106,6 +158,7 @@ public record AssessmentsConfig(
     String audience = string(context, "jwtAudience", dev ? DEV_PLACEHOLDER_AUDIENCE : null);
     String jar = string(context, "functionsJar", null);
     String cors = string(context, "corsAllowedOrigins", "");
+    String sources = string(context, "eventSources", "");
     return new AssessmentsConfig(
         string(context, "stackName", DEFAULT_STACK_NAME),
         dev,
@@ -115,8 +168,23 @@ public record AssessmentsConfig(
         integer(context, "memorySize", DEFAULT_MEMORY_SIZE),
         number(context, "throttleRateLimit", DEFAULT_THROTTLE_RATE_LIMIT),
         integer(context, "throttleBurstLimit", DEFAULT_THROTTLE_BURST_LIMIT),
-        Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-        workingDir.resolve(jar == null ? DEFAULT_FUNCTIONS_JAR : Path.of(jar)).normalize());
+        commaSeparated(cors),
+        workingDir.resolve(jar == null ? DEFAULT_FUNCTIONS_JAR : Path.of(jar)).normalize(),
+        string(context, "eventBusName", DEFAULT_EVENT_BUS_NAME),
+        commaSeparated(sources),
+        integer(context, "eventsMaxReceiveCount", DEFAULT_EVENTS_MAX_RECEIVE_COUNT),
+        integer(context, "eventsBatchSize", DEFAULT_EVENTS_BATCH_SIZE),
+        integer(context, "eventsBatchingWindowSeconds", DEFAULT_EVENTS_BATCHING_WINDOW_SECONDS),
+        integer(context, "eventsMaxConcurrency", DEFAULT_EVENTS_MAX_CONCURRENCY));
+  }
+
+  private static List<String> commaSeparated(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Whether the rule takes events from the account's default bus (rather than a custom one). */
+  public boolean defaultEventBus() {
+    return DEFAULT_EVENT_BUS_NAME.equals(eventBusName);
   }
 
   public boolean corsEnabled() {

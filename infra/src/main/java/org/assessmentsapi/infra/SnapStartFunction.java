@@ -5,6 +5,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -39,8 +40,6 @@ import software.constructs.Construct;
 public final class SnapStartFunction extends Construct {
 
   public static final String ALIAS_NAME = "live";
-  /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
-  public static final Duration TIMEOUT = Duration.seconds(10);
   public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
   /** C1 only: the functions are short-lived, so quick compilation beats peak throughput after a restore. */
   public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
@@ -51,10 +50,13 @@ public final class SnapStartFunction extends Construct {
    * @param handler     {@code class::method} in the functions jar
    * @param description shown in the Lambda console
    * @param environment configuration of the function, on top of {@code JAVA_TOOL_OPTIONS}
+   * @param timeout     the function's timeout, chosen for what invokes it (an HTTP integration, a queue)
    */
-  public record Spec(String logicalId, String handler, String description, Map<String, String> environment) {
+  public record Spec(String logicalId, String handler, String description, Map<String, String> environment,
+      Duration timeout) {
     public Spec {
       environment = Map.copyOf(environment);
+      Objects.requireNonNull(timeout, "timeout");
     }
   }
 
@@ -90,7 +92,7 @@ public final class SnapStartFunction extends Construct {
         .runtime(Runtime.JAVA_21)
         .architecture(Architecture.ARM_64)
         .memorySize(config.memorySize())
-        .timeout(TIMEOUT)
+        .timeout(spec.timeout())
         .code(code)
         .handler(spec.handler())
         .environment(environment)

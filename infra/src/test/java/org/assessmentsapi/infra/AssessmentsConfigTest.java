@@ -64,6 +64,13 @@ class AssessmentsConfigTest {
     assertEquals(100, config.throttleBurstLimit());
     assertFalse(config.corsEnabled());
     assertEquals(workingDir.resolve("../functions/target/functions.jar").normalize(), config.functionsJar());
+    assertEquals("default", config.eventBusName());
+    assertTrue(config.defaultEventBus());
+    assertEquals(List.of(), config.eventSources());
+    assertEquals(3, config.eventsMaxReceiveCount());
+    assertEquals(10, config.eventsBatchSize());
+    assertEquals(1, config.eventsBatchingWindowSeconds());
+    assertEquals(5, config.eventsMaxConcurrency());
   }
 
   @Test
@@ -137,5 +144,59 @@ class AssessmentsConfigTest {
 
     context.put("corsAllowedOrigins", "app.example.com");
     assertTrue(failure().contains("corsAllowedOrigins entry 'app.example.com'"));
+  }
+
+  @Test
+  void eventSettingsFromContext() {
+    context.put("dev", "true");
+    context.put("eventBusName", "assessments");
+    context.put("eventSources", " assessments.analysis-pipeline , assessments.upload-processor,");
+    context.put("eventsMaxReceiveCount", 5.0);
+    context.put("eventsBatchSize", "100");
+    context.put("eventsBatchingWindowSeconds", "20");
+    context.put("eventsMaxConcurrency", "2");
+    AssessmentsConfig config = read();
+    assertEquals("assessments", config.eventBusName());
+    assertFalse(config.defaultEventBus());
+    assertEquals(List.of("assessments.analysis-pipeline", "assessments.upload-processor"), config.eventSources());
+    assertEquals(5, config.eventsMaxReceiveCount());
+    assertEquals(100, config.eventsBatchSize());
+    assertEquals(20, config.eventsBatchingWindowSeconds());
+    assertEquals(2, config.eventsMaxConcurrency());
+  }
+
+  @Test
+  void eventBusNameAndSourcesAreChecked() {
+    context.put("dev", "true");
+    context.put("eventBusName", "my bus");
+    context.put("eventSources", "aws.s3,assessments.pipeline,assessments.pipeline");
+    String message = failure();
+    assertTrue(message.contains("eventBusName 'my bus' is not an EventBridge bus name"), message);
+    assertTrue(message.contains("eventSources entry 'aws.s3' is reserved for AWS services"), message);
+    assertTrue(message.contains("names a source twice"), message);
+  }
+
+  @Test
+  void eventLimitsAreThoseOfSqsAndLambda() {
+    context.put("dev", "true");
+    context.put("eventsMaxReceiveCount", "0");
+    context.put("eventsBatchSize", "10001");
+    context.put("eventsBatchingWindowSeconds", "301");
+    context.put("eventsMaxConcurrency", "1");
+    String message = failure();
+    assertTrue(message.contains("eventsMaxReceiveCount 0 must be between 1 and 1000"), message);
+    assertTrue(message.contains("eventsBatchSize 10001 must be between 1 and 10000"), message);
+    assertTrue(message.contains("eventsBatchingWindowSeconds 301 must be between 0 and 300"), message);
+    assertTrue(message.contains("eventsMaxConcurrency 1 must be between 2 and 1000"), message);
+  }
+
+  @Test
+  void batchesAboveTenNeedABatchingWindow() {
+    context.put("dev", "true");
+    context.put("eventsBatchSize", "11");
+    context.put("eventsBatchingWindowSeconds", "0");
+    assertTrue(failure().contains("eventsBatchSize 11 above 10 needs eventsBatchingWindowSeconds of at least 1"));
+    context.put("eventsBatchSize", "10");
+    assertEquals(0, read().eventsBatchingWindowSeconds());
   }
 }

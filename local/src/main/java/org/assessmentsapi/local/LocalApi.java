@@ -24,6 +24,7 @@ import org.assessmentsapi.config.ConfigurationException;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
+import org.assessmentsapi.devkit.LoopbackHttpServers;
 import org.assessmentsapi.http.ApiHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -214,6 +215,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private static HttpServer bind(int port) {
+        LoopbackHttpServers.enableNoDelay();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         try {
             return HttpServer.create(address, 128);

@@ -16,14 +16,20 @@ class DevStackTemplateTest {
 
   @BeforeAll
   static void synthesize() {
-    synth = Synth.synth("dev", Map.of(
-        "dev", "true",
-        "stackName", "AssessmentsApi-dev",
-        "memorySize", "2048",
-        "throttleRateLimit", "5",
-        "throttleBurstLimit", "10",
-        "jwksUrl", "https://keys.example.com/jwks.json",
-        "corsAllowedOrigins", "https://app.example.com,http://localhost:3000"), false);
+    synth = Synth.synth("dev", Map.ofEntries(
+        Map.entry("dev", "true"),
+        Map.entry("stackName", "AssessmentsApi-dev"),
+        Map.entry("memorySize", "2048"),
+        Map.entry("throttleRateLimit", "5"),
+        Map.entry("throttleBurstLimit", "10"),
+        Map.entry("jwksUrl", "https://keys.example.com/jwks.json"),
+        Map.entry("corsAllowedOrigins", "https://app.example.com,http://localhost:3000"),
+        Map.entry("eventBusName", "assessments"),
+        Map.entry("eventSources", "assessments.analysis-pipeline, assessments.upload-processor"),
+        Map.entry("eventsMaxReceiveCount", "5"),
+        Map.entry("eventsBatchSize", "4"),
+        Map.entry("eventsBatchingWindowSeconds", "0"),
+        Map.entry("eventsMaxConcurrency", "2")), false);
   }
 
   @Test
@@ -32,7 +38,7 @@ class DevStackTemplateTest {
   }
 
   @Test
-  void tableAndLogGroupsAreDestroyedWithTheStack() {
+  void tableLogGroupsAndQueuesAreDestroyedWithTheStack() {
     synth.template().hasResource("AWS::DynamoDB::Table", Map.of(
         "DeletionPolicy", "Delete",
         "UpdateReplacePolicy", "Delete",
@@ -40,6 +46,31 @@ class DevStackTemplateTest {
     for (Map<String, Object> logGroup : synth.resources("AWS::Logs::LogGroup").values()) {
       assertEquals("Delete", logGroup.get("DeletionPolicy"));
     }
+    synth.template().resourceCountIs("AWS::SQS::Queue", 2);
+    synth.template().allResources("AWS::SQS::Queue", Map.of("DeletionPolicy", "Delete"));
+  }
+
+  @Test
+  void ruleOnTheNamedBusForTheAllowedSourcesOnly() {
+    synth.template().hasResourceProperties("AWS::Events::Rule", Map.of(
+        "EventBusName", "assessments",
+        "EventPattern", Match.objectEquals(Map.of(
+            "detail-type", List.of("Assessment Update Requested"),
+            "source", List.of("assessments.analysis-pipeline", "assessments.upload-processor")))));
+  }
+
+  @Test
+  void eventSourceMappingAndRedriveFromContext() {
+    synth.template().hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+        "BatchSize", 4,
+        // A window of 0 is Lambda's default: the property is left out.
+        "MaximumBatchingWindowInSeconds", Match.absent(),
+        "ScalingConfig", Map.of("MaximumConcurrency", 2),
+        "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
+    synth.template().hasResourceProperties("AWS::SQS::Queue", Map.of(
+        "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5)),
+        // 6 x the 60 s function timeout, plus no batching window.
+        "VisibilityTimeout", 360));
   }
 
   @Test
@@ -63,7 +94,11 @@ class DevStackTemplateTest {
     synth.template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
         "CorsConfiguration", Match.objectLike(Map.of(
             "AllowOrigins", List.of("https://app.example.com", "http://localhost:3000"),
-            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match"),
-            "AllowMethods", List.of("GET", "PUT", "POST", "OPTIONS")))));
+            // Conditional requests: If-Match on PUT, If-None-Match on GET.
+            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"),
+            "AllowMethods", List.of("GET", "PUT", "POST", "OPTIONS"),
+            // Without these, a browser's script cannot read the version to send back, nor a created resource.
+            "ExposeHeaders", List.of("ETag", "Location"),
+            "MaxAge", 3600))));
   }
 }

@@ -21,7 +21,7 @@ class HttpApiTemplateTest {
   static void synthesize() {
     synth = Synth.production();
     apiId = synth.only("AWS::ApiGatewayV2::Api").getKey();
-    aliasId = synth.only("AWS::Lambda::Alias").getKey();
+    aliasId = synth.logicalId(id -> id.startsWith("ApiAlias"), "AWS::Lambda::Alias");
   }
 
   @Test

@@ -6,30 +6,68 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.assessmentsapi.infra.AssessmentsStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
+/** Each function runs as its own role, with exactly the statements it needs and nothing of the other's. */
 class IamPolicyTemplateTest {
 
   private static Synth.Result synth;
-  private static String roleId;
   private static String tableId;
-  private static String logGroupId;
 
   @BeforeAll
   static void synthesize() {
     synth = Synth.production();
-    roleId = synth.only("AWS::IAM::Role").getKey();
     tableId = synth.only("AWS::DynamoDB::Table").getKey();
-    logGroupId = synth.logicalId(id -> id.startsWith("ApiLogs"), "AWS::Logs::LogGroup");
+  }
+
+  private static String roleId(String prefix) {
+    return synth.logicalId(id -> id.startsWith(prefix + "Role") && !id.contains("DefaultPolicy"), "AWS::IAM::Role");
+  }
+
+  private static String logGroupId(String prefix) {
+    return synth.logicalId(id -> id.startsWith(prefix + "Logs"), "AWS::Logs::LogGroup");
+  }
+
+  /** The statements of the one policy attached to the role. */
+  private static List<?> statementsOf(String roleId) {
+    List<Map<?, ?>> policies = synth.resources("AWS::IAM::Policy").values().stream()
+        .<Map<?, ?>>map(policy -> (Map<?, ?>) policy.get("Properties"))
+        .filter(properties -> properties.get("Roles").equals(List.of(Map.of("Ref", roleId))))
+        .toList();
+    assertEquals(1, policies.size(), "policies of " + roleId);
+    Map<?, ?> document = (Map<?, ?>) policies.get(0).get("PolicyDocument");
+    assertEquals("2012-10-17", document.get("Version"));
+    return (List<?>) document.get("Statement");
+  }
+
+  private static Map<String, Object> logsStatement(String prefix) {
+    return Map.of("Effect", "Allow",
+        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+        "Resource", Map.of("Fn::GetAtt", List.of(logGroupId(prefix), "Arn")));
+  }
+
+  /** X-Ray's put actions have no resource-level permissions (suppressed for cdk-nag with that reason). */
+  private static final Map<String, Object> XRAY_STATEMENT = Map.of("Effect", "Allow",
+      "Action", List.of("xray:PutTelemetryRecords", "xray:PutTraceSegments"),
+      "Resource", "*");
+
+  @Test
+  void twoRolesOnePolicyEach() {
+    synth.template().resourceCountIs("AWS::IAM::Role", 2);
+    synth.template().resourceCountIs("AWS::IAM::Policy", 2);
   }
 
   @Test
-  void theFunctionRunsAsItsOwnRoleThatOnlyLambdaAssumes() {
-    synth.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-        "Role", Map.of("Fn::GetAtt", List.of(roleId, "Arn"))));
-    synth.template().hasResourceProperties("AWS::IAM::Role", Map.of(
+  void eachFunctionRunsAsItsOwnRoleThatOnlyLambdaAssumes() {
+    for (String prefix : List.of("Api", "Events")) {
+      String roleId = roleId(prefix);
+      String functionId = prefix.equals("Api") ? AssessmentsStack.API_FUNCTION_ID : AssessmentsStack.EVENTS_FUNCTION_ID;
+      assertEquals(Map.of("Fn::GetAtt", List.of(roleId, "Arn")), synth.properties(functionId).get("Role"));
+    }
+    synth.template().allResourcesProperties("AWS::IAM::Role", Map.of(
         "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of(
             "Action", "sts:AssumeRole",
             "Effect", "Allow",
@@ -40,23 +78,33 @@ class IamPolicyTemplateTest {
   }
 
   @Test
-  void policyStatementsAreExactlyTheseThree() {
-    synth.template().resourceCountIs("AWS::IAM::Policy", 1);
-    synth.template().hasResourceProperties("AWS::IAM::Policy", Map.of(
-        "Roles", List.of(Map.of("Ref", roleId)),
-        "PolicyDocument", Map.of(
-            "Version", "2012-10-17",
-            "Statement", Match.exact(List.of(
-                Map.of("Effect", "Allow",
-                    "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                    "Resource", Map.of("Fn::GetAtt", List.of(logGroupId, "Arn"))),
-                // X-Ray's put actions have no resource-level permissions (suppressed for cdk-nag with that reason).
-                Map.of("Effect", "Allow",
-                    "Action", List.of("xray:PutTelemetryRecords", "xray:PutTraceSegments"),
-                    "Resource", "*"),
-                Map.of("Effect", "Allow",
-                    "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-                    "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn"))))))));
+  void apiPolicyStatementsAreExactlyTheseThree() {
+    assertEquals(List.of(
+        logsStatement("Api"),
+        XRAY_STATEMENT,
+        Map.of("Effect", "Allow",
+            "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+            "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn")))),
+        statementsOf(roleId("Api")));
+  }
+
+  @Test
+  void eventsPolicyStatementsAreExactlyTheseFour() {
+    String queueId = synth.logicalId(id -> id.startsWith("EventsQueue") && !id.startsWith("EventsQueuePolicy"),
+        "AWS::SQS::Queue");
+    assertEquals(List.of(
+        logsStatement("Events"),
+        XRAY_STATEMENT,
+        // No PutItem: an event only updates an existing assessment; GetItem only when the condition fails.
+        Map.of("Effect", "Allow",
+            "Action", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+            "Resource", Map.of("Fn::GetAtt", List.of(tableId, "Arn"))),
+        // What SqsEventSource grants for the event source mapping: on the queue only, not on the dead-letter queue.
+        Map.of("Effect", "Allow",
+            "Action", List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                "sqs:GetQueueUrl", "sqs:ReceiveMessage"),
+            "Resource", Map.of("Fn::GetAtt", List.of(queueId, "Arn")))),
+        statementsOf(roleId("Events")));
   }
 
   @Test

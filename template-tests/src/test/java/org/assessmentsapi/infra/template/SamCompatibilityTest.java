@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.assessmentsapi.infra.AssessmentsStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,30 @@ class SamCompatibilityTest {
     synth = Synth.production();
     functions = synth.resources("AWS::Lambda::Function");
     assertFalse(functions.isEmpty());
+  }
+
+  @Test
+  void theApiAndTheEventsFunctionUnderTheirDocumentedIdsAndHandlers() {
+    // The ids that docs/deploy.md and docs/events.md give to `sam local invoke`.
+    assertEquals(Map.of(
+            AssessmentsStack.API_FUNCTION_ID, "org.assessmentsapi.http.ApiHandler::handleRequest",
+            AssessmentsStack.EVENTS_FUNCTION_ID, "org.assessmentsapi.events.AssessmentEventsHandler::handleRequest"),
+        functions.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+            f -> ((Map<?, ?>) f.getValue().get("Properties")).get("Handler"))));
+  }
+
+  @Test
+  void theEventsHandlerTakesAnSqsEventAndReturnsABatchResponse() throws Exception {
+    // The event source mapping's ReportBatchItemFailures needs this exact shape: SQSBatchResponse, not void.
+    try (LambdaRuntimeClassLoader loader = new LambdaRuntimeClassLoader(Synth.FUNCTIONS_JAR)) {
+      Class<?> type = Class.forName("org.assessmentsapi.events.AssessmentEventsHandler", false, loader);
+      Class<?> event = Class.forName("com.amazonaws.services.lambda.runtime.events.SQSEvent", false, loader);
+      Class<?> context = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
+      Method method = type.getMethod("handleRequest", event, context);
+      assertEquals("com.amazonaws.services.lambda.runtime.events.SQSBatchResponse", method.getReturnType().getName());
+      // The events classes ship in the jar: the Lambda runtime provides only the core interfaces.
+      assertTrue(event.getClassLoader() == loader, "SQSEvent must come from the functions jar");
+    }
   }
 
   @Test

@@ -53,6 +53,22 @@ final class Synth {
       return (Map<String, Map<String, Object>>) (Map<String, ?>) template.findResources(type);
     }
 
+    /** The resource with this logical id; fails when there is none. */
+    Map<String, Object> resource(String logicalId) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> resource = (Map<String, Object>) ((Map<?, ?>) template.toJSON().get("Resources")).get(logicalId);
+      if (resource == null) {
+        throw new AssertionError("no resource " + logicalId);
+      }
+      return resource;
+    }
+
+    /** The Properties of the resource with this logical id. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties(String logicalId) {
+      return (Map<String, Object>) resource(logicalId).get("Properties");
+    }
+
     String logicalId(Predicate<String> idFilter, String type) {
       List<String> ids = resources(type).keySet().stream().filter(idFilter).toList();
       if (ids.size() != 1) {
