@@ -2,6 +2,11 @@ package org.assessmentsapi.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
@@ -15,6 +20,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,10 +36,10 @@ import java.util.regex.Pattern;
  * <p>Verified tokens are remembered (at most {@link #MAX_REMEMBERED} of them, each for at most
  * {@link #REMEMBER_FOR}, the JWKS cache time): a client sends the same token with every request during its
  * lifetime, and the RS256 signature check costs ~0.3 ms per request on Lambda's C1-only JIT, more than the
- * rest of the handler (docs/benchmarks.md). A remembered token is matched on its exact text, and its
- * {@code exp} and {@code nbf} are checked again on every request, with the same skew. A key removed from the
- * issuer's JWKS stops working for remembered tokens within {@link #REMEMBER_FOR}, which is also how long the
- * JWKS itself is cached. Rejections are never remembered.
+ * rest of the handler (docs/benchmarks.md). A remembered token is matched on its exact text; its
+ * {@code exp} and {@code nbf} are checked again on every request, with the same skew; and the key that verified
+ * it must still be in the issuer's key set as cached now (an in-memory lookup): once a refresh removes or
+ * replaces that key, the token is verified again, and refused. Rejections are never remembered.
  */
 public final class JwtAuthenticator {
 
@@ -44,14 +50,16 @@ public final class JwtAuthenticator {
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     static final int MAX_REMEMBERED = 512;
-    static final Duration REMEMBER_FOR = JwksSources.CACHE_TTL;
+    static final Duration REMEMBER_FOR = JwksSettings.PRODUCTION.cacheTtl();
 
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final JWKSource<SecurityContext> keys;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    /** A token whose signature and claims were verified at {@code verifiedAt}. */
-    private record Verified(String subject, Instant expiresAt, Instant notBefore, Instant verifiedAt) {
+    /** A token whose signature and claims were verified at {@code verifiedAt}, with the issuer keys of its kid then. */
+    private record Verified(String subject, Instant expiresAt, Instant notBefore, Instant verifiedAt,
+                            JWKSelector selector, List<JWK> keys) {
     }
 
     public JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys) {
@@ -60,6 +68,7 @@ public final class JwtAuthenticator {
 
     /** With a clock, for tests of expiry (used by nimbus's claims checks and by the remembered tokens alike). */
     JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
@@ -97,7 +106,8 @@ public final class JwtAuthenticator {
         if (known != null) {
             if (now.isBefore(known.verifiedAt().plus(REMEMBER_FOR))
                     && now.isBefore(known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS))
-                    && (known.notBefore() == null || !now.isBefore(known.notBefore().minusSeconds(MAX_CLOCK_SKEW_SECONDS)))) {
+                    && (known.notBefore() == null || !now.isBefore(known.notBefore().minusSeconds(MAX_CLOCK_SKEW_SECONDS)))
+                    && stillPublished(known)) {
                 return new AuthResult.Authenticated(known.subject());
             }
             verified.remove(token); // stale: verify it again from scratch (an expired token is then rejected)
@@ -127,11 +137,34 @@ public final class JwtAuthenticator {
         if (claims.getExpirationTime() == null) {
             return; // exp is required by the claims verifier; never remember a token without it
         }
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear(); // bounded memory whatever the traffic; the next requests verify again
+        try {
+            JWSHeader header = JWSObject.parse(token).getHeader();
+            JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
+            List<JWK> candidates = keys.get(selector, null); // from the cache: the keys that just verified it
+            if (candidates.isEmpty()) {
+                return;
+            }
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear(); // bounded memory whatever the traffic; the next requests verify again
+            }
+            verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
+                    claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now,
+                    selector, List.copyOf(candidates)));
+        } catch (ParseException | KeySourceException | RuntimeException e) {
+            // not remembered: the next request verifies it again
         }
-        verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
-                claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now));
+    }
+
+    /**
+     * The keys of the token's kid in the issuer's key set as cached now (a refresh that removed or replaced
+     * the key ends the remembering at once: the token is then verified again, and refused).
+     */
+    private boolean stillPublished(Verified known) {
+        try {
+            return !java.util.Collections.disjoint(keys.get(known.selector(), null), known.keys());
+        } catch (KeySourceException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** How many verified tokens are remembered now (tests). */
