@@ -95,14 +95,19 @@ public final class JwtAuthenticator {
                 || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return new AuthResult.Rejected("missing bearer token");
         }
-        // Only spaces and tabs may surround the token; trim() would also drop a NUL or other control
-        // character, accepting a header value that no honest client sends.
-        String token = OPTIONAL_WHITESPACE.matcher(authorizationHeader.substring(BEARER.length())).replaceAll("");
-        if (!COMPACT_JWS.matcher(token).matches()) {
-            return new AuthResult.Rejected("malformed token: not three base64url parts");
+        String token = authorizationHeader.substring(BEARER.length());
+        // A remembered token passed the shape checks below when it was verified: skip the two regexes for it.
+        Verified known = verified.get(token);
+        if (known == null) {
+            // Only spaces and tabs may surround the token; trim() would also drop a NUL or other control
+            // character, accepting a header value that no honest client sends.
+            token = OPTIONAL_WHITESPACE.matcher(token).replaceAll("");
+            if (!COMPACT_JWS.matcher(token).matches()) {
+                return new AuthResult.Rejected("malformed token: not three base64url parts");
+            }
+            known = verified.get(token);
         }
         Instant now = clock.instant();
-        Verified known = verified.get(token);
         if (known != null) {
             if (now.isBefore(known.verifiedAt().plus(REMEMBER_FOR))
                     && now.isBefore(known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS))
