@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The Lambda runtime's wiring (what {@code Application.fromEnvironment()} does, in three threads): while this
  * thread builds the DynamoDB client (most of the start-up), one helper fetches the issuer's JWKS into the key
- * source's cache and loads the token parser, and another runs the PUT route once against an in-process stub of
+ * source's cache and loads the token parser, and another runs the PUT route once against an in-process canned responder of
  * DynamoDB (no network, no data), so that the first request finds everything ready.
  * Nothing is left to be initialized lazily on the request path; a failure of the warm-up only leaves that
  * work to the first request (which then fetches the keys itself, or answers 503).
@@ -79,14 +79,14 @@ final class LambdaStartup {
 
     /**
      * The PUT route once, from the parsed body to the response, over a DynamoDB client whose HTTP client is an
-     * in-process stub ({@link StartupStubHttpClient}): the SDK's request and response path and our mapping
+     * in-process canned responder ({@link WarmUpHttpClient}): the SDK's request and response path and our mapping
      * are loaded here, in parallel with the real client's construction, instead of on the first request.
-     * No network call, no data; the stub client is discarded.
+     * No network call, no data; the warm-up client is discarded.
      */
     private static void warmUpStorePath(AppConfig config, Map<String, String> env, JWKSource<SecurityContext> keys) {
         String id = SnapStartPriming.PRIMING_ID;
-        try (DynamoDbClient stub = DynamoDbClients.create(config, env, new StartupStubHttpClient(id, "warm-up"))) {
-            Application app = Application.create(config, stub, keys, Clock.systemUTC());
+        try (DynamoDbClient warmUp = DynamoDbClients.create(config, env, new WarmUpHttpClient(id, "warm-up"))) {
+            Application app = Application.create(config, warmUp, keys, Clock.systemUTC());
             HttpRequest put = new HttpRequest("PUT", Route.COLLECTION + "/" + id, Map.of("content-type", "application/json"),
                     "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}", false, id, "startup-warm-up");
             new AssessmentRoutes(app).handle(Route.UPDATE, put, new org.assessmentsapi.domain.Caller.User("warm-up")).toApiGateway();

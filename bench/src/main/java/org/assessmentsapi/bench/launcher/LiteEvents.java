@@ -88,6 +88,10 @@ final class LiteEvents {
         return out.append(",\"isBase64Encoded\":false}").toString();
     }
 
+    /**
+     * Not the functions jar's own JSON escaping (logging.Log): the launcher plays the Lambda runtime and must
+     * not load or warm any class of the measured jar, or the class counts and timings would be off.
+     */
     private static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {

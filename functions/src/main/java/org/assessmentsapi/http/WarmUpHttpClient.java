@@ -16,11 +16,11 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * assessment in {@code Attributes}, so the SDK's marshalling, signing, pipeline and unmarshalling and our
  * mapping run once, in a second thread, without any network call and without touching data.
  */
-final class StartupStubHttpClient implements SdkHttpClient {
+final class WarmUpHttpClient implements SdkHttpClient {
 
     private final byte[] body;
 
-    StartupStubHttpClient(String id, String userId) {
+    WarmUpHttpClient(String id, String userId) {
         String now = Timestamps.format(Instant.now());
         body = ("{\"Attributes\":{\"id\":{\"S\":\"" + id + "\"},\"name\":{\"S\":\"warm-up\"},"
                 + "\"companyName\":{\"S\":\"warm-up\"},\"status\":{\"S\":\"ANALYZING\"},\"intakeMode\":{\"S\":\"MANUAL_ENTRY\"},"
