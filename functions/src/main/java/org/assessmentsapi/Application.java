@@ -35,12 +35,10 @@ public record Application(
         GetAssessment getAssessment,
         CreateAssessment createAssessment) {
 
-    /** What the API's Lambda runtime gets: configuration (JWT included) from the environment, checked now. */
-    public static Application fromEnvironment() {
-        return fromEnvironment(System.getenv());
-    }
-
-    /** The same wiring from an explicit environment, e.g. the one the local runner composes. */
+    /**
+     * The API's wiring from an environment (configuration, JWT included, checked now), e.g. the one the local
+     * runner composes. On Lambda, {@code LambdaStartup} does the same with the warm-up alongside.
+     */
     public static Application fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.fromEnvironment(env);
         JwtConfig jwt = config.jwt().orElseThrow();

@@ -14,7 +14,7 @@ import org.assessmentsapi.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The Lambda runtime's wiring (what {@code Application.fromEnvironment()} does, in three threads): while this
+ * The Lambda runtime's wiring (what {@code Application.fromEnvironment(env)} does, in three threads): while this
  * thread builds the DynamoDB client (most of the start-up), one helper fetches the issuer's JWKS into the key
  * source's cache and loads the token parser, and another runs the PUT route once against an in-process canned responder of
  * DynamoDB (no network, no data), so that the first request finds everything ready.
