@@ -24,50 +24,65 @@ final class Cold {
     }
 
     static void run(Fixture fixture, Report report, int runs) throws IOException {
-        Path hello = Paths.benchTarget().resolve("hello.jar");
+        // -Dcold.baseline=<another functions.jar>: compare two builds of ApiHandler, the baseline in hello world's place.
+        String baseline = System.getProperty("cold.baseline");
+        Path reference = baseline != null ? Path.of(baseline) : Paths.benchTarget().resolve("hello.jar");
+        String referenceClass = baseline != null ? OURS : HELLO;
+        String referenceLabel = baseline != null ? "baseline " + reference.getFileName() : "hello world";
         Path ours = Paths.functionsJar();
         String load = Stats.load();
-        List<Double> helloMs = new ArrayList<>();
+        List<Double> referenceMs = new ArrayList<>();
         List<Double> oursMs = new ArrayList<>();
+        List<Double> referenceCpuMs = new ArrayList<>();
+        List<Double> oursCpuMs = new ArrayList<>();
         List<Double> oursConstructMs = new ArrayList<>();
         List<Double> oursInvokeMs = new ArrayList<>();
         // One discarded pair first: the page cache and dynalite's JIT are warm for every measured run.
-        launch(fixture, hello, HELLO, "warmup-hello", List.of());
+        launch(fixture, reference, referenceClass, "warmup-hello", List.of());
         launch(fixture, ours, OURS, "warmup-ours", List.of());
         for (int i = 0; i < runs; i++) {
-            boolean helloFirst = i % 2 == 0;
+            boolean referenceFirst = i % 2 == 0;
             for (int k = 0; k < 2; k++) {
-                if ((k == 0) == helloFirst) {
-                    helloMs.add(launch(fixture, hello, HELLO, "cold-hello-" + i, List.of()).wallMs());
+                if ((k == 0) == referenceFirst) {
+                    Child child = launch(fixture, reference, referenceClass, "cold-hello-" + i, List.of());
+                    referenceMs.add(child.wallMs());
+                    referenceCpuMs.add(child.number("cpu_ms"));
                 } else {
                     Child child = launch(fixture, ours, OURS, "cold-ours-" + i, List.of());
                     if (!"200".equals(child.fields().get("status"))) {
                         throw new IllegalStateException("Our handler did not answer 200: " + child.line());
                     }
                     oursMs.add(child.wallMs());
+                    oursCpuMs.add(child.number("cpu_ms"));
                     oursConstructMs.add(child.number("construct_ms"));
                     oursInvokeMs.add(child.number("invoke_ms"));
                 }
             }
         }
-        long[] helloClasses = classes(fixture, hello, HELLO, "hello");
+        long[] referenceClasses = classes(fixture, reference, referenceClass, "hello");
         long[] oursClasses = classes(fixture, ours, OURS, "ours");
-        double h = Stats.median(helloMs);
+        double h = Stats.median(referenceMs);
         double o = Stats.median(oursMs);
         report.line("### Cold start proxy (" + runs + " fresh JVMs each, alternating; event (de)serialization: " + SERIALIZATION + "; load " + load + " -> " + Stats.load() + ")");
         report.line("");
-        report.line("| handler | median first response (ms) | min | max | classes loaded (not from CDS) | jar (MB) |");
-        report.line("|---|---|---|---|---|---|");
-        report.line("| hello world | " + Stats.f1(h) + " | " + Stats.f1(min(helloMs)) + " | " + Stats.f1(max(helloMs)) + " | "
-                + helloClasses[0] + " (" + helloClasses[1] + ") | " + Stats.f2(Files.size(hello) / 1e6) + " |");
+        double rCpu = Stats.median(referenceCpuMs);
+        double oCpu = Stats.median(oursCpuMs);
+        report.line("| handler | median first response (ms) | min | max | CPU time, median (ms) | classes loaded (not from CDS) | jar (MB) |");
+        report.line("|---|---|---|---|---|---|---|");
+        report.line("| " + referenceLabel + " | " + Stats.f1(h) + " | " + Stats.f1(min(referenceMs)) + " | " + Stats.f1(max(referenceMs)) + " | "
+                + Stats.f1(rCpu) + " | " + referenceClasses[0] + " (" + referenceClasses[1] + ") | " + Stats.f2(Files.size(reference) / 1e6) + " |");
         report.line("| ApiHandler, PUT | " + Stats.f1(o) + " | " + Stats.f1(min(oursMs)) + " | " + Stats.f1(max(oursMs)) + " | "
-                + oursClasses[0] + " (" + oursClasses[1] + ") | " + Stats.f2(Files.size(ours) / 1e6) + " |");
+                + Stats.f1(oCpu) + " | " + oursClasses[0] + " (" + oursClasses[1] + ") | " + Stats.f2(Files.size(ours) / 1e6) + " |");
         report.line("");
-        report.line("Ratio ours / hello world: **" + Stats.f2(o / h) + "x**; in our JVM, construction "
+        // CPU time (all threads, JIT included) moves less with the machine's load than wall time, and it is what a fraction of a vCPU pays.
+        report.line("CPU time ratio ours / " + referenceLabel + ": **" + Stats.f2(oCpu / rCpu) + "x** (" + Stats.f1(oCpu) + " / " + Stats.f1(rCpu) + " ms).");
+        report.line("Ratio ours / " + referenceLabel + ": **" + Stats.f2(o / h) + "x**; in our JVM, construction "
                 + Stats.f1(Stats.median(oursConstructMs)) + " ms and event + invocation " + Stats.f1(Stats.median(oursInvokeMs))
                 + " ms (medians, from the launcher's main).");
-        report.line("Samples hello: " + helloMs);
-        report.line("Samples ours:  " + oursMs);
+        report.line("Samples reference: " + referenceMs);
+        report.line("Samples ours:      " + oursMs);
+        report.line("CPU ms reference: " + referenceCpuMs);
+        report.line("CPU ms ours:      " + oursCpuMs);
         report.line("");
     }
 

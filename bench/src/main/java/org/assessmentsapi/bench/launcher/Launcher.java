@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * calls {@code handleRequest} (with a null Context), and serializes the response to JSON the same way.
  *
  * <p>Usage: {@code java -cp launcher.jar:HANDLER.jar Launcher HANDLER_CLASS EVENT_FILE [count|prime]}. It prints
- * one line {@code RESULT status=... construct_ms=... invoke_ms=... total_ms=...} (times since main started;
- * the parent measures the wall time from process start to that line). With {@code count}, it also reports how many classes the first invocation loaded
+ * one line {@code RESULT status=... construct_ms=... invoke_ms=... total_ms=... cpu_ms=...} (times since main started;
+ * the parent measures the wall time from process start to that line; {@code cpu_ms} is the CPU time of the whole
+ * process so far, all threads, JIT and GC included, from {@code /proc/self/stat}, -1 where there is none). With {@code count}, it also reports how many classes the first invocation loaded
  * ({@code classes_first_invoke}, from the JVM's class loading counter); with {@code prime}, it first calls the
  * handler's SnapStart priming hook ({@code beforeCheckpoint}, then {@code afterRestore}) after construction.
  */
@@ -81,13 +82,15 @@ public final class Launcher {
             response = LiteEvents.write(output);
         }
         long done = System.nanoTime();
+        long cpuMillis = processCpuMillis();
 
         var status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(response);
         StringBuilder line = new StringBuilder("RESULT")
                 .append(" status=").append(status.find() ? status.group(1) : "?")
                 .append(" construct_ms=").append(ms(constructed - start))
                 .append(" invoke_ms=").append(ms(done - beforeEvent))
-                .append(" total_ms=").append(ms(done - start));
+                .append(" total_ms=").append(ms(done - start))
+                .append(" cpu_ms=").append(cpuMillis);
         if (count) {
             line.append(" classes_first_invoke=").append(classesAfterInvoke - classesBeforeInvoke)
                     .append(" classes_first_event_with_deserialization=").append(classesAfterInvoke - classesBeforeEvent);
@@ -109,6 +112,22 @@ public final class Launcher {
             }
         }
         throw new NoSuchMethodException(type.getName() + ".handleRequest(I, Context)");
+    }
+
+    /**
+     * User + system CPU time of this process, all threads (live and ended), in ms: fields 14 and 15 of
+     * {@code /proc/self/stat}, in clock ticks of 10 ms (USER_HZ is 100 on Linux). Unlike wall time, it barely
+     * moves with the load of a shared machine, and it is what a fractional vCPU (Lambda at 1,024 MB) has to pay.
+     */
+    private static long processCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+            // After the command name, which is in parentheses and may hold spaces: field 3 (state) onwards.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static String ms(long nanos) {
