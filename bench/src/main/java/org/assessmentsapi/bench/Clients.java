@@ -11,12 +11,16 @@ import java.util.Map;
 /**
  * The HTTP client choice, measured: a bare DynamoDbClient per client (probe-CLIENT.jar holds the SDK and that
  * client only), cold (fresh JVM, stack options, build + one conditional UpdateItem; round-robin) and warm
- * (p50/p99 per UpdateItem after warm-up, each client twice, in the order A B C C B A).
+ * (p50/p99 per UpdateItem after warm-up, each client twice, in the order A B C C B A). The last row, {@code minimal},
+ * is no SDK client at all: the same UpdateItem signed and sent by hand ({@code MinimalDynamoDbProbe}), the floor
+ * of the "no SDK" option discussed in docs/benchmarks.md; {@code signer} is the same, signed by the SDK's signer.
  */
 final class Clients {
 
-    static final List<String> CLIENTS = List.of("url", "apache5", "crt");
+    static final List<String> CLIENTS = List.of("url", "apache5", "crt", "signer", "minimal");
     private static final String PROBE = "org.assessmentsapi.bench.probe.ClientProbe";
+    /** Not an SDK client: the "no SDK" floor (SigV4 + HttpURLConnection + jackson-core), for the decision in docs/benchmarks.md. */
+    private static final String MINIMAL_PROBE = "org.assessmentsapi.bench.minimal.MinimalDynamoDbProbe";
 
     private Clients() {
     }
@@ -71,7 +75,7 @@ final class Clients {
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(jar(client).toString());
-        command.add(PROBE);
+        command.add(client.equals("minimal") || client.equals("signer") ? MINIMAL_PROBE : PROBE);
         command.add(client);
         command.add(mode);
         command.add(fixture.dynalite.endpoint().toString());
