@@ -15,12 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.http.ApiHandler;
+import org.assessmentsapi.http.JsonResponses;
 import org.assessmentsapi.http.ProblemType;
 import org.assessmentsapi.http.Problems;
 
@@ -127,7 +127,7 @@ final class ExchangeHandler implements HttpHandler {
                 .put("token", devIssuer.token(sub, TOKEN_LIFETIME))
                 .put("sub", sub)
                 .put("expiresIn", TOKEN_LIFETIME.toSeconds());
-        return json(200, "application/json", answer.toString(), Map.of());
+        return ApiGatewayEvents.toHttp(JsonResponses.ok(answer.toString()));
     }
 
     private static OutgoingResponse tooLarge() {
@@ -139,15 +139,6 @@ final class ExchangeHandler implements HttpHandler {
     /** The handler's own RFC 9457 problem shape and headers. */
     private static OutgoingResponse problem(ProblemType type, String detail, Map<String, String> extra) {
         return ApiGatewayEvents.toHttp(Problems.response(type, detail, extra));
-    }
-
-    private static OutgoingResponse json(int status, String contentType, String body, Map<String, String> extra) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", List.of(contentType));
-        headers.put("Cache-Control", List.of("no-store"));
-        headers.put("X-Content-Type-Options", List.of("nosniff"));
-        extra.forEach((name, value) -> headers.put(name, List.of(value)));
-        return new OutgoingResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void skipAtMost(InputStream in, long limit) throws IOException {
