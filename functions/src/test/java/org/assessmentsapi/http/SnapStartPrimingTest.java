@@ -29,7 +29,7 @@ class SnapStartPrimingTest extends ApiTestSupport {
         priming.afterRestore(null);
 
         // The whole path ran: a verified token (else 401), the conditional UpdateItem failed (404), the GET found nothing.
-        assertEquals("PUT 404, GET 404", priming.lastStatuses());
+        assertEquals("PUT 404, GET 404", priming.lastOutcome());
         assertEquals(before, env.scan(TestEnvironment.TABLE), "priming must not change any stored item");
         assertTrue(env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
                 .key(Map.of("id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID))).consistentRead(true)).item().isEmpty());
