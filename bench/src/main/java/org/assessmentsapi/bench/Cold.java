@@ -16,6 +16,8 @@ final class Cold {
 
     static final String HELLO = "org.assessmentsapi.bench.hello.HelloHandler";
     static final String OURS = "org.assessmentsapi.http.ApiHandler";
+    /** The event-driven function's handler (SQS batch in, batch response out): the priming part only. */
+    static final String EVENTS = "org.assessmentsapi.events.AssessmentEventsHandler";
     private static final String LAUNCHER = "org.assessmentsapi.bench.launcher.Launcher";
     /** {@code lite} (default: JDK-only event mapping) or {@code runtime} (aws-lambda-java-serialization). */
     static final String SERIALIZATION = System.getProperty("cold.serialization", "lite");

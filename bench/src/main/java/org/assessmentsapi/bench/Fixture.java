@@ -21,6 +21,7 @@ import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
 import org.assessmentsapi.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What every part of the benchmark runs against: one in-memory dynalite on loopback, one development issuer
@@ -86,7 +87,13 @@ final class Fixture implements AutoCloseable {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    /** A sample event from {@code events/}, with the bench token and (for item routes) the given id. */
+    /** The stored version of an assessment (a consistent read). */
+    long version(String id) {
+        return Long.parseLong(setupClient.getItem(b -> b.tableName(TABLE)
+                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item().get("version").n());
+    }
+
+    /** A sample event from {@code events/}, with the bench token and (for item routes, or the assessment of an update event) the given id. */
     String eventJson(String file, String id) {
         return eventJson(file, id, token);
     }

@@ -35,14 +35,26 @@ public final class AssessmentEventsHandler implements RequestHandler<SQSEvent, S
     static final Duration TIME_PER_MESSAGE = DynamoDbClients.CALL_TIMEOUT.plusSeconds(1);
 
     private final UpdateEventProcessor processor;
+    /** Held here: org.crac keeps registered resources by weak reference. */
+    private final EventsSnapStartPriming priming;
 
-    /** Used by the Lambda runtime: the store's configuration from the environment (no JWT settings). */
+    /**
+     * Used by the Lambda runtime: the store's configuration from the environment (no JWT settings), and the
+     * SnapStart priming hook registered.
+     */
     public AssessmentEventsHandler() {
         this(Application.forEvents());
+        org.crac.Core.getGlobalContext().register(priming);
     }
 
     public AssessmentEventsHandler(Application app) {
         this.processor = new UpdateEventProcessor(app.validator(), app.updateAssessment());
+        this.priming = new EventsSnapStartPriming(this);
+    }
+
+    /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */
+    public EventsSnapStartPriming priming() {
+        return priming;
     }
 
     @Override

@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.math.BigDecimal;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -29,13 +28,7 @@ import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.auth.JwtAuthenticator;
 import org.assessmentsapi.config.JwtConfig;
 import org.assessmentsapi.domain.Assessment;
-import org.assessmentsapi.domain.AssessmentStatus;
-import org.assessmentsapi.domain.IntakeMode;
-import org.assessmentsapi.domain.RiskLevel;
-import org.assessmentsapi.logging.Log;
-import org.assessmentsapi.repository.DynamoDbAssessmentRepository;
-import org.crac.Context;
-import org.crac.Resource;
+import org.assessmentsapi.snapstart.PrimingResource;
 
 /**
  * SnapStart priming: before the snapshot is taken, runs the whole request path once so that the classes
@@ -50,10 +43,10 @@ import org.crac.Resource;
  *
  * <p>Why it is safe:
  * <ul>
- *   <li>No data is written. The UpdateItem targets {@link #PRIMING_ID}, an id that no assessment has
+ *   <li>No data is written. The UpdateItem targets {@link PrimingResource#PRIMING_ID}, an id that no assessment has
  *   (created ids are random version-4 UUIDs, this one is a nil-based constant that {@code CreateAssessment}
  *   never produces), and its condition also requires {@code userId = }{@link #PRIMING_SUBJECT} and
- *   {@code version = }{@link #IMPOSSIBLE_VERSION}: even an item with that id could not match. The condition
+ *   {@code version = }{@link PrimingResource#IMPOSSIBLE_VERSION}: even an item with that id could not match. The condition
  *   fails, DynamoDB writes nothing (it still counts one write request unit), and the handler answers 404
  *   after a consistent GetItem, which reads nothing.</li>
  *   <li>The priming key is never accepted for real requests: the real authenticator's keys come only from
@@ -61,60 +54,35 @@ import org.crac.Resource;
  *   when priming ends.</li>
  *   <li>Nothing is cached from priming: the update command and repository keep no state, and the priming
  *   handler and authenticator are discarded.</li>
- *   <li>A failure never breaks the snapshot: priming catches everything and logs it.</li>
+ *   <li>A failure never breaks the snapshot: priming catches everything and logs it ({@link PrimingResource}).</li>
  * </ul>
  */
-public final class SnapStartPriming implements Resource {
+public final class SnapStartPriming extends PrimingResource {
 
-    /** A reserved id: never created ({@code CreateAssessment} makes random version-4 UUIDs). */
-    public static final String PRIMING_ID = "00000000-0000-4000-8000-000000000000";
     public static final String PRIMING_SUBJECT = "snapstart-priming";
-    /** A version no item reaches (one increment per write; this is 10^15 writes away). */
-    public static final long IMPOSSIBLE_VERSION = 999_999_999_999_999L;
 
     private final Application app;
-    private volatile String lastStatuses = "not primed";
 
     SnapStartPriming(Application app) {
+        super("API function");
         this.app = app;
     }
 
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to undo: priming keeps no state, and connections are re-established by the HTTP client.
-    }
-
     /** Runs the request path once on the priming id; returns the statuses seen (e.g. "PUT 404, GET 404"). */
-    public String prime() {
-        try {
-            RSAKey key = primingKey();
-            ApiHandler handler = new ApiHandler(primingApplication(key.toPublicJWK()));
-            JwtConfig jwt = app.config().jwt().orElseThrow();
-            String token = sign(key, jwt.issuer(), jwt.audience());
-            APIGatewayV2HTTPResponse put = handler.handleRequest(event("PUT", token,
-                    "{\"name\":\"priming\",\"companyName\":\"priming\",\"companyType\":\"priming\",\"status\":\"ANALYZING\","
-                            + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}"), null);
-            APIGatewayV2HTTPResponse get = handler.handleRequest(event("GET", token, null), null);
-            // The success path's mapping and JSON, on an in-memory item (no store call).
-            Assessment sample = sampleAssessment();
-            DynamoDbAssessmentRepository.roundTrip(sample);
-            HttpResponse.json(200, "application/json", JsonWriter.assessment(sample), Map.of("ETag", "\"1\"")).toApiGateway();
-            lastStatuses = "PUT " + put.getStatusCode() + ", GET " + get.getStatusCode();
-            Log.info(null, "SnapStart priming done: " + lastStatuses);
-        } catch (RuntimeException | JOSEException | NoSuchAlgorithmException e) {
-            lastStatuses = "failed: " + e;
-            Log.warn(null, "SnapStart priming failed (the snapshot is still valid, only less warm): " + e);
-        }
-        return lastStatuses;
-    }
-
-    String lastStatuses() {
-        return lastStatuses;
+    @Override
+    protected String run() throws JOSEException, NoSuchAlgorithmException {
+        RSAKey key = primingKey();
+        ApiHandler handler = new ApiHandler(primingApplication(key.toPublicJWK()));
+        JwtConfig jwt = app.config().jwt().orElseThrow();
+        String token = sign(key, jwt.issuer(), jwt.audience());
+        APIGatewayV2HTTPResponse put = handler.handleRequest(event("PUT", token,
+                "{\"name\":\"priming\",\"companyName\":\"priming\",\"companyType\":\"priming\",\"status\":\"ANALYZING\","
+                        + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}"), null);
+        APIGatewayV2HTTPResponse get = handler.handleRequest(event("GET", token, null), null);
+        // The success path's mapping and JSON, on an in-memory item (no store call).
+        Assessment sample = mappedSample(PRIMING_SUBJECT);
+        HttpResponse.json(200, "application/json", JsonWriter.assessment(sample), Map.of("ETag", "\"1\"")).toApiGateway();
+        return "PUT " + put.getStatusCode() + ", GET " + get.getStatusCode();
     }
 
     /** The real wiring with one difference: a verifier that knows only the priming key. */
@@ -182,12 +150,5 @@ public final class SnapStartPriming implements Resource {
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    private static Assessment sampleAssessment() {
-        Instant now = Instant.now();
-        return new Assessment(PRIMING_ID, "priming", "priming", "priming", "FR", AssessmentStatus.ANALYZING,
-                IntakeMode.GUIDED_INTERVIEW, new BigDecimal("40"), 2, new BigDecimal("12.5"), RiskLevel.LOW,
-                PRIMING_SUBJECT, now, now);
     }
 }

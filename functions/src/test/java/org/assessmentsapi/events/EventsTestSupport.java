@@ -25,14 +25,24 @@ abstract class EventsTestSupport {
 
     /** The handler as its Lambda builds it: the events configuration (no JWT variables) over this client. */
     AssessmentEventsHandler handlerWith(DynamoDbClient client) {
+        return new AssessmentEventsHandler(eventsApp(client, TestEnvironment.TABLE));
+    }
+
+    /** The events function's wiring, as on Lambda, over this client and table. */
+    Application eventsApp(DynamoDbClient client, String table) {
         AppConfig config = AppConfig.forEvents(Map.of(
-                "TABLE_NAME", TestEnvironment.TABLE,
+                "TABLE_NAME", table,
                 "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString()));
-        return new AssessmentEventsHandler(Application.withoutAuthentication(config, client, Clock.systemUTC()));
+        return Application.withoutAuthentication(config, client, Clock.systemUTC());
     }
 
     String createAssessment() {
-        return env.app.createAssessment().execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
+        return createAssessment(env.app);
+    }
+
+    /** A new assessment of {@link #user}, created through {@code app}'s command (so in {@code app}'s table). */
+    String createAssessment(Application app) {
+        return app.createAssessment().execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
                 "Cooperative", "FR", IntakeMode.UPLOAD), new Caller.User(user)).id();
     }
 

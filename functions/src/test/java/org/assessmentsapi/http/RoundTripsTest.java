@@ -11,10 +11,6 @@ import org.assessmentsapi.support.CallRecorder;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** How many DynamoDB calls each outcome costs: one UpdateItem per successful PUT, a read only on failures. */
@@ -25,13 +21,7 @@ class RoundTripsTest extends ApiTestSupport {
 
     @BeforeEach
     void countingHandler() {
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(env.dynalite.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
-                .build();
+        DynamoDbClient client = env.clientWith(recorder);
         AssessmentsTable.createIfMissing(client, TestEnvironment.TABLE);
         counted = env.handlerWith(env.config, client);
         recorder.clear();

@@ -3,7 +3,11 @@ package org.assessmentsapi.support;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.assessmentsapi.Application;
 import org.assessmentsapi.auth.JwksSettings;
 import org.assessmentsapi.auth.JwksSources;
@@ -15,6 +19,11 @@ import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
 import org.assessmentsapi.http.ApiHandler;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -77,6 +86,25 @@ public final class TestEnvironment {
     /** An item as stored, every attribute as DynamoDB holds it (consistent read); empty when absent. */
     public Map<String, AttributeValue> rawItem(String table, String id) {
         return dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+    }
+
+    /** Every item of a table, as DynamoDB returns it (consistent scan), in a stable order: for before/after comparisons. */
+    public List<String> scan(String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
+        items.sort(Comparator.comparing(item -> item.get("id").s()));
+        return items.stream().map(item -> new TreeMap<>(item).toString()).toList();
+    }
+
+    /** A client of the shared dynalite whose calls pass through {@code interceptor} (to record or fail them). */
+    public DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder()
+                .endpointOverride(dynalite.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     /** How many items a table holds (a full scan: for the small tables of tests only). */

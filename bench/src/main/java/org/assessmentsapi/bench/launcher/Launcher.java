@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Plays the Lambda Java runtime in a fresh JVM, for one invocation: loads the handler class by name,
+ * Plays the Lambda Java runtime in a fresh JVM, for one invocation of the API handler (an API Gateway v2 event) or
+ * of the events handler (an SQS event): loads the handler class by name,
  * instantiates it with its no-arg constructor (configuration comes from the environment, set by the
  * parent), turns the event JSON into the handler's input type (by default with {@link LiteEvents}, JDK only;
  * with {@code -Dlauncher.serialization=runtime}, with aws-lambda-java-serialization as the runtime does),
  * calls {@code handleRequest} (with a null Context), and serializes the response to JSON the same way.
  *
  * <p>Usage: {@code java -cp launcher.jar:HANDLER.jar Launcher HANDLER_CLASS EVENT_FILE [count|prime]}. It prints
- * one line {@code RESULT status=... construct_ms=... invoke_ms=... total_ms=... cpu_ms=...} (times since main started;
+ * one line {@code RESULT status=... construct_ms=... invoke_ms=... total_ms=... cpu_ms=...} ({@code status} is the HTTP status,
+ * or {@code batch} for an SQS batch response, then with {@code batch_item_failures=N}; times since main started;
  * the parent measures the wall time from process start to that line; {@code cpu_ms} is the CPU time of the whole
  * process so far, all threads, JIT and GC included, from {@code /proc/self/stat}, -1 where there is none). With {@code count}, it also reports how many classes the first invocation loaded
  * ({@code classes_first_invoke}, from the JVM's class loading counter); with {@code prime}, it first calls the
@@ -86,11 +88,14 @@ public final class Launcher {
 
         var status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(response);
         StringBuilder line = new StringBuilder("RESULT")
-                .append(" status=").append(status.find() ? status.group(1) : "?")
+                .append(" status=").append(status.find() ? status.group(1) : response.contains("\"batchItemFailures\"") ? "batch" : "?")
                 .append(" construct_ms=").append(ms(constructed - start))
                 .append(" invoke_ms=").append(ms(done - beforeEvent))
                 .append(" total_ms=").append(ms(done - start))
                 .append(" cpu_ms=").append(cpuMillis);
+        if (response.contains("\"batchItemFailures\"")) {
+            line.append(" batch_item_failures=").append(response.split("\"itemIdentifier\"", -1).length - 1);
+        }
         if (count) {
             line.append(" classes_first_invoke=").append(classesAfterInvoke - classesBeforeInvoke)
                     .append(" classes_first_event_with_deserialization=").append(classesAfterInvoke - classesBeforeEvent);

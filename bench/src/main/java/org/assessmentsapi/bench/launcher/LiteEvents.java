@@ -50,6 +50,15 @@ final class LiteEvents {
             return value; // the event's maps are Map<String, String>
         }
         if (List.class.isAssignableFrom(type)) {
+            // A list of events (e.g. SQSEvent's records): each element to the list's element type.
+            if (generic instanceof ParameterizedType list && list.getActualTypeArguments()[0] instanceof Class<?> element
+                    && element != String.class) {
+                List<Object> elements = new ArrayList<>();
+                for (Object item : (List<Object>) value) {
+                    elements.add(convert(item, element, element));
+                }
+                return elements;
+            }
             return value;
         }
         Object target = type.getConstructor().newInstance();
@@ -68,8 +77,21 @@ final class LiteEvents {
         return target;
     }
 
-    /** statusCode, headers, body and isBase64Encoded: what API Gateway reads of a v2 response. */
+    /**
+     * statusCode, headers, body and isBase64Encoded: what API Gateway reads of a v2 response; or, for an SQS batch
+     * response, the ids of its batchItemFailures (what the event source mapping reads).
+     */
     static String write(Object response) throws Exception {
+        if (hasGetter(response, "getBatchItemFailures")) {
+            StringBuilder out = new StringBuilder("{\"batchItemFailures\":[");
+            boolean first = true;
+            for (Object failure : (List<?>) response.getClass().getMethod("getBatchItemFailures").invoke(response)) {
+                out.append(first ? "" : ",").append("{\"itemIdentifier\":")
+                        .append(quote(String.valueOf(failure.getClass().getMethod("getItemIdentifier").invoke(failure)))).append('}');
+                first = false;
+            }
+            return out.append("]}").toString();
+        }
         StringBuilder out = new StringBuilder("{\"statusCode\":").append(response.getClass().getMethod("getStatusCode").invoke(response));
         Object headers = response.getClass().getMethod("getHeaders").invoke(response);
         if (headers instanceof Map<?, ?> map) {
@@ -86,6 +108,15 @@ final class LiteEvents {
             out.append(",\"body\":").append(quote(body.toString()));
         }
         return out.append(",\"isBase64Encoded\":false}").toString();
+    }
+
+    private static boolean hasGetter(Object target, String name) {
+        for (Method method : target.getClass().getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
