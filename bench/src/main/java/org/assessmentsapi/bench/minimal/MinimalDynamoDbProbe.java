@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.assessmentsapi.bench.minimal.sdksigner.SdkSigning;
+import org.assessmentsapi.bench.probe.timing.ProbeTimer;
 
 /**
  * What the "no SDK" alternative of docs/benchmarks.md would cost, measured the way {@code ClientProbe} measures
@@ -60,26 +60,8 @@ public final class MinimalDynamoDbProbe {
         String table = args[3];
         String id = args[4];
         updateItem(endpoint, table, id);
-        long first = System.nanoTime();
-        if (!warm) {
-            System.out.printf(Locale.ROOT, "RESULT total_ms=%.1f%n", (first - start) / 1e6);
-            System.out.flush();
-            Runtime.getRuntime().halt(0);
-        }
         int n = args.length > 5 ? Integer.parseInt(args[5]) : 3000;
-        for (int i = 0; i < n; i++) {
-            updateItem(endpoint, table, id);
-        }
-        long[] micros = new long[n];
-        for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            updateItem(endpoint, table, id);
-            micros[i] = (System.nanoTime() - t0) / 1000;
-        }
-        Arrays.sort(micros);
-        System.out.printf(Locale.ROOT, "RESULT p50_us=%d p99_us=%d%n", micros[n / 2], micros[(int) (n * 0.99)]);
-        System.out.flush();
-        Runtime.getRuntime().halt(0);
+        ProbeTimer.reportAndHalt(start, warm, n, () -> updateItem(endpoint, table, id));
     }
 
     /** The new item's attributes, as parsed JSON. */

@@ -2,9 +2,8 @@ package org.assessmentsapi.bench.probe;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
+import org.assessmentsapi.bench.probe.timing.ProbeTimer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -38,26 +37,8 @@ public final class ClientProbe {
                 .endpointOverride(endpoint)
                 .build();
         dynamoDb.updateItem(request(table, id));
-        long first = System.nanoTime();
-        if (!warm) {
-            System.out.printf(Locale.ROOT, "RESULT total_ms=%.1f%n", (first - start) / 1e6);
-            System.out.flush();
-            Runtime.getRuntime().halt(0);
-        }
         int n = args.length > 5 ? Integer.parseInt(args[5]) : 3000;
-        for (int i = 0; i < n; i++) {
-            dynamoDb.updateItem(request(table, id));
-        }
-        long[] micros = new long[n];
-        for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            dynamoDb.updateItem(request(table, id));
-            micros[i] = (System.nanoTime() - t0) / 1000;
-        }
-        Arrays.sort(micros);
-        System.out.printf(Locale.ROOT, "RESULT p50_us=%d p99_us=%d%n", micros[n / 2], micros[(int) (n * 0.99)]);
-        System.out.flush();
-        Runtime.getRuntime().halt(0);
+        ProbeTimer.reportAndHalt(start, warm, n, () -> dynamoDb.updateItem(request(table, id)));
     }
 
     private static UpdateItemRequest request(String table, String id) {
