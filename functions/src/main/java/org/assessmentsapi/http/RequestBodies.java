@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +25,62 @@ final class RequestBodies {
 
     static JsonNode readJson(HttpRequest request) {
         requireJsonMediaType(request.header("content-type"));
-        byte[] bytes = rawBytes(request);
-        if (bytes.length > MAX_BYTES) {
-            throw new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body is " + bytes.length + " bytes; the limit is " + MAX_BYTES + " bytes."));
-        }
-        if (bytes.length == 0) {
-            throw malformed("The request body is empty; send a JSON object.");
-        }
-        String text = strictUtf8(bytes);
+        String text = request.base64Encoded() ? decodedText(request.body()) : checkedText(request.body());
         try {
             return StrictJson.read(text);
         } catch (JsonProcessingException e) {
             throw malformed(describe(e));
+        }
+    }
+
+    /** A base64 body: its bytes, within the limits, then strictly decoded as UTF-8. */
+    private static String decodedText(String body) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(body == null ? "" : body);
+        } catch (IllegalArgumentException e) {
+            throw malformed("The request body is not valid base64.");
+        }
+        requireSize(bytes.length);
+        return strictUtf8(bytes);
+    }
+
+    /**
+     * A text body, used as it is once its UTF-8 size is known and within the limits. Counted here rather than
+     * encoded and decoded again (a CharsetEncoder and a CharsetDecoder per request, and two copies): the
+     * result is the same, since a String that holds no unpaired surrogate is exactly what its UTF-8 bytes
+     * decode to, and one that holds one is refused first, as before.
+     */
+    private static String checkedText(String body) {
+        String text = body == null ? "" : body;
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // A String can hold unpaired surrogates that no UTF-8 byte sequence encodes: refuse, never replace.
+                throw malformed("The request body is not valid UTF-8 text.");
+            } else {
+                bytes += 3;
+            }
+        }
+        requireSize(bytes);
+        return text;
+    }
+
+    private static void requireSize(long bytes) {
+        if (bytes > MAX_BYTES) {
+            throw new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes."));
+        }
+        if (bytes == 0) {
+            throw malformed("The request body is empty; send a JSON object.");
         }
     }
 
@@ -57,29 +99,6 @@ final class RequestBodies {
 
     private static boolean isControl(int c) {
         return (c < 0x20 && c != '\t') || c == 0x7F;
-    }
-
-    private static byte[] rawBytes(HttpRequest request) {
-        String body = request.body() == null ? "" : request.body();
-        if (request.base64Encoded()) {
-            try {
-                return Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                throw malformed("The request body is not valid base64.");
-            }
-        }
-        try {
-            // A String can hold unpaired surrogates that no UTF-8 byte sequence encodes: refuse, never replace.
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(body));
-            byte[] bytes = new byte[encoded.remaining()];
-            encoded.get(bytes);
-            return bytes;
-        } catch (CharacterCodingException e) {
-            throw malformed("The request body is not valid UTF-8 text.");
-        }
     }
 
     private static String strictUtf8(byte[] bytes) {
