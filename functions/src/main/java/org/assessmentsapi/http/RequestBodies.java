@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.assessmentsapi.validation.StrictJson;
 
 /**
@@ -19,6 +20,8 @@ import org.assessmentsapi.validation.StrictJson;
 final class RequestBodies {
 
     static final int MAX_BYTES = 16 * 1024;
+    /** Compiled once: String.matches compiles its regex on every call (most clients send a charset). */
+    private static final Pattern UTF8_CHARSET = Pattern.compile(".*charset=\"?utf-8\"?\\s*(;.*)?");
 
     private RequestBodies() {
     }
@@ -88,8 +91,8 @@ final class RequestBodies {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         // A control character (NUL, CR, LF...) has no place in a header value: refuse it rather than trim it away.
         boolean json = mediaType.equals("application/json") && contentType.chars().noneMatch(RequestBodies::isControl);
-        boolean utf8 = contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset=")
-                || contentType.toLowerCase(Locale.ROOT).matches(".*charset=\"?utf-8\"?\\s*(;.*)?");
+        String lowerCase = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        boolean utf8 = !lowerCase.contains("charset=") || UTF8_CHARSET.matcher(lowerCase).matches();
         if (!json || !utf8) {
             throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send the body as 'Content-Type: application/json' (UTF-8).")
