@@ -98,7 +98,7 @@ final class Fixture implements AutoCloseable {
         return eventJson(file, id, token);
     }
 
-    String eventJson(String file, String id, String bearerToken) {
+    static String eventJson(String file, String id, String bearerToken) {
         try {
             String json = Files.readString(eventsDir().resolve(file), StandardCharsets.UTF_8)
                     .replace("REPLACE_WITH_A_TOKEN", bearerToken);
@@ -113,7 +113,7 @@ final class Fixture implements AutoCloseable {
         return event(file, id, token);
     }
 
-    APIGatewayV2HTTPEvent event(String file, String id, String bearerToken) {
+    static APIGatewayV2HTTPEvent event(String file, String id, String bearerToken) {
         PojoSerializer<APIGatewayV2HTTPEvent> serializer =
                 LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Fixture.class.getClassLoader());
         return serializer.fromJson(new ByteArrayInputStream(eventJson(file, id, bearerToken).getBytes(StandardCharsets.UTF_8)));

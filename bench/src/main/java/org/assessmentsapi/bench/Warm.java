@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.assessmentsapi.Application;
 import org.assessmentsapi.auth.JwksSources;
 import org.assessmentsapi.config.AppConfig;
@@ -83,7 +84,7 @@ final class Warm {
             int freshCount = warmup / 4 + calls / 4;
             List<APIGatewayV2HTTPEvent> fresh = new ArrayList<>(freshCount);
             for (int i = 0; i < freshCount; i++) {
-                fresh.add(fixture.event("put-assessment.json", id, fixture.issuer.token(Fixture.USER, java.time.Duration.ofHours(2))));
+                fresh.add(Fixture.event("put-assessment.json", id, fixture.issuer.token(Fixture.USER, java.time.Duration.ofHours(2))));
             }
             AtomicInteger next = new AtomicInteger();
             IntSupplier handlerPutFreshToken = () -> handler.handleRequest(fresh.get(next.getAndIncrement()), null).getStatusCode();
@@ -121,6 +122,11 @@ final class Warm {
     }
 
     static Pair alternate(IntSupplier a, IntSupplier b, int expected, int warmup, int calls) {
+        return alternate(a, b, expected, warmup, calls, System::nanoTime);
+    }
+
+    /** The same, timed by {@code clock} (nanoseconds): wall time here, the thread's CPU time for {@link Overhead}. */
+    static Pair alternate(IntSupplier a, IntSupplier b, int expected, int warmup, int calls, LongSupplier clock) {
         for (int i = 0; i < warmup; i++) {
             expect(expected, a.getAsInt());
             expect(expected, b.getAsInt());
@@ -129,20 +135,20 @@ final class Warm {
         double[] bm = new double[calls];
         for (int i = 0; i < calls; i++) {
             if (i % 2 == 0) {
-                am[i] = time(a, expected);
-                bm[i] = time(b, expected);
+                am[i] = time(a, expected, clock);
+                bm[i] = time(b, expected, clock);
             } else {
-                bm[i] = time(b, expected);
-                am[i] = time(a, expected);
+                bm[i] = time(b, expected, clock);
+                am[i] = time(a, expected, clock);
             }
         }
         return new Pair(am, bm);
     }
 
-    private static double time(IntSupplier call, int expected) {
-        long start = System.nanoTime();
+    private static double time(IntSupplier call, int expected, LongSupplier clock) {
+        long start = clock.getAsLong();
         int status = call.getAsInt();
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = (clock.getAsLong() - start) / 1e6;
         expect(expected, status);
         return ms;
     }

@@ -2,16 +2,12 @@ package org.assessmentsapi.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -24,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer: an RS256 or ES256 signature by a key
@@ -45,9 +40,6 @@ public final class JwtAuthenticator {
 
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
     private static final String BEARER = "bearer ";
-    private static final Pattern OPTIONAL_WHITESPACE = Pattern.compile("^[ \t]+|[ \t]+$");
-    /** The compact serialization: base64url header, payload and signature, joined by dots. */
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     static final int MAX_REMEMBERED = 512;
     static final Duration REMEMBER_FOR = JwksSettings.PRODUCTION.cacheTtl();
@@ -71,7 +63,9 @@ public final class JwtAuthenticator {
         this.keys = keys;
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        // nimbus's selector and verifier factory, but a JWK's Java key and verifier are made once, not per token.
+        processor.setJWSKeySelector(new CachingKeySelector(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        processor.setJWSVerifierFactory(new CachingVerifierFactory());
         // Auth0 access tokens are typed "at+jwt" in some tenants; ID-token-style "JWT" or no type is also fine.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
@@ -96,13 +90,11 @@ public final class JwtAuthenticator {
             return new AuthResult.Rejected("missing bearer token");
         }
         String token = authorizationHeader.substring(BEARER.length());
-        // A remembered token passed the shape checks below when it was verified: skip the two regexes for it.
+        // A remembered token passed the shape checks below when it was verified: skip them for it.
         Verified known = verified.get(token);
         if (known == null) {
-            // Only spaces and tabs may surround the token; trim() would also drop a NUL or other control
-            // character, accepting a header value that no honest client sends.
-            token = OPTIONAL_WHITESPACE.matcher(token).replaceAll("");
-            if (!COMPACT_JWS.matcher(token).matches()) {
+            token = TokenShape.withoutOptionalWhitespace(token);
+            if (!TokenShape.isCompactJws(token)) {
                 return new AuthResult.Rejected("malformed token: not three base64url parts");
             }
             known = verified.get(token);
@@ -118,12 +110,13 @@ public final class JwtAuthenticator {
             verified.remove(token); // stale: verify it again from scratch (an expired token is then rejected)
         }
         try {
-            JWTClaimsSet claims = processor.process(token, null);
+            SelectedKeys selected = new SelectedKeys();
+            JWTClaimsSet claims = processor.process(token, selected);
             String subject = claims.getSubject();
             if (subject == null || subject.isBlank()) {
                 return new AuthResult.Rejected("token has no subject");
             }
-            remember(token, subject, claims, now);
+            remember(token, subject, claims, now, selected);
             return new AuthResult.Authenticated(subject);
         } catch (RateLimitReachedException e) {
             // An unknown kid right after a refresh: the key is not the issuer's (or not yet published).
@@ -138,26 +131,17 @@ public final class JwtAuthenticator {
         }
     }
 
-    private void remember(String token, String subject, JWTClaimsSet claims, Instant now) {
-        if (claims.getExpirationTime() == null) {
-            return; // exp is required by the claims verifier; never remember a token without it
+    /** {@code selected}: the issuer keys of the token's header that its signature was just verified with. */
+    private void remember(String token, String subject, JWTClaimsSet claims, Instant now, SelectedKeys selected) {
+        if (claims.getExpirationTime() == null || selected.selector() == null || selected.keys().isEmpty()) {
+            return; // exp is required by the claims verifier; never remember a token without it (or without keys)
         }
-        try {
-            JWSHeader header = JWSObject.parse(token).getHeader();
-            JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
-            List<JWK> candidates = keys.get(selector, null); // from the cache: the keys that just verified it
-            if (candidates.isEmpty()) {
-                return;
-            }
-            if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear(); // bounded memory whatever the traffic; the next requests verify again
-            }
-            verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
-                    claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now,
-                    selector, List.copyOf(candidates)));
-        } catch (ParseException | KeySourceException | RuntimeException e) {
-            // not remembered: the next request verifies it again
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear(); // bounded memory whatever the traffic; the next requests verify again
         }
+        verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
+                claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now,
+                selected.selector(), selected.keys()));
     }
 
     /**

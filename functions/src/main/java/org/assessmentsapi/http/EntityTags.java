@@ -2,6 +2,7 @@ package org.assessmentsapi.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Entity tags (RFC 9110 section 8.8.3) as this API uses them: an assessment's tag is its version in
@@ -10,6 +11,9 @@ import java.util.List;
  * condition meant could overwrite someone else's change.
  */
 final class EntityTags {
+
+    /** A version: a positive decimal, no leading zero; compiled once (If-Match comes with many PUTs). */
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
     /** One parsed tag; {@code opaque} is the text between the quotes. */
     record Tag(boolean weak, String opaque) {
@@ -33,7 +37,7 @@ final class EntityTags {
     /** The version a strong tag names, or -1 when it names none (a version is a positive decimal, no leading zero). */
     static long versionOf(Tag tag) {
         String opaque = tag.opaque();
-        if (tag.weak() || !opaque.matches("[1-9][0-9]{0,17}")) {
+        if (tag.weak() || !VERSION.matcher(opaque).matches()) {
             return -1;
         }
         return Long.parseLong(opaque);

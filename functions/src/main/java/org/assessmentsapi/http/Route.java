@@ -1,6 +1,7 @@
 package org.assessmentsapi.http;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The API's routes, matched on the method and path of the request (the same for API Gateway and locally). */
 enum Route {
@@ -9,6 +10,8 @@ enum Route {
     UPDATE("PUT", true);
 
     static final String COLLECTION = "/api/assessments";
+    /** Compiled once, not by String.matches on every 405. */
+    private static final Pattern METHOD_NAME = Pattern.compile("[A-Z]{1,10}");
 
     private final String method;
     private final boolean onItem;
@@ -55,6 +58,6 @@ enum Route {
     }
 
     private static String sanitize(String method) {
-        return method.matches("[A-Z]{1,10}") ? method : "(invalid)";
+        return METHOD_NAME.matcher(method).matches() ? method : "(invalid)";
     }
 }

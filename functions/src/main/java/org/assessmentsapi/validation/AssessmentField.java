@@ -2,7 +2,9 @@ package org.assessmentsapi.validation;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.assessmentsapi.domain.AssessmentStatus;
 import org.assessmentsapi.domain.IntakeMode;
 import org.assessmentsapi.domain.RiskLevel;
@@ -39,9 +41,13 @@ public enum AssessmentField {
         return rule;
     }
 
+    /** One map lookup per body field (a stream over values() per field cost microseconds at C1). */
     static Optional<AssessmentField> byJsonName(String name) {
-        return Arrays.stream(values()).filter(f -> f.jsonName.equals(name)).findFirst();
+        return Optional.ofNullable(BY_JSON_NAME.get(name));
     }
+
+    private static final Map<String, AssessmentField> BY_JSON_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(AssessmentField::jsonName, f -> f));
 
     private static FieldRule percentage() {
         return new FieldRule.DecimalRange(BigDecimal.ZERO, BigDecimal.valueOf(100), 10);
