@@ -15,9 +15,9 @@ import java.util.Map;
 final class Cold {
 
     static final String HELLO = "org.assessmentsapi.bench.hello.HelloHandler";
-    static final String OURS = "org.assessmentsapi.http.ApiHandler";
+    static final String OURS = "org.assessmentsapi.adapter.http.ApiHandler";
     /** The event-driven function's handler (SQS batch in, batch response out): the priming part only. */
-    static final String EVENTS = "org.assessmentsapi.events.AssessmentEventsHandler";
+    static final String EVENTS = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
     private static final String LAUNCHER = "org.assessmentsapi.bench.launcher.Launcher";
     /** {@code lite} (default: JDK-only event mapping) or {@code runtime} (aws-lambda-java-serialization). */
     static final String SERIALIZATION = System.getProperty("cold.serialization", "lite");

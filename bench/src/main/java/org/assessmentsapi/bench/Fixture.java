@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.assessmentsapi.Application;
-import org.assessmentsapi.auth.JwksSources;
-import org.assessmentsapi.config.AppConfig;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
-import org.assessmentsapi.http.ApiHandler;
+import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

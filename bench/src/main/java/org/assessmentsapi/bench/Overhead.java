@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.Application;
-import org.assessmentsapi.auth.JwksSources;
-import org.assessmentsapi.config.AppConfig;
-import org.assessmentsapi.config.DynamoDbClients;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.DevIssuer;
-import org.assessmentsapi.http.ApiHandler;
-import org.assessmentsapi.http.WarmUpHttpClient;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.adapter.http.WarmUpHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

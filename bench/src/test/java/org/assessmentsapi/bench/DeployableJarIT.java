@@ -32,9 +32,9 @@ class DeployableJarIT {
 
     @Test
     void holdsBothHandlersThePrimingHookAndOrgCrac() {
-        for (String type : List.of("org/assessmentsapi/http/ApiHandler.class",
-                "org/assessmentsapi/events/AssessmentEventsHandler.class",
-                "org/assessmentsapi/http/SnapStartPriming.class",
+        for (String type : List.of("org/assessmentsapi/adapter/http/ApiHandler.class",
+                "org/assessmentsapi/adapter/events/AssessmentEventsHandler.class",
+                "org/assessmentsapi/adapter/http/SnapStartPriming.class",
                 "org/crac/Core.class",
                 "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class",
                 "com/amazonaws/services/lambda/runtime/events/SQSEvent.class",

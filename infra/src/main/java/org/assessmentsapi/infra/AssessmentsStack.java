@@ -52,7 +52,7 @@ import software.constructs.Construct;
  */
 public final class AssessmentsStack extends Stack {
 
-  public static final String API_HANDLER = "org.assessmentsapi.http.ApiHandler::handleRequest";
+  public static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler::handleRequest";
   /** The logical id of the API function in the template, e.g. for {@code sam local invoke ApiFunction}. */
   public static final String API_FUNCTION_ID = "ApiFunction";
   /** The only DynamoDB calls the API handler makes. */
@@ -63,7 +63,7 @@ public final class AssessmentsStack extends Stack {
   /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
   public static final Duration API_TIMEOUT = Duration.seconds(10);
 
-  public static final String EVENTS_HANDLER = "org.assessmentsapi.events.AssessmentEventsHandler::handleRequest";
+  public static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest";
   /** The logical id of the events function, e.g. for {@code sam local invoke EventsFunction}. */
   public static final String EVENTS_FUNCTION_ID = "EventsFunction";
   /** The only DynamoDB calls the events handler makes (the update, and a read when its condition fails). */

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assessmentsapi.devkit.DevIssuer;
-import org.assessmentsapi.http.ApiHandler;
-import org.assessmentsapi.http.JsonResponses;
-import org.assessmentsapi.http.ProblemType;
-import org.assessmentsapi.http.Problems;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.adapter.http.JsonResponses;
+import org.assessmentsapi.adapter.http.ProblemType;
+import org.assessmentsapi.adapter.http.Problems;
 
 /**
  * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the

@@ -25,8 +25,8 @@ class FunctionTemplateTest {
   void theApiFunctionAndTheEventsFunctionWithStableLogicalIdsAndTheirHandlers() {
     assertEquals(java.util.Set.of(AssessmentsStack.API_FUNCTION_ID, AssessmentsStack.EVENTS_FUNCTION_ID),
         synth.resources("AWS::Lambda::Function").keySet());
-    assertEquals("org.assessmentsapi.http.ApiHandler::handleRequest", api().get("Handler"));
-    assertEquals("org.assessmentsapi.events.AssessmentEventsHandler::handleRequest",
+    assertEquals("org.assessmentsapi.adapter.http.ApiHandler::handleRequest", api().get("Handler"));
+    assertEquals("org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest",
         synth.properties(AssessmentsStack.EVENTS_FUNCTION_ID).get("Handler"));
   }
 

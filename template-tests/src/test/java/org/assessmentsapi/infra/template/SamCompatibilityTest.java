@@ -38,8 +38,8 @@ class SamCompatibilityTest {
   void theApiAndTheEventsFunctionUnderTheirDocumentedIdsAndHandlers() {
     // The ids that docs/deploy.md and docs/events.md give to `sam local invoke`.
     assertEquals(Map.of(
-            AssessmentsStack.API_FUNCTION_ID, "org.assessmentsapi.http.ApiHandler::handleRequest",
-            AssessmentsStack.EVENTS_FUNCTION_ID, "org.assessmentsapi.events.AssessmentEventsHandler::handleRequest"),
+            AssessmentsStack.API_FUNCTION_ID, "org.assessmentsapi.adapter.http.ApiHandler::handleRequest",
+            AssessmentsStack.EVENTS_FUNCTION_ID, "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest"),
         functions.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
             f -> ((Map<?, ?>) f.getValue().get("Properties")).get("Handler"))));
   }
@@ -48,7 +48,7 @@ class SamCompatibilityTest {
   void theEventsHandlerTakesAnSqsEventAndReturnsABatchResponse() throws Exception {
     // The event source mapping's ReportBatchItemFailures needs this exact shape: SQSBatchResponse, not void.
     try (LambdaRuntimeClassLoader loader = new LambdaRuntimeClassLoader(Synth.FUNCTIONS_JAR)) {
-      Class<?> type = Class.forName("org.assessmentsapi.events.AssessmentEventsHandler", false, loader);
+      Class<?> type = Class.forName("org.assessmentsapi.adapter.events.AssessmentEventsHandler", false, loader);
       Class<?> event = Class.forName("com.amazonaws.services.lambda.runtime.events.SQSEvent", false, loader);
       Class<?> context = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
       Method method = type.getMethod("handleRequest", event, context);

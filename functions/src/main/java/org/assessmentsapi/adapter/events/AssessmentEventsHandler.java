@@ -1,0 +1,101 @@
+package org.assessmentsapi.adapter.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.adapter.logging.Log;
+
+/**
+ * The Lambda entry point of event-driven updates: EventBridge routes "Assessment Update Requested" events
+ * to an SQS queue, whose event source mapping (with {@code ReportBatchItemFailures}) invokes this with a
+ * batch. Each message is processed on its own; the response lists the messages SQS must not delete.
+ *
+ * <p>Rejected messages (invalid, unknown assessment, version conflict) are reported as failures too, not
+ * dropped: SQS delivers them again until {@code maxReceiveCount}, then moves them to the dead-letter
+ * queue, where they can be inspected and redriven. The cost is a few hopeless retries, each logged at WARN
+ * with the message id and the reason; the gain is that nothing is ever lost silently, with no SQS client
+ * (and no send-then-delete race) in the function.
+ *
+ * <p>The handler never throws: an exception would make SQS redeliver the whole batch, and count a receive
+ * against messages that were fine.
+ */
+public final class AssessmentEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /**
+     * Time one message may take in the worst case (the DynamoDB call timeout, and a second for the rest).
+     * With less time left, the remaining messages are returned for retry rather than cut by a Lambda
+     * timeout, which would fail the whole batch.
+     */
+    static final Duration TIME_PER_MESSAGE = DynamoDbClients.CALL_TIMEOUT.plusSeconds(1);
+
+    private final UpdateEventProcessor processor;
+    /** Held here: org.crac keeps registered resources by weak reference. */
+    private final EventsSnapStartPriming priming;
+
+    /**
+     * Used by the Lambda runtime: the store's configuration from the environment (no JWT settings), and the
+     * SnapStart priming hook registered.
+     */
+    public AssessmentEventsHandler() {
+        this(Application.forEvents());
+        org.crac.Core.getGlobalContext().register(priming);
+    }
+
+    public AssessmentEventsHandler(Application app) {
+        this.processor = new UpdateEventProcessor(app.validator(), app.updateAssessment());
+        this.priming = new EventsSnapStartPriming(this);
+    }
+
+    /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */
+    public EventsSnapStartPriming priming() {
+        return priming;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        String requestId = context == null ? null : context.getAwsRequestId();
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : messages) {
+            MessageOutcome outcome = outOfTime(context)
+                    ? new MessageOutcome.Retry("not attempted: too little time left in this invocation")
+                    : process(message, requestId);
+            log(requestId, message, outcome);
+            if (!outcome.done()) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private MessageOutcome process(SQSEvent.SQSMessage message, String requestId) {
+        try {
+            return processor.process(message.getBody());
+        } catch (RuntimeException e) {
+            // A bug or an unforeseen store error: retried like a transient failure, then dead-lettered.
+            Log.error(requestId, "message " + message.getMessageId() + ": unexpected failure", e);
+            return new MessageOutcome.Retry("unexpected failure: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static boolean outOfTime(Context context) {
+        return context != null && context.getRemainingTimeInMillis() < TIME_PER_MESSAGE.toMillis();
+    }
+
+    private static void log(String requestId, SQSEvent.SQSMessage message, MessageOutcome outcome) {
+        String receiveCount = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        String line = "message " + message.getMessageId()
+                + (receiveCount == null ? "" : " (receive " + receiveCount + ")") + ": " + outcome.describe();
+        if (outcome.done()) {
+            Log.info(requestId, line);
+        } else {
+            Log.warn(requestId, line);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.assessmentsapi.adapter.events;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.Collectors;
+import org.assessmentsapi.application.StoreUnavailableException;
+import org.assessmentsapi.application.UpdateAssessment;
+import org.assessmentsapi.application.UpdateOutcome;
+import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.domain.EventUpdate;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.adapter.validation.StrictJson;
+import org.assessmentsapi.adapter.validation.Validated;
+
+/**
+ * Applies one SQS message whose body is an "Assessment Update Requested" EventBridge event: the same
+ * validator and the same update command as the PUT route, with the event's id as idempotency key and
+ * its {@code source} as the internal caller.
+ */
+final class UpdateEventProcessor {
+
+    private final RequestValidator validator;
+    private final UpdateAssessment updateAssessment;
+
+    UpdateEventProcessor(RequestValidator validator, UpdateAssessment updateAssessment) {
+        this.validator = validator;
+        this.updateAssessment = updateAssessment;
+    }
+
+    MessageOutcome process(String body) {
+        JsonNode event;
+        try {
+            event = StrictJson.read(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            return new MessageOutcome.Rejected("the body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        Validated<EventUpdate> validated = validator.validateUpdateEvent(event);
+        if (validated instanceof Validated.Invalid<EventUpdate> invalid) {
+            return new MessageOutcome.Rejected("invalid event: " + invalid.errors().stream()
+                    .map(e -> (e.field() == null ? "" : e.field() + " ") + e.message())
+                    .collect(Collectors.joining("; ")));
+        }
+        return apply(((Validated.Valid<EventUpdate>) validated).value());
+    }
+
+    private MessageOutcome apply(EventUpdate event) {
+        String about = "event " + event.eventId() + " for assessment " + event.assessmentId();
+        UpdateOutcome outcome;
+        try {
+            outcome = updateAssessment.execute(event.assessmentId(), new Caller.InternalService(event.source()), event.update());
+        } catch (StoreUnavailableException e) {
+            return new MessageOutcome.Retry(about + ": " + e.getMessage());
+        }
+        if (outcome instanceof UpdateOutcome.Updated updated) {
+            return new MessageOutcome.Applied(event.eventId(), updated.assessment());
+        }
+        if (outcome instanceof UpdateOutcome.AlreadyApplied repeat) {
+            return new MessageOutcome.AlreadyApplied(event.eventId(), repeat.current());
+        }
+        if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
+            return new MessageOutcome.Rejected(about + ": version conflict, expected version "
+                    + event.update().expectedVersion().getAsLong() + " but the assessment is at " + conflict.currentVersion());
+        }
+        return new MessageOutcome.Rejected(about + ": no such assessment");
+    }
+}

@@ -1,0 +1,92 @@
+package org.assessmentsapi.adapter.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.application.StoreUnavailableException;
+import org.assessmentsapi.adapter.auth.AuthResult;
+import org.assessmentsapi.adapter.auth.JwtAuthenticator;
+import org.assessmentsapi.bootstrap.ConfigurationException;
+import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.adapter.logging.Log;
+
+/**
+ * The Lambda entry point of the HTTP API (all three routes): matches the route, authenticates the bearer
+ * token, runs the route, and turns every failure into a problem response. Nothing internal (stack
+ * traces, SDK messages) reaches the client; the detail goes to the log with the request id.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final JwtAuthenticator authenticator;
+    private final AssessmentRoutes routes;
+    /** Held here: org.crac keeps registered resources by weak reference. */
+    private final SnapStartPriming priming;
+
+    /**
+     * Used by the Lambda runtime: configuration from the environment, checked now rather than on a request;
+     * everything the first request needs is built and warmed now (see {@link LambdaStartup}), and the
+     * SnapStart priming hook is registered.
+     */
+    public ApiHandler() {
+        this(LambdaStartup.application());
+        org.crac.Core.getGlobalContext().register(priming);
+    }
+
+    public ApiHandler(Application app) {
+        // Fail at start-up, never on a request, if the wiring has no way to check tokens.
+        this.authenticator = app.authenticator().orElseThrow(
+                () -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
+        this.routes = new AssessmentRoutes(app);
+        this.priming = new SnapStartPriming(app);
+    }
+
+    /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */
+    public SnapStartPriming priming() {
+        return priming;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return handle(event, context).toApiGateway();
+    }
+
+    HttpResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        String requestId = context != null ? context.getAwsRequestId() : null;
+        try {
+            HttpRequest request = HttpRequest.from(event);
+            if (requestId == null) {
+                requestId = request.requestId();
+            }
+            Route route = Route.match(request);
+            AuthResult auth = authenticator.authenticate(request.header("authorization"));
+            if (auth instanceof AuthResult.Authenticated user) {
+                return routes.handle(route, request, new Caller.User(user.userId()));
+            }
+            if (auth instanceof AuthResult.IssuerUnavailable unavailable) {
+                Log.warn(requestId, "token issuer keys unavailable: " + unavailable.reason());
+                return unavailable("The token issuer cannot be reached to verify your token; retry shortly.");
+            }
+            Log.info(requestId, "token rejected: " + ((AuthResult.Rejected) auth).reason());
+            return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required.")
+                    .withHeader("WWW-Authenticate", "Bearer")
+                    .toResponse();
+        } catch (ProblemException e) {
+            return e.problem().toResponse();
+        } catch (StoreUnavailableException e) {
+            Log.warn(requestId, e.getMessage());
+            return unavailable("The service is busy or temporarily unavailable; retry shortly.");
+        } catch (RuntimeException e) {
+            Log.error(requestId, "unexpected failure", e);
+            return Problem.of(ProblemType.INTERNAL, "An unexpected error occurred. Reference: "
+                    + (requestId == null ? "none" : requestId) + ".").toResponse();
+        }
+    }
+
+    private static HttpResponse unavailable(String detail) {
+        return Problem.of(ProblemType.UNAVAILABLE, detail).withHeader("Retry-After", RETRY_AFTER_SECONDS).toResponse();
+    }
+}

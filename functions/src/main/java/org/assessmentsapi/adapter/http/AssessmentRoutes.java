@@ -1,0 +1,84 @@
+package org.assessmentsapi.adapter.http;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.application.UpdateOutcome;
+import org.assessmentsapi.domain.Assessment;
+import org.assessmentsapi.domain.AssessmentUpdate;
+import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.domain.NewAssessment;
+import org.assessmentsapi.adapter.validation.RequestSchema;
+import org.assessmentsapi.adapter.validation.Validated;
+
+/** The three routes: request in, one application call, response out. Authentication is already done. */
+final class AssessmentRoutes {
+
+    private final Application app;
+
+    AssessmentRoutes(Application app) {
+        this.app = app;
+    }
+
+    HttpResponse handle(Route route, HttpRequest request, Caller.User caller) {
+        return switch (route) {
+            case UPDATE -> update(request, caller);
+            case GET -> get(request, caller);
+            case CREATE -> create(request, caller);
+        };
+    }
+
+    private HttpResponse update(HttpRequest request, Caller.User caller) {
+        String id = AssessmentIds.require(Route.itemId(request));
+        Validated<AssessmentUpdate> update = app.validator().validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
+        if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
+            return Problem.validation(invalid.errors()).toResponse();
+        }
+        AssessmentUpdate valid = ((Validated.Valid<AssessmentUpdate>) update).value();
+        Optional<VersionExpectation> expectation = VersionExpectation.of(valid.expectedVersion(),
+                request.header("if-match"), request.header("if-none-match"));
+        // The expectation, wherever it came from, goes into the one conditional write: no read first.
+        AssessmentUpdate conditional = new AssessmentUpdate(valid.changes(),
+                expectation.map(e -> OptionalLong.of(e.version())).orElse(OptionalLong.empty()));
+        UpdateOutcome outcome = app.updateAssessment().execute(id, caller, conditional);
+        if (outcome instanceof UpdateOutcome.Updated updated) {
+            return ok(200, updated.assessment(), Map.of());
+        }
+        if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
+            // A version conflict can only follow an expected version.
+            return expectation.orElseThrow().mismatch(conflict.currentVersion()).toResponse();
+        }
+        return notFound();
+    }
+
+    private HttpResponse get(HttpRequest request, Caller.User caller) {
+        String id = AssessmentIds.require(Route.itemId(request));
+        String ifNoneMatch = request.header("if-none-match");
+        EntityTags.Condition unlessMatching = ifNoneMatch == null ? null : EntityTags.parse("If-None-Match", ifNoneMatch);
+        return app.getAssessment().execute(id, caller)
+                .map(assessment -> unlessMatching != null && EntityTags.matchesWeakly(unlessMatching, assessment.version())
+                        ? HttpResponse.notModified(EntityTags.of(assessment.version()))
+                        : ok(200, assessment, Map.of()))
+                .orElseGet(AssessmentRoutes::notFound);
+    }
+
+    private HttpResponse create(HttpRequest request, Caller.User caller) {
+        Validated<NewAssessment> creation = app.validator().validateCreate(RequestBodies.readJson(request));
+        if (creation instanceof Validated.Invalid<NewAssessment> invalid) {
+            return Problem.validation(invalid.errors()).toResponse();
+        }
+        Assessment created = app.createAssessment().execute(((Validated.Valid<NewAssessment>) creation).value(), caller);
+        return ok(201, created, Map.of("Location", Route.COLLECTION + "/" + created.id()));
+    }
+
+    private static HttpResponse ok(int status, Assessment assessment, Map<String, String> headers) {
+        var all = new java.util.HashMap<>(headers);
+        all.put("ETag", EntityTags.of(assessment.version()));
+        return HttpResponse.json(status, "application/json", JsonWriter.assessment(assessment), all);
+    }
+
+    private static HttpResponse notFound() {
+        return Problem.of(ProblemType.NOT_FOUND, "No assessment with this id exists for you.").toResponse();
+    }
+}

@@ -1,0 +1,43 @@
+package org.assessmentsapi.adapter.http;
+
+/** The catalogue of problem types; each {@code type} URI is documented in README.md. */
+public enum ProblemType {
+    VALIDATION(400, "validation-failed", "Invalid request"),
+    MALFORMED_BODY(400, "malformed-body", "Malformed request body"),
+    INVALID_ID(400, "invalid-id", "Invalid assessment id"),
+    INVALID_PRECONDITION(400, "invalid-precondition", "Invalid conditional request"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    VERSION_CONFLICT(409, "version-conflict", "Version conflict"),
+    PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INTERNAL(500, "internal-error", "Internal error"),
+    UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable");
+
+    /** URNs rather than web addresses: the project has no site of its own; README.md documents each one. */
+    private static final String BASE = "urn:assessments-api:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String uri() {
+        return BASE + slug;
+    }
+
+    String title() {
+        return title;
+    }
+}

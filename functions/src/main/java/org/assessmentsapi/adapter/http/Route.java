@@ -1,0 +1,63 @@
+package org.assessmentsapi.adapter.http;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The API's routes, matched on the method and path of the request (the same for API Gateway and locally). */
+enum Route {
+    CREATE("POST", false),
+    GET("GET", true),
+    UPDATE("PUT", true);
+
+    static final String COLLECTION = "/api/assessments";
+    /** Compiled once, not by String.matches on every 405. */
+    private static final Pattern METHOD_NAME = Pattern.compile("[A-Z]{1,10}");
+
+    private final String method;
+    private final boolean onItem;
+
+    Route(String method, boolean onItem) {
+        this.method = method;
+        this.onItem = onItem;
+    }
+
+    /** The route for a request, or a 404/405 problem. */
+    static Route match(HttpRequest request) {
+        Optional<Boolean> onItem = shape(request.path());
+        if (onItem.isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "There is no such resource."));
+        }
+        for (Route route : values()) {
+            if (route.onItem == onItem.get() && route.method.equals(request.method())) {
+                return route;
+            }
+        }
+        throw new ProblemException(Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+                "Method " + sanitize(request.method()) + " is not allowed here.")
+                .withHeader("Allow", onItem.get() ? "GET, PUT" : "POST"));
+    }
+
+    /** The {@code id} path segment of an item route. */
+    static String itemId(HttpRequest request) {
+        if (request.pathId() != null) {
+            return request.pathId();
+        }
+        return request.path().substring(COLLECTION.length() + 1);
+    }
+
+    /** Empty for unknown paths; true for /api/assessments/{id}, false for the collection. */
+    private static Optional<Boolean> shape(String path) {
+        String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        if (trimmed.equals(COLLECTION)) {
+            return Optional.of(false);
+        }
+        if (trimmed.startsWith(COLLECTION + "/") && trimmed.indexOf('/', COLLECTION.length() + 1) < 0) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
+    }
+
+    private static String sanitize(String method) {
+        return METHOD_NAME.matcher(method).matches() ? method : "(invalid)";
+    }
+}

@@ -1,0 +1,131 @@
+package org.assessmentsapi.adapter.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The rule of one JSON field: {@link #problem} says what is wrong with a present value ({@code null} when
+ * nothing is), and {@link #value} converts a value that has no problem into its Java type.
+ * JSON {@code null} is never a valid value: no field can be cleared.
+ */
+sealed interface FieldRule {
+
+    String problem(JsonNode node);
+
+    Object value(JsonNode node);
+
+    /** A string of {@code min..max} Unicode code points, well-formed, without control characters. */
+    record Text(int min, int max) implements FieldRule {
+        @Override
+        public String problem(JsonNode node) {
+            if (!node.isTextual()) {
+                return "must be a string";
+            }
+            String text = node.textValue();
+            if (!isWellFormed(text)) {
+                return "must be valid Unicode text (no unpaired surrogates)";
+            }
+            if (text.codePoints().anyMatch(Character::isISOControl)) {
+                return "must not contain control characters";
+            }
+            int length = text.codePointCount(0, text.length());
+            if (length < min || length > max) {
+                return min == 0 ? "must be at most " + max + " characters long"
+                        : "must be " + min + " to " + max + " characters long";
+            }
+            if (min > 0 && text.isBlank()) {
+                return "must not be blank";
+            }
+            return null;
+        }
+
+        @Override
+        public Object value(JsonNode node) {
+            return node.textValue();
+        }
+
+        private static boolean isWellFormed(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** One of the constants of an enum, spelled exactly. */
+    record OneOf<E extends Enum<E>>(Class<E> type) implements FieldRule {
+        @Override
+        public String problem(JsonNode node) {
+            boolean known = node.isTextual()
+                    && Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(node.textValue()));
+            return known ? null : "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public Object value(JsonNode node) {
+            return Enum.valueOf(type, node.textValue());
+        }
+    }
+
+    /**
+     * A JSON number in {@code [min, max]}. The scale is bounded because DynamoDB numbers hold at most
+     * 38 significant digits: a value such as 1e-400 is in range but could never be stored.
+     */
+    record DecimalRange(BigDecimal min, BigDecimal max, int maxDecimalPlaces) implements FieldRule {
+        @Override
+        public String problem(JsonNode node) {
+            if (!node.isNumber()) {
+                return "must be a number";
+            }
+            BigDecimal value = node.decimalValue();
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                return "must be a number from " + min.toPlainString() + " to " + max.toPlainString();
+            }
+            if (value.stripTrailingZeros().scale() > maxDecimalPlaces) {
+                return "must have at most " + maxDecimalPlaces + " decimal places";
+            }
+            return null;
+        }
+
+        @Override
+        public Object value(JsonNode node) {
+            return Numbers.normalize(node.decimalValue());
+        }
+    }
+
+    /** An assessment id: a UUID, normalised to lower case (see {@link AssessmentIds}). */
+    record Uuid() implements FieldRule {
+        @Override
+        public String problem(JsonNode node) {
+            return node.isTextual() && AssessmentIds.normalize(node.textValue()).isPresent()
+                    ? null : "must be a UUID such as " + AssessmentIds.EXAMPLE;
+        }
+
+        @Override
+        public Object value(JsonNode node) {
+            return AssessmentIds.normalize(node.textValue()).orElseThrow();
+        }
+    }
+
+    /** A whole JSON number (no fraction, no exponent form such as 3.0) of at least {@code min}. */
+    record WholeNumber(long min) implements FieldRule {
+        @Override
+        public String problem(JsonNode node) {
+            boolean ok = node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= min;
+            return ok ? null : "must be an integer of at least " + min;
+        }
+
+        @Override
+        public Object value(JsonNode node) {
+            return node.longValue();
+        }
+    }
+}

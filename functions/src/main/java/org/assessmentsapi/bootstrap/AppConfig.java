@@ -1,0 +1,107 @@
+package org.assessmentsapi.bootstrap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configuration, from environment variables with the same names on Lambda and locally:
+ * {@code TABLE_NAME} (default {@code assessments} locally; required on Lambda), {@code DYNAMODB_ENDPOINT} (optional override),
+ * {@code AWS_REGION} (default {@code us-east-1} off Lambda), and for the API only {@code JWT_ISSUER},
+ * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}).
+ *
+ * <p>Each function reads what it needs and no more: the API ({@link #fromEnvironment}) fails fast without
+ * its JWT settings; the event-driven function ({@link #forEvents}) has no users, so it neither needs nor
+ * reads them ({@link #jwt()} is empty), and its stack need not invent values for them.
+ */
+public record AppConfig(
+        String tableName,
+        Optional<URI> dynamoDbEndpoint,
+        String region,
+        Optional<JwtConfig> jwt) {
+
+    public static final String DEFAULT_TABLE_NAME = "assessments";
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** Set by the Lambda runtime in every function's environment: tells a deployed function from a local run. */
+    static final String LAMBDA_MARKER = "AWS_LAMBDA_FUNCTION_NAME";
+
+    /** The API function's configuration: the store and the JWT settings, every problem listed at once. */
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        return read(env, true);
+    }
+
+    /** The event-driven function's configuration: the store only; JWT variables are ignored. */
+    public static AppConfig forEvents(Map<String, String> env) {
+        return read(env, false);
+    }
+
+    private static AppConfig read(Map<String, String> env, boolean withJwt) {
+        List<String> problems = new ArrayList<>();
+        // On Lambda the default would silently address a table of that name in the account: the stack must
+        // say which table, so a missing name fails the init, not the first request.
+        boolean onLambda = blankToNull(env.get(LAMBDA_MARKER)) != null;
+        String tableName = valueOr(env, "TABLE_NAME", onLambda ? null : DEFAULT_TABLE_NAME);
+        if (tableName == null) {
+            problems.add("TABLE_NAME is required on Lambda (the name of the assessments table)");
+        } else if (!tableName.matches("[a-zA-Z0-9_.-]{3,255}")) {
+            problems.add("TABLE_NAME must be 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.'");
+        }
+        Optional<URI> endpoint = Optional.ofNullable(blankToNull(env.get("DYNAMODB_ENDPOINT")))
+                .map(value -> httpUri("DYNAMODB_ENDPOINT", value, problems));
+        String region = valueOr(env, "AWS_REGION", DEFAULT_REGION);
+        Optional<JwtConfig> jwt = withJwt ? Optional.ofNullable(jwt(env, problems)) : Optional.empty();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
+        }
+        return new AppConfig(tableName, endpoint, region, jwt);
+    }
+
+    /** The JWT settings, or null with the reasons added to {@code problems}. */
+    private static JwtConfig jwt(Map<String, String> env, List<String> problems) {
+        int before = problems.size();
+        String issuer = blankToNull(env.get("JWT_ISSUER"));
+        URI issuerUri = null;
+        if (issuer == null) {
+            problems.add("JWT_ISSUER is required (the token issuer, e.g. https://your-tenant.auth0.com/)");
+        } else {
+            issuerUri = httpUri("JWT_ISSUER", issuer, problems);
+        }
+        String audience = blankToNull(env.get("JWT_AUDIENCE"));
+        if (audience == null) {
+            problems.add("JWT_AUDIENCE is required (the API identifier that tokens must name in 'aud')");
+        }
+        String jwks = blankToNull(env.get("JWKS_URL"));
+        URI jwksUrl = jwks != null ? httpUri("JWKS_URL", jwks, problems)
+                : issuerUri != null ? URI.create(withSlash(issuer) + ".well-known/jwks.json") : null;
+        return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl) : null;
+    }
+
+    private static String valueOr(Map<String, String> env, String name, String fallback) {
+        String value = blankToNull(env.get(name));
+        return value == null ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private static URI httpUri(String name, String value, List<String> problems) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(name + " must be an http(s) URL, got '" + value + "'");
+        return null;
+    }
+}

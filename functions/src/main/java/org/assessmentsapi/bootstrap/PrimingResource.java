@@ -1,0 +1,82 @@
+package org.assessmentsapi.bootstrap;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.assessmentsapi.domain.Assessment;
+import org.assessmentsapi.domain.AssessmentStatus;
+import org.assessmentsapi.domain.IntakeMode;
+import org.assessmentsapi.domain.RiskLevel;
+import org.assessmentsapi.adapter.logging.Log;
+import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
+import org.crac.Context;
+import org.crac.Resource;
+
+/**
+ * What the SnapStart priming hooks of the functions share (the API's {@code http.SnapStartPriming}, the event
+ * function's {@code events.EventsSnapStartPriming}): the reserved id and the impossible version that make their
+ * one conditional write fail, and the shape of a priming that never breaks the snapshot.
+ *
+ * <p>{@link #beforeCheckpoint} runs {@link #run()} once and logs one line with its outcome; whatever it throws
+ * (an exception or an error, e.g. a class that fails to link) is caught and logged, so the snapshot is taken
+ * anyway, only less warm. {@link #afterRestore} does nothing: a priming keeps no state, and the HTTP client
+ * re-establishes its connections after a restore.
+ *
+ * <p>Registered with {@code org.crac.Core.getGlobalContext()} by the handlers' no-arg constructors (the ones
+ * the Lambda runtime uses), which also keep the strong reference: org.crac holds resources weakly.
+ */
+public abstract class PrimingResource implements Resource {
+
+    /** A reserved id: never created ({@code CreateAssessment} makes random version-4 UUIDs, this one is nil-based). */
+    public static final String PRIMING_ID = "00000000-0000-4000-8000-000000000000";
+    /** A version no item reaches (one increment per write; this is 10^15 writes away). */
+    public static final long IMPOSSIBLE_VERSION = 999_999_999_999_999L;
+
+    private final String function;
+    private volatile String lastOutcome = "not primed";
+
+    /** {@code function}: which function this primes, for the log line (e.g. "API function"). */
+    protected PrimingResource(String function) {
+        this.function = function;
+    }
+
+    @Override
+    public final void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public final void afterRestore(Context<? extends Resource> context) {
+        // Nothing to undo: priming keeps no state, and connections are re-established by the HTTP client.
+    }
+
+    /** Runs the priming once and logs its outcome; never throws. Returns the outcome (or "failed: ..."). */
+    public final String prime() {
+        try {
+            lastOutcome = run();
+            Log.info(null, "SnapStart priming of the " + function + " done: " + lastOutcome);
+        } catch (Throwable e) { // everything, errors included: a priming failure must never fail the checkpoint
+            lastOutcome = "failed: " + e;
+            Log.warn(null, "SnapStart priming of the " + function + " failed (the snapshot is still valid, only less warm): " + e);
+        }
+        return lastOutcome;
+    }
+
+    /** The outcome of the last {@link #prime()} ("not primed" before the first). */
+    public final String lastOutcome() {
+        return lastOutcome;
+    }
+
+    /** The request path of the function, once, on {@link #PRIMING_ID}; returns what it observed, for the log. */
+    protected abstract String run() throws Exception;
+
+    /**
+     * The success path's item mapping, both ways, in memory (no store call): a priming's own write always
+     * fails, so without this the first real success would load it.
+     */
+    protected static Assessment mappedSample(String owner) {
+        Instant now = Instant.now();
+        return DynamoDbAssessmentRepository.roundTrip(new Assessment(PRIMING_ID, "priming", "priming", "priming", "FR",
+                AssessmentStatus.ANALYZING, IntakeMode.GUIDED_INTERVIEW, new BigDecimal("40"), 2, new BigDecimal("12.5"),
+                RiskLevel.LOW, owner, now, now));
+    }
+}

@@ -1,0 +1,151 @@
+package org.assessmentsapi.adapter.events;
+
+import static org.assessmentsapi.support.SqsEvents.batch;
+import static org.assessmentsapi.support.SqsEvents.message;
+import static org.assessmentsapi.support.SqsEvents.updateEvent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.devkit.AssessmentsTable;
+import org.assessmentsapi.support.CallRecorder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The events function's SnapStart hook runs the real message path (one conditional UpdateItem on the reserved
+ * id) without ever writing, survives an unreachable store and a failing handler, and leaves the handler working.
+ * On a table of its own, so that whole-table comparisons see no other test's writes.
+ */
+class EventsSnapStartPrimingTest extends EventsTestSupport {
+
+    private static final String TABLE = "events-priming";
+    private static final String EXPECTED_OUTCOME = "message snapstart-priming reported as not done, as expected "
+            + "(nothing written; its outcome is logged above)";
+
+    private final CallRecorder recorder = new CallRecorder();
+    private final Application app = onOwnTable();
+    private final AssessmentEventsHandler primed = new AssessmentEventsHandler(app);
+
+    private Application onOwnTable() {
+        AssessmentsTable.createIfMissing(env.dynamoDb, TABLE);
+        return eventsApp(env.clientWith(recorder), TABLE);
+    }
+
+    @AfterEach
+    void noItemWithTheReservedIdIsLeft() {
+        env.dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(EventsSnapStartPriming.PRIMING_ID))));
+    }
+
+    @Test
+    void primingRunsOneConditionalUpdateOnTheReservedIdAndLeavesEveryItemUnchanged() {
+        String id = createAssessment(app);
+        // A real item as events leave it: a newer version and an applied-event slot.
+        assertEquals(Set.of(), failedIds(primed.handleRequest(batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))), null)));
+        List<String> before = env.scan(TABLE);
+        assertFalse(before.isEmpty());
+        recorder.clear();
+
+        EventsSnapStartPriming priming = primed.priming();
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+
+        assertEquals(EXPECTED_OUTCOME, priming.lastOutcome());
+        // The whole path ran down to the store: the UpdateItem failed its condition, one consistent read classified it.
+        assertEquals(List.of("UpdateItem", "GetItem"), recorder.operations());
+        UpdateItemRequest update = (UpdateItemRequest) recorder.requests().get(0);
+        assertEquals(AttributeValue.fromS(EventsSnapStartPriming.PRIMING_ID), update.key().get("id"));
+        assertTrue(update.expressionAttributeValues().containsValue(
+                AttributeValue.fromN(Long.toString(EventsSnapStartPriming.IMPOSSIBLE_VERSION))), update.toString());
+        assertTrue(update.expressionAttributeValues().containsValue(AttributeValue.fromS(EventsSnapStartPriming.PRIMING_EVENT_ID)));
+        assertTrue(update.conditionExpression().startsWith("attribute_exists("), update.conditionExpression());
+        assertEquals(before, env.scan(TABLE), "priming must not change any stored item");
+        assertTrue(env.rawItem(TABLE, EventsSnapStartPriming.PRIMING_ID).isEmpty(), "priming must not create the reserved id");
+    }
+
+    @Test
+    void theBuiltInEventIsValidAndEndsAsNoSuchAssessment() {
+        MessageOutcome outcome = new UpdateEventProcessor(app.validator(), app.updateAssessment()).process(EventsSnapStartPriming.body());
+
+        assertEquals(new MessageOutcome.Rejected("event " + EventsSnapStartPriming.PRIMING_EVENT_ID + " for assessment "
+                + EventsSnapStartPriming.PRIMING_ID + ": no such assessment"), outcome);
+    }
+
+    @Test
+    void evenAnItemWithTheReservedIdIsNotChangedWhetherOrNotItRecordsThePrimingEvent() {
+        // The version condition fails on any reachable version; the applied-event condition can only refuse more.
+        for (String applied : List.of("another-event", EventsSnapStartPriming.PRIMING_EVENT_ID)) {
+            Map<String, AttributeValue> item = Map.of(
+                    "id", AttributeValue.fromS(EventsSnapStartPriming.PRIMING_ID),
+                    "userId", AttributeValue.fromS("someone"),
+                    "name", AttributeValue.fromS("kept"),
+                    "version", AttributeValue.fromN("1"),
+                    "appliedEvent1", AttributeValue.fromS(applied));
+            env.dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
+
+            primed.priming().prime();
+
+            assertEquals(item, env.rawItem(TABLE, EventsSnapStartPriming.PRIMING_ID), "with appliedEvent1 = " + applied);
+        }
+    }
+
+    @Test
+    void primingAgainstAnUnreachableStoreDoesNotThrowAndReportsTheMessageForRetry() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        AppConfig config = AppConfig.forEvents(Map.of("TABLE_NAME", TABLE, "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+        EventsSnapStartPriming priming = new AssessmentEventsHandler(
+                Application.withoutAuthentication(config, DynamoDbClients.create(config, Map.of()), java.time.Clock.systemUTC())).priming();
+
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+
+        // The handler turned the store failure into a retry, as on a real message: priming completed.
+        assertEquals(EXPECTED_OUTCOME, priming.lastOutcome());
+    }
+
+    @Test
+    void anErrorEscapingTheHandlerIsCaughtAndLogged() {
+        ExecutionInterceptor broken = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                throw new NoClassDefFoundError("injected");
+            }
+        };
+        EventsSnapStartPriming priming = new AssessmentEventsHandler(eventsApp(env.clientWith(broken), TABLE)).priming();
+
+        priming.beforeCheckpoint(null); // the handler catches RuntimeException only: this Error reaches the priming
+
+        assertTrue(priming.lastOutcome().startsWith("failed: java.lang.NoClassDefFoundError: injected"), priming.lastOutcome());
+    }
+
+    @Test
+    void afterPrimingTheHandlerAppliesARealMessageExactlyOnce() {
+        String id = createAssessment(app);
+        primed.priming().beforeCheckpoint(null);
+        primed.priming().afterRestore(null);
+
+        var real = message(updateEvent(newEventId(), id, "{\"progress\":55,\"overallRiskLevel\":\"MODERATE\"}"));
+        assertEquals(Set.of(), failedIds(primed.handleRequest(batch(real), null)));
+
+        Map<String, AttributeValue> after = env.rawItem(TABLE, id);
+        assertEquals("2", after.get("version").n());
+        assertEquals("55", after.get("progress").n());
+        assertEquals("MODERATE", after.get("overallRiskLevel").s());
+    }
+}

@@ -1,0 +1,70 @@
+package org.assessmentsapi.adapter.events;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.domain.IntakeMode;
+import org.assessmentsapi.domain.NewAssessment;
+import org.assessmentsapi.support.TestEnvironment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Shared steps of the event handler tests: the events function wired as on Lambda, without JWT settings. */
+abstract class EventsTestSupport {
+
+    final TestEnvironment env = TestEnvironment.get();
+    final String user = "auth0|" + UUID.randomUUID();
+    final AssessmentEventsHandler handler = handlerWith(env.dynamoDb);
+
+    /** The handler as its Lambda builds it: the events configuration (no JWT variables) over this client. */
+    AssessmentEventsHandler handlerWith(DynamoDbClient client) {
+        return new AssessmentEventsHandler(eventsApp(client, TestEnvironment.TABLE));
+    }
+
+    /** The events function's wiring, as on Lambda, over this client and table. */
+    Application eventsApp(DynamoDbClient client, String table) {
+        AppConfig config = AppConfig.forEvents(Map.of(
+                "TABLE_NAME", table,
+                "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString()));
+        return Application.withoutAuthentication(config, client, Clock.systemUTC());
+    }
+
+    String createAssessment() {
+        return createAssessment(env.app);
+    }
+
+    /** A new assessment of {@link #user}, created through {@code app}'s command (so in {@code app}'s table). */
+    String createAssessment(Application app) {
+        return app.createAssessment().execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
+                "Cooperative", "FR", IntakeMode.UPLOAD), new Caller.User(user)).id();
+    }
+
+    Map<String, AttributeValue> rawItem(String id) {
+        return env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
+                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+    }
+
+    String version(String id) {
+        return rawItem(id).get("version").n();
+    }
+
+    static Set<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+    }
+
+    static Set<String> ids(SQSEvent.SQSMessage... messages) {
+        return java.util.Arrays.stream(messages).map(SQSEvent.SQSMessage::getMessageId).collect(Collectors.toSet());
+    }
+
+    static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,42 @@
+package org.assessmentsapi.adapter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.assessmentsapi.support.ApiEvents;
+import org.assessmentsapi.support.Responses;
+import org.assessmentsapi.support.TestEnvironment;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Shared steps of the handler tests: a fresh user per test, assessments created through the API. */
+abstract class ApiTestSupport {
+
+    static final String CREATE_BODY = "{\"name\":\"Q1 supplier review\",\"companyName\":\"Acme Farming Cooperative\","
+            + "\"companyType\":\"Cooperative\",\"country\":\"FR\",\"intakeMode\":\"GUIDED_INTERVIEW\"}";
+
+    final TestEnvironment env = TestEnvironment.get();
+    final String user = "auth0|" + UUID.randomUUID();
+    final String token = env.issuer.token(user);
+
+    APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+        return env.handler.handleRequest(event, null);
+    }
+
+    /** Creates an assessment owned by this test's user and returns its id. */
+    String createAssessment() {
+        APIGatewayV2HTTPResponse created = send(ApiEvents.post(token, CREATE_BODY));
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        return Responses.json(created).get("id").asText();
+    }
+
+    APIGatewayV2HTTPResponse put(String id, String body) {
+        return send(ApiEvents.put(id, token, body));
+    }
+
+    Map<String, AttributeValue> rawItem(String id) {
+        return env.rawItem(TestEnvironment.TABLE, id);
+    }
+}

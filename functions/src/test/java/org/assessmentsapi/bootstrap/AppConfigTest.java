@@ -1,0 +1,113 @@
+package org.assessmentsapi.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.support.TestEnvironment;
+import org.junit.jupiter.api.Test;
+
+/** Each function requires what it uses: the API its JWT settings, the events function only the store. */
+class AppConfigTest {
+
+    @Test
+    void defaultsAndDerivedJwksUrl() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "https://tenant.auth0.com/", "JWT_AUDIENCE", "api"));
+        assertEquals("assessments", config.tableName());
+        assertEquals(Optional.empty(), config.dynamoDbEndpoint());
+        assertEquals("us-east-1", config.region());
+        assertEquals(URI.create("https://tenant.auth0.com/.well-known/jwks.json"), config.jwt().orElseThrow().jwksUrl());
+    }
+
+    @Test
+    void issuerWithoutTrailingSlashStillGivesTheStandardJwksPath() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "https://idp.example", "JWT_AUDIENCE", "api"));
+        assertEquals(URI.create("https://idp.example/.well-known/jwks.json"), config.jwt().orElseThrow().jwksUrl());
+    }
+
+    @Test
+    void explicitValuesWin() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api",
+                "JWKS_URL", "https://keys.example/jwks", "TABLE_NAME", "dev-assessments",
+                "DYNAMODB_ENDPOINT", "http://127.0.0.1:4567", "AWS_REGION", "eu-west-1"));
+        assertEquals(URI.create("https://keys.example/jwks"), config.jwt().orElseThrow().jwksUrl());
+        assertEquals("dev-assessments", config.tableName());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:4567")), config.dynamoDbEndpoint());
+        assertEquals("eu-west-1", config.region());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        var error = assertThrows(ConfigurationException.class,
+                () -> AppConfig.fromEnvironment(Map.of("TABLE_NAME", "x", "DYNAMODB_ENDPOINT", "not a url")));
+        assertTrue(error.getMessage().contains("TABLE_NAME"), error.getMessage());
+        assertTrue(error.getMessage().contains("DYNAMODB_ENDPOINT"), error.getMessage());
+        assertTrue(error.getMessage().contains("JWT_ISSUER is required"), error.getMessage());
+        assertTrue(error.getMessage().contains("JWT_AUDIENCE is required"), error.getMessage());
+    }
+
+    @Test
+    void issuerMustBeAnHttpUrl() {
+        var error = assertThrows(ConfigurationException.class,
+                () -> AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "tenant.auth0.com", "JWT_AUDIENCE", "api")));
+        assertTrue(error.getMessage().contains("JWT_ISSUER must be an http(s) URL"), error.getMessage());
+        assertEquals(error.getMessage().indexOf("JWT_ISSUER must"), error.getMessage().lastIndexOf("JWT_ISSUER must"),
+                "the bad issuer is reported once: " + error.getMessage());
+    }
+
+    @Test
+    void onLambdaTheTableNameIsRequired() {
+        var error = assertThrows(ConfigurationException.class, () -> AppConfig.fromEnvironment(Map.of(
+                "AWS_LAMBDA_FUNCTION_NAME", "assessments-api", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api")));
+        assertEquals("Invalid configuration: TABLE_NAME is required on Lambda (the name of the assessments table)", error.getMessage());
+    }
+
+    @Test
+    void onLambdaAnExplicitTableNameIsUsed() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "assessments-api",
+                "TABLE_NAME", "prod-assessments", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api"));
+        assertEquals("prod-assessments", config.tableName());
+    }
+
+    @Test
+    void theEventsFunctionOnLambdaNeedsTheTableNameToo() {
+        var error = assertThrows(ConfigurationException.class,
+                () -> AppConfig.forEvents(Map.of("AWS_LAMBDA_FUNCTION_NAME", "assessment-events")));
+        assertTrue(error.getMessage().contains("TABLE_NAME is required on Lambda"), error.getMessage());
+    }
+
+    @Test
+    void theEventsFunctionNeedsNoJwtSettings() {
+        AppConfig config = AppConfig.forEvents(Map.of("TABLE_NAME", "assessments-prod"));
+        assertEquals("assessments-prod", config.tableName());
+        assertEquals(Optional.empty(), config.jwt());
+    }
+
+    @Test
+    void theApiStillFailsFastWithoutJwtSettingsListingBoth() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> AppConfig.fromEnvironment(Map.of("TABLE_NAME", "assessments-prod")));
+        assertTrue(e.getMessage().contains("JWT_ISSUER is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("JWT_AUDIENCE is required"), e.getMessage());
+    }
+
+    @Test
+    void storeProblemsAreReportedForTheEventsFunctionToo() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> AppConfig.forEvents(Map.of("TABLE_NAME", "x", "DYNAMODB_ENDPOINT", "ftp://nowhere")));
+        assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
+        assertTrue(e.getMessage().contains("DYNAMODB_ENDPOINT"), e.getMessage());
+    }
+
+    @Test
+    void anApiHandlerCannotBeBuiltWithoutAnAuthenticator() {
+        TestEnvironment env = TestEnvironment.get();
+        Application withoutJwt = Application.withoutAuthentication(AppConfig.forEvents(Map.of()), env.dynamoDb, Clock.systemUTC());
+        assertThrows(ConfigurationException.class, () -> new ApiHandler(withoutJwt));
+    }
+}
