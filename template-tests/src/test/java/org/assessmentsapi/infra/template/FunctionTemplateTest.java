@@ -35,10 +35,11 @@ class FunctionTemplateTest {
   }
 
   @Test
-  void java21OnArm64With1024MbByDefault() {
+  void java25OnArm64With1024MbByDefault() {
     for (Map<String, Object> function : synth.resources("AWS::Lambda::Function").values()) {
       Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
-      assertEquals("java21", properties.get("Runtime"));
+      // The JDK the whole test suite runs on (the root pom's toolchain); see README "Requirements".
+      assertEquals("java25", properties.get("Runtime"));
       assertEquals(List.of("arm64"), properties.get("Architectures"));
       assertEquals(1024, properties.get("MemorySize"));
     }
