@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,20 +32,13 @@ class SmokeTestScriptTest {
         api.close();
     }
 
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(String url, String token) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of("bash", SCRIPT.toString(), url, token))
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
-        return new Run(process.exitValue(), output);
+    private static Processes.Result run(String url, String token) throws IOException, InterruptedException {
+        return Processes.run(List.of("bash", SCRIPT.toString(), url, token), Map.of());
     }
 
     @Test
     void passesAgainstTheLocalRunnerWithEveryStepChecked() throws Exception {
-        Run run = run(api.baseUri().toString(), api.mintToken("smoke-tester"));
+        Processes.Result run = run(api.baseUri().toString(), api.mintToken("smoke-tester"));
 
         assertEquals(0, run.exit(), run.output());
         for (String step : List.of("POST /api/assessments -> 201", "with version 1 -> 200", "with the stale version 1 -> 409",
@@ -58,7 +49,7 @@ class SmokeTestScriptTest {
 
     @Test
     void failsWithAnInvalidToken() throws Exception {
-        Run run = run(api.baseUri().toString(), "not-a-token");
+        Processes.Result run = run(api.baseUri().toString(), "not-a-token");
 
         assertEquals(1, run.exit(), run.output());
         assertTrue(run.output().contains("FAIL POST /api/assessments: expected HTTP 201"), run.output());
@@ -71,7 +62,7 @@ class SmokeTestScriptTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Run run = run("http://127.0.0.1:" + closedPort + "/", api.mintToken("smoke-tester"));
+        Processes.Result run = run("http://127.0.0.1:" + closedPort + "/", api.mintToken("smoke-tester"));
 
         assertEquals(1, run.exit(), run.output());
         assertTrue(run.output().contains("status: 000"), run.output());
@@ -79,7 +70,7 @@ class SmokeTestScriptTest {
 
     @Test
     void refusesToRunWithoutBothArguments() throws Exception {
-        Run run = run(api.baseUri().toString(), "");
+        Processes.Result run = run(api.baseUri().toString(), "");
 
         assertEquals(2, run.exit(), run.output());
         assertTrue(run.output().contains("usage:"), run.output());
