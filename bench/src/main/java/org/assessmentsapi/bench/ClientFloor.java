@@ -11,7 +11,7 @@ import java.util.Map;
  * The SDK's HTTP clients on their own ({@code HttpClientProbe}, in the same probe-CLIENT.jar as the cold and warm
  * rows of {@link Clients}): each client's execution of the captured signed UpdateItem against the floor, a raw
  * buffered {@code HttpURLConnection} POST of the same request in the same JVM (dense, 2 JVMs per client in the
- * order A B C C B A; and sparse, calls a pause apart, 1 JVM each), and the first UpdateItem after a
+ * order A B C C B A; and sparse, each sender's calls seconds apart, 1 JVM each), and the first UpdateItem after a
  * SnapStart-style restore (primed connection cut, medians of {@code restoreRuns} JVMs, round-robin).
  */
 final class ClientFloor {
@@ -22,7 +22,7 @@ final class ClientFloor {
     private ClientFloor() {
     }
 
-    static void run(Fixture fixture, Report report, String id, int calls, int sparseCalls, long pauseMillis, int restoreRuns) {
+    static void run(Fixture fixture, Report report, String id, int calls, int sparseCalls, long gapMillis, int restoreRuns) {
         String load = Stats.load();
         List<String> present = SDK_CLIENTS.stream().filter(c -> Files.isRegularFile(Clients.jar(c))).toList();
         Map<String, Samples> samples = new LinkedHashMap<>();
@@ -37,20 +37,20 @@ final class ClientFloor {
                     "raw", dense.number("raw_p50_us"), "raw99", dense.number("raw_p99_us"));
         }
         for (String client : present) {
-            Child sparse = probe(fixture, client, "sparse", id, List.of(Integer.toString(sparseCalls), Long.toString(pauseMillis)));
+            Child sparse = probe(fixture, client, "sparse", id, List.of(Integer.toString(sparseCalls), Long.toString(gapMillis)));
             samples.get(client).add("sparseClient", sparse.number("client_p50_us"), "sparseRaw", sparse.number("raw_p50_us"));
         }
         for (int i = 0; i < restoreRuns; i++) {
             for (int k = 0; k < present.size(); k++) {
                 String client = present.get((i + k) % present.size());
-                Child restored = probe(fixture, client, "restore", id, List.of(Long.toString(pauseMillis)));
+                Child restored = probe(fixture, client, "restore", id, List.of(Long.toString(gapMillis)));
                 samples.get(client).add("restoreMs", restored.number("first_ms") * 1000, "restoreClasses", restored.number("classes"),
                         "attempts", restored.number("attempts"), "connections", restored.number("connections"));
             }
         }
         report.line("### HTTP client on its own vs a raw buffered HttpURLConnection POST of the same signed UpdateItem ("
-                + calls + " alternating pairs after as many untimed, 2 JVMs each; sparse: " + sparseCalls + " pairs, every call "
-                + pauseMillis + " ms after the previous; restore: primed, connections cut, " + pauseMillis + " ms, one UpdateItem, "
+                + calls + " alternating pairs after as many untimed, 2 JVMs each; sparse: " + sparseCalls + " pairs, each sender's calls "
+                + gapMillis + " ms apart; restore: primed, connections cut, " + gapMillis + " ms, one UpdateItem, "
                 + restoreRuns + " JVMs each; load " + load + " -> " + Stats.load() + ")");
         report.line("");
         report.line("| client | client p50 / p99 (ms) | raw p50 / p99 (ms) | p50 ratio | sparse: client p50 | sparse: raw p50 | sparse ratio "

@@ -67,8 +67,8 @@ final class Clients {
                     + Stats.f2(Files.size(jar(client)) / 1e6) + " |");
         }
         report.line("");
-        ClientFloor.run(fixture, report, id, warmCalls, Integer.getInteger("clients.sparse.calls", 10),
-                Long.getLong("clients.sparse.pause", 2500L), Integer.getInteger("clients.restore.runs", 5));
+        ClientFloor.run(fixture, report, id, warmCalls, Integer.getInteger("clients.sparse.calls", 16),
+                Long.getLong("clients.sparse.gap", 2500L), Integer.getInteger("clients.restore.runs", 5));
     }
 
     private static Child probe(Fixture fixture, String client, String mode, String id, List<String> jvmArgs, int calls) {

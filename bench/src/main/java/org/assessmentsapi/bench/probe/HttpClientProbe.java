@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   executing the request, and the floor, the JDK's {@code HttpURLConnection} POSTing the same headers and body
  *   with the body buffered (no streaming mode, hence none of the JDK's 1 ms probe of a kept-alive connection).
  *   Both read the whole response; both reuse one kept-alive connection.</li>
- *   <li>{@code sparse N PAUSE_MS}: the same after 2,000 dense pairs (JIT), then N pairs with a pause before every
- *   call, as a function called every few seconds sees it (longer than Apache's 2 s validate-after-inactivity,
+ *   <li>{@code sparse N GAP_MS}: the same after 2,000 dense pairs (JIT), then N pairs, each sender's calls GAP_MS
+ *   apart, as a function called every few seconds sees it (GAP_MS longer than Apache's 2 s validate-after-inactivity,
  *   shorter than the 5 s keep-alive of dynalite's Node.js server).</li>
  *   <li>{@code restore PAUSE_MS}: SnapStart-style. The DynamoDB client talks through a {@link LoopbackRelay}; two
  *   UpdateItems prime it (the snapshot), the relay cuts every connection (the restore's stand-in: the primed
@@ -72,10 +72,10 @@ public final class HttpClientProbe {
         return pair.run(n, 0);
     }
 
-    private static String sparse(String client, URI endpoint, String table, String id, int n, long pauseMillis) {
+    private static String sparse(String client, URI endpoint, String table, String id, int n, long gapMillis) {
         Pair pair = Pair.capture(client, endpoint, table, id);
         pair.run(2000, 0);
-        return pair.run(n, pauseMillis);
+        return pair.run(n, gapMillis);
     }
 
     private static String restore(String client, URI endpoint, String table, String id, long pauseMillis) throws Exception {
@@ -124,17 +124,20 @@ public final class HttpClientProbe {
             return new Pair(httpClient, request.get(), body.get());
         }
 
-        /** {@code n} pairs (order alternating), each call after {@code pauseMillis}; p50/p99 of both, in microseconds. */
-        String run(int n, long pauseMillis) {
+        /**
+         * {@code n} pairs; back to back (order alternating) or, with {@code gapMillis}, each sender's calls exactly
+         * that far apart (half of it before every call, order fixed); p50/p99 of both, in microseconds.
+         */
+        String run(int n, long gapMillis) {
             long[] client = new long[n];
             long[] raw = new long[n];
             for (int i = 0; i < n; i++) {
-                if (i % 2 == 0) {
-                    client[i] = timed(this::viaClient, pauseMillis);
-                    raw[i] = timed(this::viaHttpUrlConnection, pauseMillis);
+                if (i % 2 == 0 || gapMillis > 0) {
+                    client[i] = timed(this::viaClient, gapMillis / 2);
+                    raw[i] = timed(this::viaHttpUrlConnection, gapMillis / 2);
                 } else {
-                    raw[i] = timed(this::viaHttpUrlConnection, pauseMillis);
-                    client[i] = timed(this::viaClient, pauseMillis);
+                    raw[i] = timed(this::viaHttpUrlConnection, gapMillis / 2);
+                    client[i] = timed(this::viaClient, gapMillis / 2);
                 }
             }
             return "client_p50_us=" + percentile(client, 50) + " client_p99_us=" + percentile(client, 99)
