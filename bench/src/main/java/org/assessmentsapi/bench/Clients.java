@@ -14,6 +14,7 @@ import java.util.Map;
  * (p50/p99 per UpdateItem after warm-up, each client twice, in the order A B C C B A). The last row, {@code minimal},
  * is no SDK client at all: the same UpdateItem signed and sent by hand ({@code MinimalDynamoDbProbe}), the floor
  * of the "no SDK" option discussed in docs/benchmarks.md; {@code signer} is the same, signed by the SDK's signer.
+ * Then {@link ClientFloor}: each SDK client's own call against a raw buffered POST, sparse calls, and a restore.
  */
 final class Clients {
 

@@ -51,12 +51,12 @@ public final class DynamoDbClients {
 
     /**
      * The production client over the SDK's CRT HTTP client, chosen by measurement (docs/benchmarks.md, "HTTP client";
-     * against dynalite, JDK 25, C1): its own call is 1.1-1.2x a raw buffered {@code HttpURLConnection} POST of the
-     * same signed request, also when calls come seconds apart, because its native event loop sees a closed connection
-     * when it happens and never probes a pooled one before reuse. The SDK's url-connection client waits ~1.2 ms on
-     * every call (the JDK's 1 ms read probe of a kept-alive connection before a streaming POST), Apache 5 on every
-     * call after 2 s idle (its 1 ms stale check), which is how a Lambda function is usually called. The CRT is also the
-     * cheapest cold start of the three; its cost is ~5 MB of natives in the jar (two platforms, see functions/pom.xml).
+     * against dynalite, JDK 25, C1): the only SDK client without a fixed wait per call. Its native event loop sees a
+     * closed connection when it happens, so it never probes a pooled one before reuse; its own call is 1.15x a raw
+     * buffered {@code HttpURLConnection} POST of the same signed request. The url-connection client probes on every
+     * reused call (the JDK's 1 ms read before a streaming POST: ~5x the raw POST), Apache 5 on every call after 2 s
+     * idle (its 1 ms stale check), which is how one Lambda environment is usually called. Its costs: ~5 MB of natives
+     * in the jar (two platforms, see functions/pom.xml) and ~40 ms CPU at a cold start without SnapStart.
      *
      * <p>One connection is kept and reused (idle for at most {@link #CONNECTION_MAX_IDLE}). Timeouts as before:
      * connect {@link #CONNECT_TIMEOUT}; the CRT has no socket read timeout, its equivalent is the health check, which
