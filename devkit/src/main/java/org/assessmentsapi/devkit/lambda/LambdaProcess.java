@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +38,9 @@ public final class LambdaProcess implements AutoCloseable {
             "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
             "-Djava.net.preferIPv4Stack=true");
     public static final String FUNCTION_NAME = "assessments-test";
+    /** Where the RIC loads its JNI library from when set; otherwise it copies it to a fixed path in /tmp first. */
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static final Map<Path, Path> JNI_LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Process process;
     private final Path stdout;
@@ -91,6 +97,7 @@ public final class LambdaProcess implements AutoCloseable {
             // The RIC loads a JNI library: JDK 24+ warns about it unless native access is granted.
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        command.add("-D" + JNI_PROPERTY + "=" + privateJniLibrary(function.runtimeJars()));
         command.addAll(function.jvmOptions());
         command.add("-classpath");
         command.add(classpath(function.runtimeJars()));
@@ -118,6 +125,38 @@ public final class LambdaProcess implements AutoCloseable {
                 Map.entry("AWS_ACCESS_KEY_ID", "local"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
                 Map.entry("AWS_SESSION_TOKEN", "local"));
+    }
+
+    /**
+     * The RIC's JNI library, unpacked once per runtime folder into a private file. A stand-in for the private
+     * {@code /tmp} of each Lambda environment: by default every RIC copies the library to the same
+     * {@code /tmp/.libaws-lambda-jni.so}, and two JVMs starting together on one machine overwrite it while the other
+     * maps it (measured: SIGBUS in ld-linux when two functions start at once).
+     */
+    static Path privateJniLibrary(Path runtimeJars) {
+        return JNI_LIBRARIES.computeIfAbsent(runtimeJars.toAbsolutePath(), LambdaProcess::unpackJniLibrary);
+    }
+
+    private static Path unpackJniLibrary(Path runtimeJars) {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String entry = "jni/libaws-lambda-jni.linux-" + arch + ".so";
+        try (Stream<Path> jars = Files.list(runtimeJars)) {
+            Path ric = jars.filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No runtime interface client jar in " + runtimeJars));
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ric.toFile())) {
+                var library = zip.getEntry(entry);
+                if (library == null) {
+                    throw new IllegalStateException(ric + " has no " + entry);
+                }
+                Path target = Files.createTempDirectory("lambda-ric-jni-").resolve("libaws-lambda-jni.so");
+                try (var in = zip.getInputStream(library)) {
+                    Files.copy(in, target);
+                }
+                return target;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String classpath(Path runtimeJars) {
@@ -156,6 +195,29 @@ public final class LambdaProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits for a future of the {@link RuntimeApi} (an answer, the init error, readiness), failing as soon as this
+     * process has ended without completing it.
+     */
+    public <T> T await(CompletableFuture<T> future, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                return future.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!process.isAlive() && !future.isDone()) {
+                    throw new IllegalStateException("The function process ended (exit " + process.exitValue() + ") without answering:\n" + output());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        throw new IllegalStateException("No answer from the function within " + timeout.toSeconds() + " s:\n" + output());
     }
 
     public String stdout() {

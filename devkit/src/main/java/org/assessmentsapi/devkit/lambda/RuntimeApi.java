@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assessmentsapi.devkit.LoopbackHttpServers;
@@ -105,11 +104,6 @@ public final class RuntimeApi implements AutoCloseable {
         return answer;
     }
 
-    /** Queues an invocation and waits for its answer. */
-    public Answer call(String event, Duration timeout) {
-        return await(invoke(event), timeout);
-    }
-
     /** Completes when the runtime reports an initialization error. */
     public CompletableFuture<Answer> initError() {
         return initError;
@@ -131,15 +125,6 @@ public final class RuntimeApi implements AutoCloseable {
      */
     public void onNextRequest(Runnable action) {
         onNext = action;
-    }
-
-    /** Waits for a future of this server (an answer, the init error). */
-    public static Answer await(CompletableFuture<Answer> answer, Duration timeout) {
-        try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("No answer from the function within " + timeout.toSeconds() + " s", e);
-        }
     }
 
     @Override
