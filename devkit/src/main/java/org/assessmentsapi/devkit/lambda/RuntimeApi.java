@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
@@ -44,13 +45,14 @@ import org.assessmentsapi.devkit.LoopbackHttpServers;
 public final class RuntimeApi implements AutoCloseable {
 
     public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:assessments-test";
-    /** The deadline of an invocation queued without one: Lambda's default timeout of the stack's functions. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** The deadline of an invocation queued without one, from when it is queued: the events function's timeout in the stack. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern ANSWER = Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Answer> initError = new CompletableFuture<>();
@@ -62,22 +64,24 @@ public final class RuntimeApi implements AutoCloseable {
     private record Invocation(String requestId, String event, Instant deadline) {
     }
 
-    private RuntimeApi(HttpServer server) {
+    private RuntimeApi(HttpServer server, ExecutorService executor) {
         this.server = server;
+        this.executor = executor;
     }
 
     public static RuntimeApi start() {
         LoopbackHttpServers.enableNoDelay();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            RuntimeApi api = new RuntimeApi(server);
-            server.createContext(PREFIX, api::serve);
             // The long poll holds a thread: one per connection, daemon so that a stuck function never blocks exit.
-            server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "runtime-api");
                 thread.setDaemon(true);
                 return thread;
-            }));
+            });
+            RuntimeApi api = new RuntimeApi(server, executor);
+            server.createContext(PREFIX, api::serve);
+            server.setExecutor(executor);
             server.start();
             return api;
         } catch (IOException e) {
@@ -130,6 +134,8 @@ public final class RuntimeApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Ends a long poll still waiting for an invocation.
+        executor.shutdownNow();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
