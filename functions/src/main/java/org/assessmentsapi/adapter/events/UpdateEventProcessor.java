@@ -20,11 +20,11 @@ import org.assessmentsapi.adapter.validation.Validated;
  */
 final class UpdateEventProcessor {
 
-    private final RequestValidator validator;
+    private final UpdateRequestedEvents events;
     private final UpdateAssessment updateAssessment;
 
     UpdateEventProcessor(RequestValidator validator, UpdateAssessment updateAssessment) {
-        this.validator = validator;
+        this.events = new UpdateRequestedEvents(validator);
         this.updateAssessment = updateAssessment;
     }
 
@@ -37,7 +37,7 @@ final class UpdateEventProcessor {
             return new MessageOutcome.Rejected("the body is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
-        Validated<EventUpdate> validated = validator.validateUpdateEvent(event);
+        Validated<EventUpdate> validated = events.read(event);
         if (validated instanceof Validated.Invalid<EventUpdate> invalid) {
             return new MessageOutcome.Rejected("invalid event: " + invalid.errors().stream()
                     .map(e -> (e.field() == null ? "" : e.field() + " ") + e.message())

@@ -30,7 +30,7 @@ final class AssessmentRoutes {
     }
 
     private HttpResponse update(HttpRequest request, Caller.User caller) {
-        String id = AssessmentIds.require(Route.itemId(request));
+        String id = Route.itemId(request);
         Validated<AssessmentUpdate> update = app.validator().validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
         if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
             return Problem.validation(invalid.errors()).toResponse();
@@ -53,7 +53,7 @@ final class AssessmentRoutes {
     }
 
     private HttpResponse get(HttpRequest request, Caller.User caller) {
-        String id = AssessmentIds.require(Route.itemId(request));
+        String id = Route.itemId(request);
         String ifNoneMatch = request.header("if-none-match");
         EntityTags.Condition unlessMatching = ifNoneMatch == null ? null : EntityTags.parse("If-None-Match", ifNoneMatch);
         return app.getAssessment().execute(id, caller)

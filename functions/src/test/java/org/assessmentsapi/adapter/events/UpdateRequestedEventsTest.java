@@ -1,4 +1,4 @@
-package org.assessmentsapi.adapter.validation;
+package org.assessmentsapi.adapter.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,16 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.assessmentsapi.adapter.validation.AssessmentIds;
+import org.assessmentsapi.adapter.validation.FieldError;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.adapter.validation.Validated;
 import org.assessmentsapi.domain.EventUpdate;
 import org.assessmentsapi.domain.RiskLevel;
 import org.assessmentsapi.support.SqsEvents;
 import org.junit.jupiter.api.Test;
 
 /** The detail of an update event is judged by the same table, with the same messages, as the API. */
-class UpdateEventValidationTest {
+class UpdateRequestedEventsTest {
 
     private static final String ID = "3F1C2B9E-8A4D-4C1E-9B7A-2D5E6F7A8B9C";
-    private final RequestValidator validator = new RequestValidator();
+    private final UpdateRequestedEvents events = new UpdateRequestedEvents(new RequestValidator());
 
     @Test
     void theSampleEventIsValid() {
@@ -68,12 +72,12 @@ class UpdateEventValidationTest {
     }
 
     private EventUpdate valid(JsonNode event) {
-        Validated<EventUpdate> result = validator.validateUpdateEvent(event);
+        Validated<EventUpdate> result = events.read(event);
         return (EventUpdate) assertInstanceOf(Validated.Valid.class, result, result::toString).value();
     }
 
     private Map<String, String> errors(JsonNode event) {
-        Validated<EventUpdate> result = validator.validateUpdateEvent(event);
+        Validated<EventUpdate> result = events.read(event);
         List<FieldError> errors = assertInstanceOf(Validated.Invalid.class, result).errors();
         return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }
