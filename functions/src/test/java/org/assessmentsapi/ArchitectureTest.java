@@ -9,11 +9,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * The dependency rules of the layers, on the function's production classes. Dependencies point inward:
  * {@code domain} needs nothing but the JDK, {@code application} (the use cases and the repository port) only
  * the domain, each adapter the application, the domain and the shared {@code adapter.validation} and
- * {@code adapter.logging}; {@code bootstrap} is the one place that builds and connects the parts.
+ * {@code adapter.logging} and {@code adapter.lambda}; {@code bootstrap} is the one place that builds and connects
+ * the parts.
  */
 class ArchitectureTest {
 
@@ -33,24 +40,20 @@ class ArchitectureTest {
     private static final String APPLICATION = "org.assessmentsapi.application..";
     private static final String ADAPTER = "org.assessmentsapi.adapter..";
     private static final String BOOTSTRAP = "org.assessmentsapi.bootstrap..";
-    /** Adapters every adapter may use: the one input judge and the one log. */
-    private static final Set<String> SHARED_ADAPTERS = Set.of("validation", "logging");
+    /** Adapters every adapter may use: the one input judge, the one log, the Lambda event JSON reader. */
+    private static final Set<String> SHARED_ADAPTERS = Set.of("validation", "logging", "lambda");
     /** The other adapters an adapter may use besides the shared ones: the HTTP API checks tokens. */
     private static final Map<String, Set<String>> ADAPTER_USES = Map.of(
             "http", Set.of("auth"), "events", Set.of(), "auth", Set.of(), "dynamodb", Set.of(),
-            "validation", Set.of(), "logging", Set.of());
+            "validation", Set.of(), "logging", Set.of(), "lambda", Set.of());
 
     /**
-     * Start-up code that still lives inside the adapters (warm-up, SnapStart priming, the handlers' wiring
-     * through {@code bootstrap.Application}): the only classes exempt from the rules on {@code bootstrap}
-     * below, until they move there.
+     * The Lambda runtime creates a handler by its class name with its no-arg constructor, which asks the
+     * composition root for the handler's parts: the one dependency of an adapter on {@code bootstrap}.
      */
-    private static final DescribedPredicate<JavaClass> START_UP_IN_ADAPTERS = describe("start-up code in the adapters",
-            type -> List.of("adapter.http.LambdaStartup", "adapter.http.WarmUpHttpClient", "adapter.http.SnapStartPriming",
-                    "adapter.http.ApiHandler", "adapter.http.AssessmentRoutes", "adapter.events.EventsSnapStartPriming",
-                    "adapter.events.AssessmentEventsHandler").stream()
-                    .anyMatch(name -> type.getName().equals("org.assessmentsapi." + name)
-                            || type.getName().startsWith("org.assessmentsapi." + name + "$")));
+    private static final DescribedPredicate<JavaClass> LAMBDA_ENTRY_POINTS = describe("the Lambda entry points",
+            type -> type.getName().equals("org.assessmentsapi.adapter.http.ApiHandler")
+                    || type.getName().equals("org.assessmentsapi.adapter.events.AssessmentEventsHandler"));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -73,9 +76,35 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotDependOnTheBootstrap() {
-        noClasses().that().resideInAPackage(ADAPTER).and(not(START_UP_IN_ADAPTERS))
+        noClasses().that().resideInAPackage(ADAPTER).and(not(LAMBDA_ENTRY_POINTS))
                 .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
                 .check(CLASSES);
+    }
+
+    @Test
+    void theLambdaEntryPointsReachTheBootstrapFromTheirNoArgConstructorOnly() {
+        classes().that(LAMBDA_ENTRY_POINTS).should(new ArchCondition<>("reach bootstrap from their no-arg constructor only") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Set<JavaClass> calledByTheConstructor = new java.util.HashSet<>();
+                for (JavaAccess<?> access : type.getAccessesFromSelf()) {
+                    boolean toBootstrap = access.getTargetOwner().getPackageName().startsWith("org.assessmentsapi.bootstrap");
+                    boolean fromNoArgConstructor = access.getOrigin() instanceof JavaConstructor constructor
+                            && constructor.getRawParameterTypes().isEmpty();
+                    if (toBootstrap && fromNoArgConstructor) {
+                        calledByTheConstructor.add(access.getTargetOwner());
+                    } else if (toBootstrap) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                    }
+                }
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    if (target.getPackageName().startsWith("org.assessmentsapi.bootstrap") && !calledByTheConstructor.contains(target)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).check(CLASSES);
     }
 
     @Test
@@ -95,14 +124,16 @@ class ArchitectureTest {
 
     @Test
     void onlyTheBootstrapBuildsTheUseCasesTheRepositoryTheAuthenticatorAndTheHandlers() {
-        noClasses().that().resideOutsideOfPackage(BOOTSTRAP).and(not(START_UP_IN_ADAPTERS))
+        noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
                 .should().callConstructorWhere(OF_A_COMPOSED_PART_FROM_ANOTHER_CLASS)
                 .check(CLASSES);
     }
 
     @Test
     void noPackageCycles() {
-        slices().matching("org.assessmentsapi.(**)").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.assessmentsapi.(**)").should().beFreeOfCycles()
+                .ignoreDependency(LAMBDA_ENTRY_POINTS, resideInAPackage(BOOTSTRAP))
+                .check(CLASSES);
     }
 
     /**

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
@@ -18,6 +20,7 @@ import org.assessmentsapi.contract.OpenApiDocument;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
+import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * One dynalite server, one development issuer (with its JWKS over HTTP) and one table for the whole test
  * JVM: starting them once keeps the suite fast; every test works on assessments it creates itself.
  */
-public final class TestEnvironment {
+public final class TestEnvironment implements ApiFixture {
 
     public static final String TABLE = "assessments";
 
@@ -42,7 +45,10 @@ public final class TestEnvironment {
     public final DevIssuer issuer;
     public final DynamoDbClient dynamoDb;
     public final AppConfig config;
-    public final Application app;
+    /** The issuer's keys, fetched over HTTP and cached, as the function does. */
+    public final JWKSource<SecurityContext> keys;
+    /** The shared table, as the handlers store assessments in it. */
+    public final AssessmentRepository repository;
     /** The API handler, every response of which is checked against docs/openapi.yaml. */
     public final ContractCheckedHandler handler;
 
@@ -52,8 +58,9 @@ public final class TestEnvironment {
         dynamoDb = AssessmentsTable.localClient(dynalite.endpoint());
         AssessmentsTable.createIfMissing(dynamoDb, TABLE);
         config = configFor(dynalite.endpoint().toString(), TABLE);
-        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
-        handler = contractChecked(new ApiHandler(app));
+        keys = JwksSources.remote(config.jwt().orElseThrow().jwksUrl());
+        repository = Wiring.repository(config, dynamoDb);
+        handler = contractChecked(apiHandler());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             issuer.close();
             dynalite.close();
@@ -65,6 +72,26 @@ public final class TestEnvironment {
             instance = new TestEnvironment();
         }
         return instance;
+    }
+
+    @Override
+    public DevIssuer issuer() {
+        return issuer;
+    }
+
+    @Override
+    public ContractCheckedHandler handler() {
+        return handler;
+    }
+
+    @Override
+    public Optional<Assessment> stored(String id) {
+        return repository.find(id);
+    }
+
+    /** A new API handler on the shared table and keys, wired as on Lambda (without the contract check). */
+    public ApiHandler apiHandler() {
+        return Wiring.api(config, dynamoDb, keys, Clock.systemUTC());
     }
 
     /** The configuration the Lambda would read from its environment, pointing at the test servers. */
@@ -120,7 +147,7 @@ public final class TestEnvironment {
     /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
         JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
-        return contractChecked(new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC())));
+        return contractChecked(Wiring.api(otherConfig, otherClient, keys, Clock.systemUTC()));
     }
 
     private static ContractCheckedHandler contractChecked(ApiHandler handler) {

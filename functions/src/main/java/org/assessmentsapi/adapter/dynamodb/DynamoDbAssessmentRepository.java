@@ -75,11 +75,6 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
         }
     }
 
-    /** The item mapping both ways, in memory (SnapStart priming of the success path; no store call). */
-    public static Assessment roundTrip(Assessment assessment) {
-        return AssessmentItems.fromItem(AssessmentItems.toItem(assessment));
-    }
-
     /**
      * DynamoDB hands back the old item with the failure (ReturnValuesOnConditionCheckFailure=ALL_OLD);
      * servers that ignore that parameter (dynalite) return none, so read it once, on this path only.

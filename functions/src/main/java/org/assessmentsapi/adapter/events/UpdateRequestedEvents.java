@@ -14,7 +14,6 @@ import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.adapter.validation.Validated;
 import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentUpdate;
-import org.assessmentsapi.domain.EventUpdate;
 
 /**
  * Reads the EventBridge envelope of an "Assessment Update Requested" event: {@code id} (the idempotency key),
@@ -37,7 +36,7 @@ final class UpdateRequestedEvents {
         this.validator = validator;
     }
 
-    Validated<EventUpdate> read(JsonNode event) {
+    Validated<UpdateRequested> read(JsonNode event) {
         if (event == null || !event.isObject()) {
             return new Validated.Invalid<>(List.of(new FieldError(null, "the event must be a JSON object")));
         }
@@ -45,8 +44,8 @@ final class UpdateRequestedEvents {
         Object eventId = EVENT_ID.requiredIn(event, "id", "id", errors);
         Object source = EVENT_SOURCE.requiredIn(event, "source", "source", errors);
         JsonNode detailType = event.get("detail-type");
-        if (detailType == null || !EventUpdate.DETAIL_TYPE.equals(detailType.textValue())) {
-            errors.add(new FieldError("detail-type", "must be \"" + EventUpdate.DETAIL_TYPE + "\""));
+        if (detailType == null || !UpdateRequested.DETAIL_TYPE.equals(detailType.textValue())) {
+            errors.add(new FieldError("detail-type", "must be \"" + UpdateRequested.DETAIL_TYPE + "\""));
         }
         JsonNode detail = event.get("detail");
         if (detail == null || !detail.isObject()) {
@@ -68,7 +67,7 @@ final class UpdateRequestedEvents {
         if (!errors.isEmpty()) {
             return new Validated.Invalid<>(errors);
         }
-        return new Validated.Valid<>(new EventUpdate((String) source, (String) assessmentId,
+        return new Validated.Valid<>(new UpdateRequested((String) source, (String) assessmentId,
                 new AssessmentUpdate(changes, expectedVersion, Optional.of((String) eventId))));
     }
 

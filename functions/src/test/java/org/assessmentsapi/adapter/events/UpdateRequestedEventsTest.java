@@ -14,7 +14,6 @@ import org.assessmentsapi.adapter.validation.AssessmentIds;
 import org.assessmentsapi.adapter.validation.FieldError;
 import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.adapter.validation.Validated;
-import org.assessmentsapi.domain.EventUpdate;
 import org.assessmentsapi.domain.RiskLevel;
 import org.assessmentsapi.support.SqsEvents;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class UpdateRequestedEventsTest {
 
     @Test
     void theSampleEventIsValid() {
-        EventUpdate update = valid(SqsEvents.eventBridgeSample());
+        UpdateRequested update = valid(SqsEvents.eventBridgeSample());
         assertEquals("assessments.analysis-pipeline", update.source());
         assertEquals("6a7e8feb-b491-4cf7-a9f1-bf3703467718", update.eventId());
         assertEquals(OptionalLong.of(1), update.update().expectedVersion());
@@ -37,7 +36,7 @@ class UpdateRequestedEventsTest {
 
     @Test
     void theAssessmentIdIsNormalisedAsOnTheApi() {
-        EventUpdate update = valid(event("{\"assessmentId\":\"" + ID + "\",\"changes\":{\"progress\":5}}"));
+        UpdateRequested update = valid(event("{\"assessmentId\":\"" + ID + "\",\"changes\":{\"progress\":5}}"));
         assertEquals(ID.toLowerCase(), update.assessmentId());
         assertEquals(OptionalLong.empty(), update.update().expectedVersion());
         assertEquals(Optional.of("e-1"), update.update().eventId());
@@ -71,13 +70,13 @@ class UpdateRequestedEventsTest {
         return SqsEvents.json(SqsEvents.updateEvent("e-1", detail));
     }
 
-    private EventUpdate valid(JsonNode event) {
-        Validated<EventUpdate> result = events.read(event);
-        return (EventUpdate) assertInstanceOf(Validated.Valid.class, result, result::toString).value();
+    private UpdateRequested valid(JsonNode event) {
+        Validated<UpdateRequested> result = events.read(event);
+        return (UpdateRequested) assertInstanceOf(Validated.Valid.class, result, result::toString).value();
     }
 
     private Map<String, String> errors(JsonNode event) {
-        Validated<EventUpdate> result = events.read(event);
+        Validated<UpdateRequested> result = events.read(event);
         List<FieldError> errors = assertInstanceOf(Validated.Invalid.class, result).errors();
         return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }
