@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.Responses;
+import org.assessmentsapi.support.ApiFixture;
 import org.assessmentsapi.support.InMemoryApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class AssessmentsClientTest {
 
-    private final InMemoryApi api = InMemoryApi.get();
+    private final ApiFixture api = InMemoryApi.get();
     private final String token = api.issuer().token("auth0|" + UUID.randomUUID());
     private final AtomicBoolean interfereOnce = new AtomicBoolean(true);
     private HttpServer bridge;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.bootstrap.Wiring;
@@ -15,12 +14,9 @@ import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.contract.ContractCheckedHandler;
-import org.assessmentsapi.contract.ContractChecker;
-import org.assessmentsapi.contract.OpenApiDocument;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
-import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * One dynalite server, one development issuer (with its JWKS over HTTP) and one table for the whole test
  * JVM: starting them once keeps the suite fast; every test works on assessments it creates itself.
  */
-public final class TestEnvironment implements ApiFixture {
+public final class TestEnvironment {
 
     public static final String TABLE = "assessments";
 
@@ -60,7 +56,7 @@ public final class TestEnvironment implements ApiFixture {
         config = configFor(dynalite.endpoint().toString(), TABLE);
         keys = JwksSources.remote(config.jwt().orElseThrow().jwksUrl());
         repository = Wiring.repository(config, dynamoDb);
-        handler = contractChecked(apiHandler());
+        handler = ContractCheckedHandler.ofTheDocument(apiHandler());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             issuer.close();
             dynalite.close();
@@ -74,19 +70,9 @@ public final class TestEnvironment implements ApiFixture {
         return instance;
     }
 
-    @Override
-    public DevIssuer issuer() {
-        return issuer;
-    }
-
-    @Override
-    public ContractCheckedHandler handler() {
-        return handler;
-    }
-
-    @Override
-    public Optional<Assessment> stored(String id) {
-        return repository.find(id);
+    /** The API handler on the shared table, with its issuer and store, for the handler tests. */
+    public ApiFixture api() {
+        return new ApiFixture(issuer, handler, repository);
     }
 
     /** A new API handler on the shared table and keys, wired as on Lambda (without the contract check). */
@@ -147,10 +133,6 @@ public final class TestEnvironment implements ApiFixture {
     /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
         JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
-        return contractChecked(Wiring.api(otherConfig, otherClient, keys, Clock.systemUTC()));
-    }
-
-    private static ContractCheckedHandler contractChecked(ApiHandler handler) {
-        return new ContractCheckedHandler(handler, new ContractChecker(OpenApiDocument.get()));
+        return ContractCheckedHandler.ofTheDocument(Wiring.api(otherConfig, otherClient, keys, Clock.systemUTC()));
     }
 }

@@ -34,9 +34,18 @@ abstract class ApiTestSupport {
         this(TestEnvironment.get());
     }
 
+    private ApiTestSupport(TestEnvironment env) {
+        this(env.api(), env);
+    }
+
+    /** On another fixture than the DynamoDB one, e.g. {@link InMemoryApi}. */
     ApiTestSupport(ApiFixture api) {
+        this(api, null);
+    }
+
+    private ApiTestSupport(ApiFixture api, TestEnvironment env) {
         this.api = api;
-        this.env = api instanceof TestEnvironment dynamoDb ? dynamoDb : null;
+        this.env = env;
         this.token = api.issuer().token(user);
     }
 
