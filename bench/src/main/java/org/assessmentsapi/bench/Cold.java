@@ -100,6 +100,7 @@ final class Cold {
         command.add(Paths.java());
         command.addAll(jvmArgs);
         command.add("-Dlauncher.serialization=" + SERIALIZATION);
+        command.add("-Dorg.crac.Core.Compat=org.assessmentsapi.bench.launcher.crac");
         command.add("-cp");
         command.add(Paths.benchTarget().resolve("launcher.jar") + java.io.File.pathSeparator + jar);
         command.add(LAUNCHER);

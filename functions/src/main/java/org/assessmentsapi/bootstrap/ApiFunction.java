@@ -86,12 +86,7 @@ public final class ApiFunction {
         return "keys";
     }
 
-    /** Work of a start-up helper; what it returns is not used. */
-    interface Task {
-        String run() throws Exception;
-    }
-
-    static Thread start(String name, Task work) {
+    private static Thread start(String name, StartupTask work) {
         Thread thread = new Thread(() -> {
             try {
                 work.run();

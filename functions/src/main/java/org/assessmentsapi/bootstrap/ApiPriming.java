@@ -37,10 +37,10 @@ public final class ApiPriming extends PrimingResource {
 
     private final JwtConfig jwt;
     private final AssessmentRepository repository;
-    private final ApiFunction.Task successPaths;
+    private final StartupTask successPaths;
 
     /** Primes the API over {@code repository} (the real handler's), then runs {@code successPaths}. */
-    ApiPriming(JwtConfig jwt, AssessmentRepository repository, ApiFunction.Task successPaths) {
+    ApiPriming(JwtConfig jwt, AssessmentRepository repository, StartupTask successPaths) {
         super("API function");
         this.jwt = jwt;
         this.repository = repository;

@@ -48,10 +48,10 @@ public final class EventsPriming extends PrimingResource {
     public static final String PRIMING_SOURCE = "assessments.snapstart-priming";
 
     private final AssessmentEventsHandler handler;
-    private final ApiFunction.Task successPath;
+    private final StartupTask successPath;
 
     /** Primes {@code handler} (the real one), then runs {@code successPath}. */
-    EventsPriming(AssessmentEventsHandler handler, ApiFunction.Task successPath) {
+    EventsPriming(AssessmentEventsHandler handler, StartupTask successPath) {
         super("events function");
         this.handler = handler;
         this.successPath = successPath;

@@ -7,9 +7,9 @@ import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * What the SnapStart priming hooks of the functions share ({@link ApiPriming}, {@link EventsPriming}):
- * the reserved id and the impossible version that make their
- * one conditional write fail, and the shape of a priming that never breaks the snapshot.
+ * What the SnapStart priming hooks of the functions share ({@link ApiPriming}, {@link EventsPriming}): the
+ * reserved id and the impossible version that make their one conditional write fail, and the shape of a priming
+ * that never breaks the snapshot.
  *
  * <p>{@link #beforeCheckpoint} runs {@link #run()} once and logs one line with its outcome; whatever it throws
  * (an exception or an error, e.g. a class that fails to link) is caught and logged, so the snapshot is taken

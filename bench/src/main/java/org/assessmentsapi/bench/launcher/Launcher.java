@@ -26,8 +26,10 @@ import java.nio.file.Path;
  * or {@code batch} for an SQS batch response, then with {@code batch_item_failures=N}; times since main started;
  * the parent measures the wall time from process start to that line; {@code cpu_ms} is the CPU time of the whole
  * process so far, all threads, JIT and GC included, from {@code /proc/self/stat}, -1 where there is none). With {@code count}, it also reports how many classes the first invocation loaded
- * ({@code classes_first_invoke}, from the JVM's class loading counter); with {@code prime}, it first calls the
- * handler's SnapStart priming hook ({@code beforeCheckpoint}, then {@code afterRestore}) after construction.
+ * ({@code classes_first_invoke}, from the JVM's class loading counter); with {@code prime}, it first runs the
+ * SnapStart hooks the handler's construction registered with org.crac ({@code beforeCheckpoint}, then
+ * {@code afterRestore}) through {@code org.crac.Core.checkpointRestore()}, with the launcher's stand-in
+ * ({@code launcher.crac.Core}) as org.crac's CRaC implementation.
  */
 public final class Launcher {
 
@@ -54,11 +56,8 @@ public final class Launcher {
 
         var classCounter = count ? java.lang.management.ManagementFactory.getClassLoadingMXBean() : null;
         if (prime) {
-            Object priming = type.getMethod("priming").invoke(handler);
-            priming.getClass().getMethod("beforeCheckpoint", Class.forName("org.crac.Context", true, loader))
-                    .invoke(priming, (Object) null);
-            priming.getClass().getMethod("afterRestore", Class.forName("org.crac.Context", true, loader))
-                    .invoke(priming, (Object) null);
+            // The hooks the constructor registered with org.crac, run through org.crac as SnapStart runs them.
+            Class.forName("org.crac.Core", true, loader).getMethod("checkpointRestore").invoke(null);
         }
 
         Method stream = streamHandleRequest(type);

@@ -1,0 +1,4 @@
+package org.assessmentsapi.bench.launcher.crac;
+
+public final class RestoreException extends Exception {
+}
