@@ -2,6 +2,7 @@ package org.assessmentsapi.application;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
@@ -32,14 +33,9 @@ public final class UpdateAssessment {
         return classify(((UpdateResult.ConditionFailed) result).current(), caller);
     }
 
-    /**
-     * Missing and foreign items are both "not found", so that ids of other users' assessments cannot be
-     * probed. Otherwise the condition failed on the version: the item as read is newer than the client's.
-     */
+    /** Not found, or a version conflict, by the rule shared with deletes ({@link FailedConditions}). */
     static UpdateOutcome classify(Optional<Assessment> current, Caller caller) {
-        if (current.isEmpty() || !caller.mayAccess(current.get())) {
-            return new UpdateOutcome.NotFound();
-        }
-        return new UpdateOutcome.VersionConflict(current.get().version());
+        OptionalLong version = FailedConditions.currentVersion(current, caller);
+        return version.isPresent() ? new UpdateOutcome.VersionConflict(version.getAsLong()) : new UpdateOutcome.NotFound();
     }
 }

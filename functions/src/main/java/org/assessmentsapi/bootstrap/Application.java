@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.application.CreateAssessment;
+import org.assessmentsapi.application.DeleteAssessment;
 import org.assessmentsapi.application.GetAssessment;
+import org.assessmentsapi.application.ListAssessments;
+import org.assessmentsapi.application.PageCursors;
 import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
@@ -29,7 +32,9 @@ public record Application(
         RequestValidator validator,
         UpdateAssessment updateAssessment,
         GetAssessment getAssessment,
-        CreateAssessment createAssessment) {
+        CreateAssessment createAssessment,
+        ListAssessments listAssessments,
+        DeleteAssessment deleteAssessment) {
 
     /**
      * The API's wiring from an environment (configuration, JWT included, checked now), e.g. the one the local
@@ -68,6 +73,8 @@ public record Application(
                 new RequestValidator(),
                 new UpdateAssessment(repository, clock),
                 new GetAssessment(repository),
-                new CreateAssessment(repository, clock, UUID::randomUUID));
+                new CreateAssessment(repository, clock, UUID::randomUUID),
+                new ListAssessments(repository, new PageCursors(config.cursorKey())),
+                new DeleteAssessment(repository));
     }
 }

@@ -91,7 +91,8 @@ public final class SnapStartPriming extends PrimingResource {
         JwtAuthenticator primingOnly = new JwtAuthenticator(jwt.issuer(), jwt.audience(),
                 JwksSources.primingOnly(new JWKSet(primingPublicKey)));
         return new Application(app.config(), app.dynamoDb(), Optional.of(primingOnly), app.validator(),
-                app.updateAssessment(), app.getAssessment(), app.createAssessment());
+                app.updateAssessment(), app.getAssessment(), app.createAssessment(), app.listAssessments(),
+                app.deleteAssessment());
     }
 
     static RSAKey primingKey() throws NoSuchAlgorithmException {
