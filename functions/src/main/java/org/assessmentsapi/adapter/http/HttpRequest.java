@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that the routes use; header names lower-cased. */
 record HttpRequest(String method, String path, Map<String, String> headers, String body, boolean base64Encoded,
-                   String pathId, String requestId) {
+                   String pathId, String requestId, String rawQueryString) {
 
     static HttpRequest from(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
@@ -21,7 +21,7 @@ record HttpRequest(String method, String path, Map<String, String> headers, Stri
         String pathId = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
         String requestId = context == null ? null : context.getRequestId();
         return new HttpRequest(method == null ? "" : method.toUpperCase(Locale.ROOT), path == null ? "" : path,
-                headers, event.getBody(), event.getIsBase64Encoded(), pathId, requestId);
+                headers, event.getBody(), event.getIsBase64Encoded(), pathId, requestId, event.getRawQueryString());
     }
 
     String header(String lowerCaseName) {

@@ -88,7 +88,7 @@ final class LambdaStartup {
         try (DynamoDbClient warmUp = DynamoDbClients.create(config, env, new WarmUpHttpClient(id, "warm-up"))) {
             Application app = Application.create(config, warmUp, keys, Clock.systemUTC());
             HttpRequest put = new HttpRequest("PUT", Route.COLLECTION + "/" + id, Map.of("content-type", "application/json"),
-                    "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}", false, id, "startup-warm-up");
+                    "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}", false, id, "startup-warm-up", null);
             new AssessmentRoutes(app).handle(Route.UPDATE, put, new org.assessmentsapi.domain.Caller.User("warm-up")).toApiGateway();
             JsonWriter.problem(Problem.of(ProblemType.NOT_FOUND, "warm-up"));
         }
