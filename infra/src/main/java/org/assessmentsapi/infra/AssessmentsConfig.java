@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import software.amazon.awscdk.RemovalPolicy;
 
 /**
  * Everything the stack can be told from the outside, read from CDK context and validated in one place, so a
@@ -185,6 +186,11 @@ public record AssessmentsConfig(
   /** Whether the rule takes events from the account's default bus (rather than a custom one). */
   public boolean defaultEventBus() {
     return DEFAULT_EVENT_BUS_NAME.equals(eventBusName);
+  }
+
+  /** What deleting the stack does to its table, log groups and queues: a dev stack takes them along. */
+  public RemovalPolicy removalPolicy() {
+    return dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
   }
 
   public boolean corsEnabled() {

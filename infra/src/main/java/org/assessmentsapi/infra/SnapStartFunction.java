@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -67,11 +64,9 @@ public final class SnapStartFunction extends Construct {
 
   public SnapStartFunction(Construct scope, String id, AssessmentsConfig config, Code code, Spec spec) {
     super(scope, id);
-    RemovalPolicy removal = config.dev() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
-
     logGroup = LogGroup.Builder.create(this, "Logs")
         .retention(LOG_RETENTION)
-        .removalPolicy(removal)
+        .removalPolicy(config.removalPolicy())
         .build();
 
     // An explicit role instead of the managed AWSLambdaBasicExecutionRole: it may write to this log group only.
@@ -125,23 +120,13 @@ public final class SnapStartFunction extends Construct {
             + " newer Java runtime is a deliberate, tested change rather than an automatic one.")
         .build()));
 
-    MetricOptions fiveMinuteSum = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
-    Alarm.Builder.create(this, "ErrorsAlarm")
-        .alarmDescription(spec.handler() + " failed (uncaught exception, timeout or out of memory)")
-        .metric(function.metricErrors(fiveMinuteSum))
-        .threshold(1)
-        .evaluationPeriods(1)
-        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-        .treatMissingData(TreatMissingData.NOT_BREACHING)
-        .build();
-    Alarm.Builder.create(this, "ThrottlesAlarm")
-        .alarmDescription(spec.handler() + " was throttled: the account's or function's concurrency is exhausted")
-        .metric(function.metricThrottles(fiveMinuteSum))
-        .threshold(1)
-        .evaluationPeriods(1)
-        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-        .treatMissingData(TreatMissingData.NOT_BREACHING)
-        .build();
+    MetricOptions fiveMinuteSum = Alarms.statistic("Sum", Duration.minutes(5));
+    Alarms.alarm(this, "ErrorsAlarm", function.metricErrors(fiveMinuteSum),
+        ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
+        spec.handler() + " failed (uncaught exception, timeout or out of memory)");
+    Alarms.alarm(this, "ThrottlesAlarm", function.metricThrottles(fiveMinuteSum),
+        ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
+        spec.handler() + " was throttled: the account's or function's concurrency is exhausted");
   }
 
   /** Lets this function, and no other, call exactly {@code actions} on exactly {@code resourceArns}. */

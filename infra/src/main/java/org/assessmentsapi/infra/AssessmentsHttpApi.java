@@ -1,0 +1,168 @@
+package org.assessmentsapi.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.LogGroup;
+
+/**
+ * The HTTP API: its routes (docs/openapi.yaml) into the API function's {@code live} alias, the {@code $default}
+ * stage with throttling and access logs, the 5xx-rate alarm, the {@code ApiUrl} output, and the API function
+ * itself. A part of {@link AssessmentsStack}: its resources are created in the stack's own scope (the stack says
+ * why).
+ */
+public final class AssessmentsHttpApi {
+
+  /** The only DynamoDB calls the API handler makes. */
+  public static final List<String> TABLE_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+  /** Share of requests answered with 5xx over five minutes that raises the alarm. */
+  public static final double SERVER_ERROR_RATE_THRESHOLD = 0.05;
+  /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
+  public static final Duration TIMEOUT = Duration.seconds(10);
+
+  private final SnapStartFunction function;
+  private final HttpApi httpApi;
+  private final HttpStage stage;
+
+  /** @param code the functions jar, shared by every function of the stack */
+  public AssessmentsHttpApi(Stack stack, AssessmentsConfig config, Code code, AssessmentsTable table) {
+    function = new SnapStartFunction(stack, "Api", config, code, new SnapStartFunction.Spec(
+        AssessmentsStack.API_FUNCTION_ID, AssessmentsStack.API_HANDLER, "Assessments HTTP API (PUT, GET, POST)",
+        environment(config, table), TIMEOUT));
+    table.allow(function, TABLE_ACTIONS);
+
+    httpApi = HttpApi.Builder.create(stack, "HttpApi")
+        .apiName(config.stackName())
+        .description("Assessments API")
+        // The default stage is created below, with throttling and access logs, which HttpApi's own lacks.
+        .createDefaultStage(false)
+        .corsPreflight(config.corsEnabled() ? cors(config.corsAllowedOrigins()) : null)
+        .build();
+
+    LogGroup accessLogs = LogGroup.Builder.create(stack, "ApiAccessLogs")
+        .retention(SnapStartFunction.LOG_RETENTION)
+        .removalPolicy(config.removalPolicy())
+        .build();
+    stage = HttpStage.Builder.create(stack, "DefaultStage")
+        .httpApi(httpApi)
+        .stageName("$default")
+        .autoDeploy(true)
+        .throttle(ThrottleSettings.builder()
+            .rateLimit(config.throttleRateLimit())
+            .burstLimit(config.throttleBurstLimit())
+            .build())
+        .accessLogSettings(accessLogSettings(accessLogs))
+        .build();
+
+    // The integration targets the alias: $LATEST has no SnapStart snapshot.
+    HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiIntegration", function.alias(),
+        HttpLambdaIntegrationProps.builder().payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build());
+    httpApi.addRoutes(AddRoutesOptions.builder()
+        .path("/api/assessments/{id}")
+        .methods(List.of(HttpMethod.PUT, HttpMethod.GET))
+        .integration(integration)
+        .build());
+    httpApi.addRoutes(AddRoutesOptions.builder()
+        .path("/api/assessments")
+        .methods(List.of(HttpMethod.POST))
+        .integration(integration)
+        .build());
+
+    // For HTTP APIs the 5xx metric is 0 or 1 per request: its average is the 5xx rate.
+    Alarms.alarm(stack, "Api5xxRateAlarm", httpApi.metricServerError(Alarms.statistic("Average", Duration.minutes(5))),
+        ComparisonOperator.GREATER_THAN_THRESHOLD, SERVER_ERROR_RATE_THRESHOLD,
+        "More than " + Math.round(SERVER_ERROR_RATE_THRESHOLD * 100) + "% of API requests got a 5xx");
+
+    CfnOutput.Builder.create(stack, "ApiUrl")
+        .description("Base URL of the API, e.g. <ApiUrl>api/assessments/{id}")
+        .value(stage.getUrl())
+        .build();
+
+    NagSuppressions.addResourceSuppressions(httpApi, List.of(NagPackSuppression.builder()
+        .id("AwsSolutions-APIG4")
+        .reason("No API Gateway authorizer on purpose: the function verifies every request's JWT itself"
+            + " (signature against the issuer's JWKS, issuer, audience, expiry) and answers 401 otherwise.")
+        .build()), true);
+  }
+
+  /** The configuration the API function's bootstrap reads: its table and how it verifies tokens. */
+  private static Map<String, String> environment(AssessmentsConfig config, AssessmentsTable table) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("TABLE_NAME", table.tableName());
+    environment.put("JWT_ISSUER", config.jwtIssuer());
+    environment.put("JWT_AUDIENCE", config.jwtAudience());
+    if (config.jwksUrl() != null) {
+      environment.put("JWKS_URL", config.jwksUrl());
+    }
+    return environment;
+  }
+
+  private static CorsPreflightOptions cors(List<String> origins) {
+    return CorsPreflightOptions.builder()
+        .allowOrigins(origins)
+        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
+        // The API answers conditional requests: If-Match on PUT, If-None-Match on GET.
+        .allowHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"))
+        .exposeHeaders(List.of("ETag", "Location"))
+        .maxAge(Duration.hours(1))
+        .build();
+  }
+
+  /** HTTP API context variables (the REST API's standard JSON fields name some that HTTP APIs lack). */
+  private static IAccessLogSettings accessLogSettings(LogGroup logGroup) {
+    String format = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+        + "\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\","
+        + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
+        + "\"responseLength\":\"$context.responseLength\",\"responseLatency\":\"$context.responseLatency\","
+        + "\"integrationLatency\":\"$context.integrationLatency\","
+        + "\"integrationError\":\"$context.integrationErrorMessage\"}";
+    LogGroupLogDestination destination = new LogGroupLogDestination(logGroup);
+    return new IAccessLogSettings() {
+      @Override
+      public IAccessLogDestination getDestination() {
+        return destination;
+      }
+
+      @Override
+      public AccessLogFormat getFormat() {
+        return AccessLogFormat.custom(format);
+      }
+    };
+  }
+
+  /** The API function, whose {@code live} alias the routes invoke. */
+  public SnapStartFunction function() {
+    return function;
+  }
+
+  public HttpApi httpApi() {
+    return httpApi;
+  }
+
+  /** The {@code $default} stage, whose URL is the {@code ApiUrl} output. */
+  public HttpStage stage() {
+    return stage;
+  }
+}
