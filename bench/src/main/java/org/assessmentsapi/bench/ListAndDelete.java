@@ -1,0 +1,141 @@
+package org.assessmentsapi.bench;
+
+import static org.assessmentsapi.bench.Warm.n;
+import static org.assessmentsapi.bench.Warm.s;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.devkit.AssessmentsTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The list and the delete in one JVM (the stack's JVM options), each against the raw SDK call of the same work by
+ * the same client, alternating: GET /api/assessments (the sample's status filter, 20 per page) against the same
+ * {@code Query} of the owner index, first page and a page after a cursor; DELETE with {@code If-Match} against the
+ * same conditional {@code DeleteItem} (each call deletes an item created beforehand, untimed).
+ */
+final class ListAndDelete {
+
+    private static final int LISTED_ITEMS = 45;
+
+    private ListAndDelete() {
+    }
+
+    static void run(Report report, int warmup, int calls) {
+        try (Fixture fixture = Fixture.start()) {
+            Map<String, String> env = fixture.appEnv();
+            AppConfig config = AppConfig.fromEnvironment(env);
+            DynamoDbClient client = DynamoDbClients.create(config, env);
+            ApiHandler handler = new ApiHandler(Application.create(config, client,
+                    JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
+            for (int i = 0; i < LISTED_ITEMS; i++) {
+                fixture.newItem();
+            }
+
+            String listJson = Fixture.eventJson("list-assessments.json", null, fixture.token);
+            APIGatewayV2HTTPEvent firstPage = event(listJson);
+            QueryResponse rawFirst = client.query(rawQuery(null));
+            String cursor = handler.handleRequest(firstPage, null).getBody().replaceAll(".*\"nextCursor\":\"([^\"]+)\".*", "$1");
+            APIGatewayV2HTTPEvent secondPage = event(listJson.replace("limit=20&status=DRAFT&status=ANALYZING",
+                    "limit=20&status=DRAFT&status=ANALYZING&cursor=" + cursor));
+            IntSupplier handlerFirst = () -> handler.handleRequest(firstPage, null).getStatusCode();
+            IntSupplier rawFirstPage = () -> {
+                client.query(rawQuery(null));
+                return 200;
+            };
+            IntSupplier handlerSecond = () -> handler.handleRequest(secondPage, null).getStatusCode();
+            IntSupplier rawSecondPage = () -> {
+                client.query(rawQuery(rawFirst.lastEvaluatedKey()));
+                return 200;
+            };
+            String firstLoad = Stats.load();
+            Warm.Pair first = Warm.alternate(handlerFirst, rawFirstPage, 200, warmup, calls);
+            Warm.Pair second = Warm.alternate(handlerSecond, rawSecondPage, 200, warmup / 2, calls / 2);
+
+            // Every DELETE call, timed or not, removes an item of its own, made before the timing starts.
+            int deletes = warmup / 2 + calls / 2;
+            List<APIGatewayV2HTTPEvent> handlerDeletes = new ArrayList<>(deletes);
+            List<String> rawDeletes = new ArrayList<>(deletes);
+            for (int i = 0; i < deletes; i++) {
+                handlerDeletes.add(event(Fixture.eventJson("delete-assessment.json", fixture.newItem(), fixture.token)
+                        .replace("\"if-match\": \"\\\"5\\\"\"", "\"if-match\": \"\\\"1\\\"\"")));
+                rawDeletes.add(fixture.newItem());
+            }
+            AtomicInteger nextHandler = new AtomicInteger();
+            AtomicInteger nextRaw = new AtomicInteger();
+            IntSupplier handlerDelete = () -> handler.handleRequest(handlerDeletes.get(nextHandler.getAndIncrement()), null).getStatusCode();
+            IntSupplier rawDelete = () -> {
+                client.deleteItem(rawDelete(rawDeletes.get(nextRaw.getAndIncrement())));
+                return 204;
+            };
+            Warm.Pair delete = Warm.alternate(handlerDelete, rawDelete, 204, warmup / 2, calls / 2);
+
+            report.line("### List and delete, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
+                    + calls + " first-page pairs, " + calls / 2 + " cursor-page pairs, " + calls / 2 + " DELETE pairs, alternating;"
+                    + " load " + firstLoad + " -> " + Stats.load() + ")");
+            report.line("");
+            report.line("| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
+            report.line("|---|---|---|---|---|---|---|");
+            report.line(first.row("GET list 200, first page of 20 (status filter) vs Query"));
+            report.line(second.row("GET list 200, the page after a cursor vs Query with ExclusiveStartKey"));
+            report.line(delete.row("DELETE 204 with If-Match vs conditional DeleteItem"));
+            report.line("");
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent event(String json) {
+        PojoSerializer<APIGatewayV2HTTPEvent> serializer =
+                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ListAndDelete.class.getClassLoader());
+        return serializer.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The Query the repository sends for the sample list request, built by hand. */
+    private static QueryRequest rawQuery(Map<String, AttributeValue> exclusiveStartKey) {
+        var request = QueryRequest.builder()
+                .tableName(Fixture.TABLE)
+                .indexName(AssessmentsTable.OWNER_INDEX)
+                .keyConditionExpression("#userId = :userId")
+                .filterExpression("#status IN (:status0, :status1)")
+                .expressionAttributeNames(Map.of("#userId", "userId", "#status", "status"))
+                .expressionAttributeValues(Map.of(":userId", s(Fixture.USER), ":status0", s("DRAFT"), ":status1", s("ANALYZING")))
+                .scanIndexForward(false)
+                .limit(20);
+        if (exclusiveStartKey != null && !exclusiveStartKey.isEmpty()) {
+            request.exclusiveStartKey(exclusiveStartKey);
+        }
+        return request.build();
+    }
+
+    /** The DeleteItem the repository sends for a DELETE with If-Match: "1", built by hand. */
+    private static DeleteItemRequest rawDelete(String id) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":caller", s(Fixture.USER), ":expectedVersion", n("1")));
+        return DeleteItemRequest.builder()
+                .tableName(Fixture.TABLE)
+                .key(Map.of("id", s(id)))
+                .conditionExpression("attribute_exists(#id) AND #userId = :caller AND #version = :expectedVersion")
+                .expressionAttributeNames(Map.of("#id", "id", "#userId", "userId", "#version", "version"))
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+}
