@@ -74,8 +74,10 @@ class ApiGatewayEventsTest {
         assertEquals("POST /api/assessments", event("POST", "/api/assessments").getRouteKey());
         assertEquals("GET /api/assessments/{id}", event("GET", "/api/assessments/abc").getRouteKey());
         assertEquals(Map.of("id", "abc"), event("GET", "/api/assessments/abc").getPathParameters());
-        assertEquals("$default", event("GET", "/api/assessments").getRouteKey());
-        assertEquals("$default", event("DELETE", "/api/assessments/abc").getRouteKey());
+        assertEquals("GET /api/assessments", event("GET", "/api/assessments").getRouteKey());
+        assertEquals("DELETE /api/assessments/{id}", event("DELETE", "/api/assessments/abc").getRouteKey());
+        assertEquals("$default", event("DELETE", "/api/assessments").getRouteKey());
+        assertEquals("$default", event("PATCH", "/api/assessments/abc").getRouteKey());
         assertEquals("$default", event("GET", "/api/assessments/abc/").getRouteKey());
         assertEquals("$default", event("GET", "/api/assessments/a/b").getRouteKey());
         assertEquals("$default", event("GET", "/").getRouteKey());
