@@ -3,10 +3,9 @@ package org.assessmentsapi.bench;
 import static org.assessmentsapi.bench.Warm.n;
 import static org.assessmentsapi.bench.Warm.s;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayInputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,17 +52,17 @@ final class ListAndDelete {
             }
 
             String listJson = Fixture.eventJson("list-assessments.json", null, fixture.token);
-            APIGatewayV2HTTPEvent firstPage = event(listJson);
+            byte[] firstPage = bytes(listJson);
             QueryResponse rawFirst = client.query(rawQuery(null));
-            String cursor = handler.handleRequest(firstPage, null).getBody().replaceAll(".*\"nextCursor\":\"([^\"]+)\".*", "$1");
-            APIGatewayV2HTTPEvent secondPage = event(listJson.replace("limit=20&status=DRAFT&status=ANALYZING",
+            String cursor = nextCursor(Fixture.invoke(handler, firstPage));
+            byte[] secondPage = bytes(listJson.replace("limit=20&status=DRAFT&status=ANALYZING",
                     "limit=20&status=DRAFT&status=ANALYZING&cursor=" + cursor));
-            IntSupplier handlerFirst = () -> handler.handleRequest(firstPage, null).getStatusCode();
+            IntSupplier handlerFirst = () -> Fixture.status(handler, firstPage);
             IntSupplier rawFirstPage = () -> {
                 client.query(rawQuery(null));
                 return 200;
             };
-            IntSupplier handlerSecond = () -> handler.handleRequest(secondPage, null).getStatusCode();
+            IntSupplier handlerSecond = () -> Fixture.status(handler, secondPage);
             IntSupplier rawSecondPage = () -> {
                 client.query(rawQuery(rawFirst.lastEvaluatedKey()));
                 return 200;
@@ -74,16 +73,16 @@ final class ListAndDelete {
 
             // Every DELETE call, timed or not, removes an item of its own, made before the timing starts.
             int deletes = warmup / 2 + calls / 2;
-            List<APIGatewayV2HTTPEvent> handlerDeletes = new ArrayList<>(deletes);
+            List<byte[]> handlerDeletes = new ArrayList<>(deletes);
             List<String> rawDeletes = new ArrayList<>(deletes);
             for (int i = 0; i < deletes; i++) {
-                handlerDeletes.add(event(Fixture.eventJson("delete-assessment.json", fixture.newItem(), fixture.token)
+                handlerDeletes.add(bytes(Fixture.eventJson("delete-assessment.json", fixture.newItem(), fixture.token)
                         .replace("\"if-match\": \"\\\"5\\\"\"", "\"if-match\": \"\\\"1\\\"\"")));
                 rawDeletes.add(fixture.newItem());
             }
             AtomicInteger nextHandler = new AtomicInteger();
             AtomicInteger nextRaw = new AtomicInteger();
-            IntSupplier handlerDelete = () -> handler.handleRequest(handlerDeletes.get(nextHandler.getAndIncrement()), null).getStatusCode();
+            IntSupplier handlerDelete = () -> Fixture.status(handler, handlerDeletes.get(nextHandler.getAndIncrement()));
             IntSupplier rawDelete = () -> {
                 client.deleteItem(rawDelete(rawDeletes.get(nextRaw.getAndIncrement())));
                 return 204;
@@ -103,10 +102,18 @@ final class ListAndDelete {
         }
     }
 
-    private static APIGatewayV2HTTPEvent event(String json) {
-        PojoSerializer<APIGatewayV2HTTPEvent> serializer =
-                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ListAndDelete.class.getClassLoader());
-        return serializer.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code nextCursor} of a list answer (the response JSON, whose body is the page's JSON). */
+    private static String nextCursor(byte[] response) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            return json.readTree(json.readTree(response).get("body").asText()).get("nextCursor").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The Query the repository sends for the sample list request, built by hand. */

@@ -8,6 +8,7 @@ public enum ProblemType {
     INVALID_PRECONDITION(400, "invalid-precondition", "Invalid conditional request"),
     INVALID_CURSOR(400, "invalid-cursor", "Invalid cursor"),
     INVALID_IDEMPOTENCY_KEY(400, "invalid-idempotency-key", "Invalid idempotency key"),
+    MALFORMED_EVENT(400, "malformed-event", "Malformed invocation event"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

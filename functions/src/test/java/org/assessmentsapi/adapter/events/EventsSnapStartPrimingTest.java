@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.bootstrap.Application;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
@@ -33,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class EventsSnapStartPrimingTest extends EventsTestSupport {
 
     private static final String TABLE = "events-priming";
-    private static final String EXPECTED_OUTCOME = "message snapstart-priming reported as not done, as expected "
-            + "(nothing written; its outcome is logged above)";
+    private static final String EXPECTED_OUTCOME = "message snapstart-priming ran through the handler and was not "
+            + "applied, as designed (nothing written)";
 
     private final CallRecorder recorder = new CallRecorder();
     private final Application app = onOwnTable();
@@ -54,7 +55,7 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
     void primingRunsOneConditionalUpdateOnTheReservedIdAndLeavesEveryItemUnchanged() {
         String id = createAssessment(app);
         // A real item as events leave it: a newer version and an applied-event slot.
-        assertEquals(Set.of(), failedIds(primed.handleRequest(batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))), null)));
+        assertEquals(Set.of(), failedIds(send(primed, batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))))));
         List<String> before = env.scan(TABLE);
         assertFalse(before.isEmpty());
         recorder.clear();
@@ -74,6 +75,17 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
         assertTrue(update.conditionExpression().startsWith("attribute_exists("), update.conditionExpression());
         assertEquals(before, env.scan(TABLE), "priming must not change any stored item");
         assertTrue(env.rawItem(TABLE, EventsSnapStartPriming.PRIMING_ID).isEmpty(), "priming must not create the reserved id");
+    }
+
+    @Test
+    void primingLogsOneInfoLineThatSaysItWasPrimingAndNothingThatReadsLikeAnIncident() {
+        Log.Collected<String> primedOnce = Log.collecting(() -> primed.priming().prime());
+
+        assertEquals(1, primedOnce.lines().size(), primedOnce.lines().toString());
+        Log.Line line = primedOnce.lines().get(0);
+        assertEquals("INFO", line.level());
+        assertTrue(line.json().contains("SnapStart priming of the events function done: " + EXPECTED_OUTCOME), line.json());
+        assertFalse(line.json().contains("dead-letter"), line.json());
     }
 
     @Test
@@ -141,7 +153,7 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
         primed.priming().afterRestore(null);
 
         var real = message(updateEvent(newEventId(), id, "{\"progress\":55,\"overallRiskLevel\":\"MODERATE\"}"));
-        assertEquals(Set.of(), failedIds(primed.handleRequest(batch(real), null)));
+        assertEquals(Set.of(), failedIds(send(primed, batch(real))));
 
         Map<String, AttributeValue> after = env.rawItem(TABLE, id);
         assertEquals("2", after.get("version").n());
