@@ -45,7 +45,9 @@ import org.assessmentsapi.adapter.validation.StrictJson;
  * one (routes, validator, update command, repository, DynamoDB client, response writer) except its token
  * verifier. That verifier is a separate {@link JwtAuthenticator} with the real issuer and audience whose
  * only key is an RSA key generated here, for this priming, and published in a priming-only in-memory key
- * source. Then a GET of the same id, and the mapping and JSON writing of a success on an in-memory item.
+ * source. Then a GET of the same id, a DELETE of it at {@link PrimingResource#IMPOSSIBLE_VERSION}, a list of the
+ * priming subject's assessments and one with a cursor that fails its MAC, and the mapping and JSON writing of a
+ * success and of a page on an in-memory item.
  *
  * <p>Why it is safe:
  * <ul>
@@ -54,7 +56,8 @@ import org.assessmentsapi.adapter.validation.StrictJson;
  *   never produces), and its condition also requires {@code userId = }{@link #PRIMING_SUBJECT} and
  *   {@code version = }{@link PrimingResource#IMPOSSIBLE_VERSION}: even an item with that id could not match. The condition
  *   fails, DynamoDB writes nothing (it still counts one write request unit), and the handler answers 404
- *   after a consistent GetItem, which reads nothing.</li>
+ *   after a consistent GetItem, which reads nothing. The DeleteItem has the same condition and deletes
+ *   nothing. The list reads the priming subject's own partition; its answer is discarded.</li>
  *   <li>The priming key is never accepted for real requests: the real authenticator's keys come only from
  *   the issuer's JWKS; the priming key is in no key source of the real handler. Its private key is dropped
  *   when priming ends.</li>
@@ -74,7 +77,7 @@ public final class SnapStartPriming extends PrimingResource {
         this.app = app;
     }
 
-    /** Runs the request path once on the priming id; returns the statuses seen (e.g. "PUT 404, GET 404"). */
+    /** Runs the request path once on the priming id; returns the statuses seen (e.g. "PUT 404, GET 404, DELETE 404, LIST 200, LIST 400"). */
     @Override
     protected String run() throws JOSEException, NoSuchAlgorithmException, IOException {
         RSAKey key = primingKey();
@@ -85,10 +88,16 @@ public final class SnapStartPriming extends PrimingResource {
                 "{\"name\":\"priming\",\"companyName\":\"priming\",\"companyType\":\"priming\",\"status\":\"ANALYZING\","
                         + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}"));
         int get = statusOf(handler, event("GET", token, null));
+        // DELETE at the impossible version: the condition fails (nothing deleted), the refusal is explained.
+        int delete = statusOf(handler, event("DELETE", Map.of("if-match", "\"" + IMPOSSIBLE_VERSION + "\""), token, null));
+        // The list: one Query of the priming subject's own (empty) partition, and a cursor that fails its MAC.
+        int list = statusOf(handler, listEvent(token, "limit=1&status=DRAFT"));
+        int forged = statusOf(handler, listEvent(token, "limit=1&cursor=" + "A".repeat(76)));
         // The success path's mapping and JSON, on an in-memory item (no store call).
         Assessment sample = mappedSample(PRIMING_SUBJECT);
         HttpResponse.json(200, "application/json", JsonWriter.assessment(sample), Map.of("ETag", "\"1\"")).toJson();
-        return "PUT " + put + ", GET " + get;
+        HttpResponse.json(200, "application/json", JsonWriter.page(List.of(sample), Optional.of("cursor")), Map.of()).toJson();
+        return "PUT " + put + ", GET " + get + ", DELETE " + delete + ", LIST " + list + ", LIST " + forged;
     }
 
     /** Invokes the handler as the Lambda runtime does (event JSON in, response JSON out); the answer's statusCode. */
@@ -137,25 +146,44 @@ public final class SnapStartPriming extends PrimingResource {
 
     /** The JSON of an API Gateway v2 event (payload format 2.0) as the runtime would deliver it, for the priming id. */
     static byte[] event(String method, String token, String body) {
-        String path = Route.COLLECTION + "/" + PRIMING_ID;
-        String routeKey = method + " " + Route.COLLECTION + "/{id}";
+        return event(method, Map.of(), token, body);
+    }
+
+    private static byte[] event(String method, Map<String, String> headers, String token, String body) {
+        return event(method, Route.COLLECTION + "/" + PRIMING_ID, method + " " + Route.COLLECTION + "/{id}", "", headers,
+                token, body);
+    }
+
+    /** The list's event, for the priming subject's own assessments. */
+    private static byte[] listEvent(String token, String rawQueryString) {
+        return event("GET", Route.COLLECTION, "GET " + Route.COLLECTION, rawQueryString, Map.of(), token, null);
+    }
+
+    private static byte[] event(String method, String path, String routeKey, String rawQueryString,
+                                Map<String, String> extraHeaders, String token, String body) {
+        boolean onItem = !path.equals(Route.COLLECTION);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator json = EventJson.generator(out)) {
             json.writeStartObject();
             json.writeStringField("version", HttpRequest.PAYLOAD_VERSION);
             json.writeStringField("routeKey", routeKey);
             json.writeStringField("rawPath", path);
-            json.writeStringField("rawQueryString", "");
+            json.writeStringField("rawQueryString", rawQueryString);
             json.writeObjectFieldStart("headers");
             json.writeStringField("authorization", "Bearer " + token);
             json.writeStringField("accept", "application/json");
             if (body != null) {
                 json.writeStringField("content-type", "application/json");
             }
+            for (var header : extraHeaders.entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
             json.writeEndObject();
-            json.writeObjectFieldStart("pathParameters");
-            json.writeStringField("id", PRIMING_ID);
-            json.writeEndObject();
+            if (onItem) {
+                json.writeObjectFieldStart("pathParameters");
+                json.writeStringField("id", PRIMING_ID);
+                json.writeEndObject();
+            }
             json.writeObjectFieldStart("requestContext");
             json.writeStringField("requestId", "snapstart-priming");
             json.writeStringField("routeKey", routeKey);
