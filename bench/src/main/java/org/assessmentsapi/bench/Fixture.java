@@ -33,6 +33,9 @@ final class Fixture implements AutoCloseable {
     static final String TABLE = "assessments";
     static final String USER = "bench-user";
     static final String SAMPLE_ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
+    /** Base64 of 32 bytes: what the stack's {@code CursorKey} secret is to the API function. */
+    static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
+            "bench cursor key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII));
     static final String STACK_JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     final Dynalite dynalite;
@@ -64,6 +67,8 @@ final class Fixture implements AutoCloseable {
         env.put("JWT_ISSUER", issuer.issuer());
         env.put("JWT_AUDIENCE", issuer.audience());
         env.put("JWKS_URL", issuer.jwksUrl().toString());
+        // Required on Lambda (the runtime client's environment says it is Lambda): the stack's generated secret.
+        env.put("CURSOR_KEY", CURSOR_KEY);
         return env;
     }
 
