@@ -45,7 +45,7 @@ class ArchitectureTest {
     /** The other adapters an adapter may use besides the shared ones: the HTTP API checks tokens. */
     private static final Map<String, Set<String>> ADAPTER_USES = Map.of(
             "http", Set.of("auth"), "events", Set.of(), "auth", Set.of(), "dynamodb", Set.of(),
-            "validation", Set.of(), "logging", Set.of(), "lambda", Set.of());
+            "validation", Set.of(), "logging", Set.of(), "lambda", Set.of(), "cursors", Set.of());
 
     /**
      * The Lambda runtime creates a handler by its class name with its no-arg constructor, which asks the

@@ -33,6 +33,9 @@ final class Fixture implements AutoCloseable {
     static final String TABLE = "assessments";
     static final String USER = "bench-user";
     static final String SAMPLE_ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
+    /** Base64 of 32 bytes: what the stack's {@code CursorKey} secret is to the API function. */
+    static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
+            "bench cursor key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII));
     static final String STACK_JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     final Dynalite dynalite;
@@ -48,7 +51,12 @@ final class Fixture implements AutoCloseable {
         AssessmentsTable.createIfMissing(setupClient, TABLE);
         token = issuer.token(USER, java.time.Duration.ofHours(2));
         AppConfig config = AppConfig.fromEnvironment(appEnv());
-        setupHandler = Wiring.api(config, setupClient, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
+        setupHandler = handler(config, setupClient);
+    }
+
+    /** The API's handler as the functions wire it, on {@code client}, with the keys of the issuer's JWKS. */
+    static ApiHandler handler(AppConfig config, DynamoDbClient client) {
+        return Wiring.api(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
     }
 
     static Fixture start() {
@@ -64,6 +72,8 @@ final class Fixture implements AutoCloseable {
         env.put("JWT_ISSUER", issuer.issuer());
         env.put("JWT_AUDIENCE", issuer.audience());
         env.put("JWKS_URL", issuer.jwksUrl().toString());
+        // Required on Lambda (the runtime client's environment says it is Lambda): the stack's generated secret.
+        env.put("CURSOR_KEY", CURSOR_KEY);
         return env;
     }
 

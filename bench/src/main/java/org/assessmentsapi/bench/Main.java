@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The benchmark command: {@code java -jar bench/target/bench.jar [cold|priming|clients|warm|overhead|throughput|all]}
+ * The benchmark command: {@code java -jar bench/target/bench.jar [cold|priming|clients|warm|resource|overhead|throughput|all]}
  * (default {@code all}), run from the repository after
  * {@code mvn -q -pl bench -am -DskipTests package}. Prints Markdown; the same goes to bench/results/report.md.
  * Sizes can be changed with system properties: {@code -Dcold.runs=11 -Dwarm.calls=4000 -Doverhead.calls=20000 ...}.
@@ -21,11 +21,13 @@ public final class Main {
         int coldRuns = Integer.getInteger("cold.runs", 11);
         switch (mode) {
             case "warm-child" -> Warm.run(report, Integer.getInteger("warm.warmup", 3000), Integer.getInteger("warm.calls", 4000));
+            case "resource-child" -> ListAndDelete.run(report, Integer.getInteger("resource.warmup", 2000),
+                    Integer.getInteger("resource.calls", 2000));
             case "overhead-child" -> Overhead.run(report, Integer.getInteger("overhead.warmup", 20000),
                     Integer.getInteger("overhead.calls", 20000));
             case "throughput-child" -> Throughput.run(report, Integer.getInteger("throughput.rounds", 3),
                     Long.getLong("throughput.millis", 5000L));
-            case "cold", "priming", "clients", "warm", "overhead", "throughput", "all" -> {
+            case "cold", "priming", "clients", "warm", "resource", "overhead", "throughput", "all" -> {
                 report.line("## Benchmark run " + java.time.Instant.now() + " (" + mode + ")");
                 report.line("");
                 report.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -49,6 +51,9 @@ public final class Main {
                 if (all || mode.equals("warm")) {
                     child("warm-child");
                 }
+                if (all || mode.equals("resource")) {
+                    child("resource-child");
+                }
                 if (all || mode.equals("overhead")) {
                     child("overhead-child");
                 }
@@ -57,7 +62,7 @@ public final class Main {
                 }
             }
             default -> {
-                System.err.println("usage: java -jar bench/target/bench.jar [cold|priming|clients|warm|overhead|throughput|all]");
+                System.err.println("usage: java -jar bench/target/bench.jar [cold|priming|clients|warm|resource|overhead|throughput|all]");
                 System.exit(2);
             }
         }
@@ -68,7 +73,7 @@ public final class Main {
     private static void child(String mode) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.java());
-        for (String name : List.of("warm.warmup", "warm.calls", "overhead.warmup", "overhead.calls", "throughput.rounds", "throughput.millis",
+        for (String name : List.of("warm.warmup", "warm.calls", "resource.warmup", "resource.calls", "overhead.warmup", "overhead.calls", "throughput.rounds", "throughput.millis",
                 "sun.net.httpserver.nodelay")) {
             if (System.getProperty(name) != null) {
                 command.add("-D" + name + "=" + System.getProperty(name));

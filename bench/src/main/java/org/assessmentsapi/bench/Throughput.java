@@ -1,13 +1,10 @@
 package org.assessmentsapi.bench;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.assessmentsapi.bootstrap.Wiring;
-import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.adapter.http.ApiHandler;
@@ -35,7 +32,7 @@ final class Throughput {
             Map<String, String> env = fixture.appEnv();
             AppConfig config = AppConfig.fromEnvironment(env);
             DynamoDbClient client = DynamoDbClients.create(config, env);
-            ApiHandler handler = Wiring.api(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
+            ApiHandler handler = Fixture.handler(config, client);
             List<String> ids = new ArrayList<>();
             List<byte[]> events = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {

@@ -1,7 +1,6 @@
 package org.assessmentsapi.bench;
 
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.bootstrap.Wiring;
-import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.adapter.http.ApiHandler;
@@ -43,7 +40,7 @@ final class Warm {
             DynamoDbClient client = DynamoDbClients.create(config, env);
             Map<String, AtomicLong> sdkCalls = new ConcurrentHashMap<>();
             DynamoDbClient counted = counting(client, sdkCalls);
-            ApiHandler handler = Wiring.api(config, counted, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
+            ApiHandler handler = Fixture.handler(config, counted);
 
             String id = fixture.newItem();
             byte[] put = fixture.event("put-assessment.json", id);

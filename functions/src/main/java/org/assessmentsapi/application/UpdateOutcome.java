@@ -1,6 +1,7 @@
 package org.assessmentsapi.application;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.Caller;
 
@@ -27,13 +28,10 @@ public sealed interface UpdateOutcome {
 
     /**
      * Why a conditional update whose event (if any) was not applied before wrote nothing, from the item as it
-     * was. Missing and foreign items are both "not found", so that ids of other users' assessments cannot be
-     * probed; otherwise the condition failed on the version: the item is newer than the client's copy.
+     * was: the rule of deletes ({@link FailedConditions}).
      */
     static UpdateOutcome notApplied(Optional<Assessment> asItWas, Caller caller) {
-        if (asItWas.isEmpty() || !caller.mayAccess(asItWas.get())) {
-            return new NotFound();
-        }
-        return new VersionConflict(asItWas.get().version());
+        OptionalLong current = FailedConditions.currentVersion(asItWas, caller);
+        return current.isPresent() ? new VersionConflict(current.getAsLong()) : new NotFound();
     }
 }

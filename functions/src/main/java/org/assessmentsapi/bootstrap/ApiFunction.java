@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * environment (JWT settings included, checked now), the handler from {@link Wiring}, its SnapStart priming
  * registered ({@link ApiPriming}), and a warm-up in two helper threads while this one builds the DynamoDB
  * client (most of the start-up): one fetches the issuer's JWKS into the key source's cache and loads the token
- * parser, the other runs a PUT and a GET through a handler over the canned DynamoDB ({@link CannedDynamoDb}: no
+ * parser, the other runs a PUT, a GET, a POST, a list and a DELETE through a handler over the canned DynamoDB ({@link CannedDynamoDb}: no
  * network, no data), from the event JSON to the response JSON, so that the first request finds everything
  * loaded. A failure of the warm-up only leaves that work to the first request (which then fetches the keys
  * itself, or answers 503).
@@ -44,7 +44,7 @@ public final class ApiFunction {
             DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
             AssessmentRepository repository = Wiring.repository(config, dynamoDb);
             PrimingResource.register(priming(config, env, repository));
-            return Wiring.api(jwt, repository, keys, Clock.systemUTC());
+            return Wiring.api(config, repository, keys, Clock.systemUTC());
         } finally {
             join(tokens);
             join(requests);
@@ -53,12 +53,12 @@ public final class ApiFunction {
 
     /** The SnapStart priming of the API handler on {@code repository}, the one built for this configuration. */
     public static ApiPriming priming(AppConfig config, Map<String, String> env, AssessmentRepository repository) {
-        return new ApiPriming(config.jwt().orElseThrow(), repository, () -> rehearseOnCannedStore(config, env));
+        return new ApiPriming(config, repository, () -> rehearseOnCannedStore(config, env));
     }
 
     /**
-     * A PUT (200: the success path's mapping and JSON), a GET (404: a problem's JSON) and a POST (201: the mapping to
-     * an item) through a handler over the
+     * A PUT (200: the success path's mapping and JSON), a GET (404: a problem's JSON), a POST (201: the mapping to
+     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the
      * canned DynamoDB, with a token of a key made for it ({@link SigningKey#ec()}); the handler and its client are
      * discarded.
      */
@@ -67,13 +67,16 @@ public final class ApiFunction {
         String id = PrimingResource.PRIMING_ID;
         try (DynamoDbClient canned = DynamoDbClients.create(config, env, new CannedDynamoDb(id, WARM_UP_SUBJECT))) {
             SigningKey key = SigningKey.ec();
-            ApiHandler handler = Wiring.api(jwt, Wiring.repository(config, canned), key.publishedAlone(), Clock.systemUTC());
+            ApiHandler handler = Wiring.api(config, canned, key.publishedAlone(), Clock.systemUTC());
             String token = key.token(jwt, WARM_UP_SUBJECT);
             int put = Rehearsal.api(handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
             int get = Rehearsal.api(handler, "GET", id, token, null);
             int post = Rehearsal.api(handler, "POST", null, token,
                     "{\"name\":\"warm-up\",\"companyName\":\"warm-up\",\"intakeMode\":\"MANUAL_ENTRY\"}");
-            return "PUT " + put + ", GET " + get + ", POST " + post + " on the canned DynamoDB";
+            int list = Rehearsal.api(handler, "GET", null, "limit=1", Map.of(), token, null);
+            int delete = Rehearsal.api(handler, "DELETE", id, token, null);
+            return "PUT " + put + ", GET " + get + ", POST " + post + ", LIST " + list + ", DELETE " + delete
+                    + " on the canned DynamoDB";
         }
     }
 

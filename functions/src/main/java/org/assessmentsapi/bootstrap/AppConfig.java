@@ -2,16 +2,20 @@ package org.assessmentsapi.bootstrap;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assessmentsapi.adapter.cursors.HmacPageCursors;
 
 /**
  * The configuration, from environment variables with the same names on Lambda and locally:
  * {@code TABLE_NAME} (default {@code assessments} locally; required on Lambda), {@code DYNAMODB_ENDPOINT} (optional override),
  * {@code AWS_REGION} (default {@code us-east-1} off Lambda), and for the API only {@code JWT_ISSUER},
- * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}).
+ * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}) and {@code CURSOR_KEY}
+ * (the list cursors' HMAC key, base64 of at least 32 bytes; required on Lambda, a random key per process locally).
  *
  * <p>Each function reads what it needs and no more: the API ({@link #fromEnvironment}) fails fast without
  * its JWT settings; the event-driven function ({@link #forEvents}) has no users, so it neither needs nor
@@ -21,7 +25,8 @@ public record AppConfig(
         String tableName,
         Optional<URI> dynamoDbEndpoint,
         String region,
-        Optional<JwtConfig> jwt) {
+        Optional<JwtConfig> jwt,
+        byte[] cursorKey) {
 
     public static final String DEFAULT_TABLE_NAME = "assessments";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -53,10 +58,12 @@ public record AppConfig(
                 .map(value -> httpUri("DYNAMODB_ENDPOINT", value, problems));
         String region = valueOr(env, "AWS_REGION", DEFAULT_REGION);
         Optional<JwtConfig> jwt = withJwt ? Optional.ofNullable(jwt(env, problems)) : Optional.empty();
+        // The events function lists nothing: it reads no key, and the random one it gets is never used.
+        byte[] cursorKey = withJwt ? cursorKey(env, onLambda, problems) : randomKey();
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
         }
-        return new AppConfig(tableName, endpoint, region, jwt);
+        return new AppConfig(tableName, endpoint, region, jwt, cursorKey);
     }
 
     /** The JWT settings, or null with the reasons added to {@code problems}. */
@@ -77,6 +84,36 @@ public record AppConfig(
         URI jwksUrl = jwks != null ? httpUri("JWKS_URL", jwks, problems)
                 : issuerUri != null ? URI.create(withSlash(issuer) + ".well-known/jwks.json") : null;
         return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl) : null;
+    }
+
+    /**
+     * {@code CURSOR_KEY}: on Lambda the stack passes a generated secret (cursors stay valid across instances and
+     * deployments); locally, unset means a random key per process, so cursors end with the process, as the data does.
+     */
+    private static byte[] cursorKey(Map<String, String> env, boolean onLambda, List<String> problems) {
+        String value = blankToNull(env.get("CURSOR_KEY"));
+        if (value == null) {
+            if (onLambda) {
+                problems.add("CURSOR_KEY is required on Lambda (base64 of at least " + HmacPageCursors.MIN_KEY_BYTES + " random bytes)");
+            }
+            return randomKey();
+        }
+        try {
+            byte[] key = Base64.getDecoder().decode(value);
+            if (key.length >= HmacPageCursors.MIN_KEY_BYTES) {
+                return key;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // reported below, without the value: it is a secret
+        }
+        problems.add("CURSOR_KEY must be base64 of at least " + HmacPageCursors.MIN_KEY_BYTES + " bytes");
+        return null;
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[HmacPageCursors.MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     private static String valueOr(Map<String, String> env, String name, String fallback) {

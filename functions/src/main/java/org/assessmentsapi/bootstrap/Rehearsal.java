@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.lambda.EventJson;
@@ -31,8 +32,15 @@ final class Rehearsal {
      * returns the answer's {@code statusCode}.
      */
     static int api(ApiHandler handler, String method, String id, String token, String body) throws IOException {
+        return api(handler, method, id, "", Map.of(), token, body);
+    }
+
+    /** As {@link #api(ApiHandler, String, String, String, String)}, with a query string and more request headers. */
+    static int api(ApiHandler handler, String method, String id, String rawQueryString, Map<String, String> headers,
+                   String token, String body) throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
-        handler.handleRequest(new ByteArrayInputStream(apiEvent(method, id, token, body)), response, null);
+        handler.handleRequest(new ByteArrayInputStream(apiEvent(method, id, rawQueryString, headers, token, body)), response,
+                null);
         return StrictJson.read(new ByteArrayInputStream(response.toByteArray())).get("statusCode").intValue();
     }
 
@@ -48,7 +56,8 @@ final class Rehearsal {
     }
 
     /** The JSON of an API Gateway HTTP API event (payload format 2.0). */
-    private static byte[] apiEvent(String method, String id, String token, String body) {
+    private static byte[] apiEvent(String method, String id, String rawQueryString, Map<String, String> headers,
+                                   String token, String body) {
         String path = id == null ? ITEMS : ITEMS + "/" + id;
         String routeKey = method + " " + (id == null ? ITEMS : ITEMS + "/{id}");
         return json(json -> {
@@ -56,12 +65,15 @@ final class Rehearsal {
             json.writeStringField("version", "2.0");
             json.writeStringField("routeKey", routeKey);
             json.writeStringField("rawPath", path);
-            json.writeStringField("rawQueryString", "");
+            json.writeStringField("rawQueryString", rawQueryString);
             json.writeObjectFieldStart("headers");
             json.writeStringField("authorization", "Bearer " + token);
             json.writeStringField("accept", "application/json");
             if (body != null) {
                 json.writeStringField("content-type", "application/json");
+            }
+            for (var header : headers.entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
             }
             json.writeEndObject();
             if (id != null) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
+import org.assessmentsapi.adapter.cursors.HmacPageCursors;
 import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
 import org.assessmentsapi.adapter.http.ApiHandler;
@@ -13,7 +14,9 @@ import org.assessmentsapi.adapter.http.AssessmentRoutes;
 import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.application.CreateAssessment;
+import org.assessmentsapi.application.DeleteAssessment;
 import org.assessmentsapi.application.GetAssessment;
+import org.assessmentsapi.application.ListAssessments;
 import org.assessmentsapi.application.UpdateAssessment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -39,15 +42,19 @@ public final class Wiring {
 
     /** The API's handler on the table of {@code config}, which must carry JWT settings (else a ConfigurationException). */
     public static ApiHandler api(AppConfig config, DynamoDbClient dynamoDb, JWKSource<SecurityContext> keys, Clock clock) {
-        JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
-        return api(jwt, repository(config, dynamoDb), keys, clock);
+        return api(config, repository(config, dynamoDb), keys, clock);
     }
 
-    /** The API's handler over any store: tokens of {@code jwt}'s issuer and audience, signed by one of {@code keys}. */
-    public static ApiHandler api(JwtConfig jwt, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
+    /**
+     * The API's handler over any store: tokens of the issuer and audience of {@code config} (which must carry JWT
+     * settings, else a ConfigurationException), signed by one of {@code keys}; list cursors under its cursor key.
+     */
+    public static ApiHandler api(AppConfig config, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
+        JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
         return new ApiHandler(new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys), new AssessmentRoutes(
                 new RequestValidator(), new UpdateAssessment(repository, clock), new GetAssessment(repository),
-                new CreateAssessment(repository, clock, UUID::randomUUID)));
+                new CreateAssessment(repository, clock, UUID::randomUUID),
+                new ListAssessments(repository, new HmacPageCursors(config.cursorKey())), new DeleteAssessment(repository)));
     }
 
     /** The events function's handler on the table of {@code config}; it has no users, so no JWT settings. */

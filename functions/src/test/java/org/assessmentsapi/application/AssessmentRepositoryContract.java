@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.assessmentsapi.domain.Assessment;
@@ -139,6 +141,73 @@ public abstract class AssessmentRepositoryContract {
     }
 
     @Test
+    void aCreationOnceWritesTheFirstAndThenReportsTheItemWithItsFingerprint() {
+        Assessment first = stored();
+        assertEquals(new CreateOnceResult.Created(), repository().createOnce(first, "fingerprint-1"));
+        Assessment again = new Assessment(first.id(), "other", "other", null, null, AssessmentStatus.DRAFT,
+                IntakeMode.UPLOAD, BigDecimal.ZERO, 1, null, null, first.userId(), CREATED, CREATED);
+        assertEquals(new CreateOnceResult.Exists(first, Optional.of("fingerprint-1")), repository().createOnce(again, "fingerprint-2"));
+        assertEquals(Optional.of(first), repository().find(first.id()));
+        // An item created without a key reports no fingerprint.
+        Assessment plain = created();
+        assertEquals(new CreateOnceResult.Exists(plain, Optional.empty()), repository().createOnce(plain, "fingerprint-3"));
+    }
+
+    @Test
+    void aListHoldsOnlyTheOwnersAssessmentsNewestFirstAndResumesAfterItsPosition() {
+        String owner = "auth0|lister-" + UUID.randomUUID();
+        Assessment oldest = createdAt(owner, CREATED, AssessmentStatus.DRAFT);
+        Assessment tieA = createdAt(owner, LATER, AssessmentStatus.ANALYZING);
+        Assessment tieB = createdAt(owner, LATER, AssessmentStatus.DRAFT);
+        Assessment newest = createdAt(owner, LATER.plusSeconds(1), AssessmentStatus.DRAFT);
+        createdAt("auth0|someone-else-" + UUID.randomUUID(), LATER, AssessmentStatus.DRAFT);
+
+        AssessmentPage first = repository().list(owner, new ListQuery(Set.of(), 3), Optional.empty());
+        assertEquals(newest, first.items().get(0));
+        // Items of one updatedAt come in an order of the store's own (dynalite's: a hash of the table key), the same
+        // on every page: the position holds the id too, so the next page resumes exactly after the last item.
+        assertEquals(Set.of(tieA, tieB), Set.copyOf(first.items().subList(1, 3)));
+        Assessment last = first.items().get(2);
+        assertEquals(Optional.of(new PagePosition(last.updatedAt(), last.id())), first.next());
+        AssessmentPage second = repository().list(owner, new ListQuery(Set.of(), 3), first.next());
+        assertEquals(new AssessmentPage(List.of(oldest), Optional.empty()), second);
+    }
+
+    @Test
+    void aStatusFilterDropsItemsAfterTheLimitCountedThem() {
+        String owner = "auth0|filter-" + UUID.randomUUID();
+        Assessment older = createdAt(owner, CREATED, AssessmentStatus.DRAFT);
+        Assessment newer = createdAt(owner, LATER, AssessmentStatus.ANALYZING);
+        ListQuery drafts = new ListQuery(Set.of(AssessmentStatus.DRAFT), 1);
+
+        AssessmentPage first = repository().list(owner, drafts, Optional.empty());
+        assertEquals(new AssessmentPage(List.of(), Optional.of(new PagePosition(newer.updatedAt(), newer.id()))), first);
+        assertEquals(List.of(older), repository().list(owner, drafts, first.next()).items());
+    }
+
+    @Test
+    void aDeleteRemovesTheOwnersAssessmentAtTheExpectedVersionOnly() {
+        Assessment stale = created();
+        assertEquals(new DeleteOutcome.VersionMismatch(1), repository().delete(stale.id(), OWNER, OptionalLong.of(7)));
+        assertEquals(Optional.of(stale), repository().find(stale.id()));
+        assertEquals(new DeleteOutcome.Deleted(), repository().delete(stale.id(), OWNER, OptionalLong.of(1)));
+        assertEquals(Optional.empty(), repository().find(stale.id()));
+        Assessment unconditional = created();
+        assertEquals(new DeleteOutcome.Deleted(), repository().delete(unconditional.id(), OWNER, OptionalLong.empty()));
+        assertEquals(Optional.empty(), repository().find(unconditional.id()));
+    }
+
+    @Test
+    void aMissingAndAForeignAssessmentAreBothNotFoundAndNothingIsDeleted() {
+        Assessment stored = created();
+        Caller.User intruder = new Caller.User("auth0|intruder");
+        assertEquals(new DeleteOutcome.NotFound(), repository().delete(UUID.randomUUID().toString(), OWNER, OptionalLong.empty()));
+        assertEquals(new DeleteOutcome.NotFound(), repository().delete(stored.id(), intruder, OptionalLong.empty()));
+        assertEquals(new DeleteOutcome.NotFound(), repository().delete(stored.id(), intruder, OptionalLong.of(7)));
+        assertEquals(Optional.of(stored), repository().find(stored.id()));
+    }
+
+    @Test
     void anUnreachableStoreFailsEveryCallAsRetryable() {
         AssessmentRepository down = unavailableRepository();
         String id = UUID.randomUUID().toString();
@@ -146,6 +215,18 @@ public abstract class AssessmentRepositoryContract {
         assertThrows(StoreUnavailableException.class, () -> down.create(stored()));
         assertThrows(StoreUnavailableException.class,
                 () -> down.update(id, OWNER, update(changes("x", null), OptionalLong.empty(), null), LATER));
+        assertThrows(StoreUnavailableException.class, () -> down.createOnce(stored(), "fingerprint"));
+        assertThrows(StoreUnavailableException.class,
+                () -> down.list(OWNER.userId(), new ListQuery(Set.of(), 1), Optional.empty()));
+        assertThrows(StoreUnavailableException.class, () -> down.delete(id, OWNER, OptionalLong.empty()));
+    }
+
+    /** A stored assessment of {@code userId}, last updated at {@code updatedAt}. */
+    private Assessment createdAt(String userId, Instant updatedAt, AssessmentStatus status) {
+        Assessment stored = new Assessment(UUID.randomUUID().toString(), "listed", "Acme", null, null, status,
+                IntakeMode.MANUAL_ENTRY, BigDecimal.ZERO, 1, null, null, userId, CREATED, updatedAt);
+        assertTrue(repository().create(stored));
+        return stored;
     }
 
     private Assessment created() {

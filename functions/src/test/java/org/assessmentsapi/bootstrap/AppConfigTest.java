@@ -1,11 +1,15 @@
 package org.assessmentsapi.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assessmentsapi.support.TestEnvironment;
@@ -13,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each function requires what it uses: the API its JWT settings, the events function only the store. */
 class AppConfigTest {
+
+    private static final byte[] KEY = "a cursor key of thirty-two bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final String KEY_BASE64 = Base64.getEncoder().encodeToString(KEY);
 
     @Test
     void defaultsAndDerivedJwksUrl() {
@@ -63,14 +70,34 @@ class AppConfigTest {
     void onLambdaTheTableNameIsRequired() {
         var error = assertThrows(ConfigurationException.class, () -> AppConfig.fromEnvironment(Map.of(
                 "AWS_LAMBDA_FUNCTION_NAME", "assessments-api", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api")));
-        assertEquals("Invalid configuration: TABLE_NAME is required on Lambda (the name of the assessments table)", error.getMessage());
+        assertEquals("Invalid configuration: TABLE_NAME is required on Lambda (the name of the assessments table); "
+                + "CURSOR_KEY is required on Lambda (base64 of at least 32 random bytes)", error.getMessage());
     }
 
     @Test
     void onLambdaAnExplicitTableNameIsUsed() {
         AppConfig config = AppConfig.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "assessments-api",
-                "TABLE_NAME", "prod-assessments", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api"));
+                "TABLE_NAME", "prod-assessments", "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api",
+                "CURSOR_KEY", KEY_BASE64));
         assertEquals("prod-assessments", config.tableName());
+        assertArrayEquals(KEY, config.cursorKey());
+    }
+
+    @Test
+    void locallyEachProcessGetsARandomCursorKey() {
+        Map<String, String> env = Map.of("JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api");
+        byte[] first = AppConfig.fromEnvironment(env).cursorKey();
+        assertEquals(32, first.length);
+        assertFalse(java.util.Arrays.equals(first, AppConfig.fromEnvironment(env).cursorKey()));
+    }
+
+    @Test
+    void aShortOrNonBase64CursorKeyIsRefusedWithoutEchoingIt() {
+        for (String bad : List.of(Base64.getEncoder().encodeToString(new byte[31]), "not base64 at all!")) {
+            var error = assertThrows(ConfigurationException.class, () -> AppConfig.fromEnvironment(Map.of(
+                    "JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api", "CURSOR_KEY", bad)));
+            assertEquals("Invalid configuration: CURSOR_KEY must be base64 of at least 32 bytes", error.getMessage());
+        }
     }
 
     @Test

@@ -34,6 +34,25 @@ public final class ApiEvents {
         return onItem(sample("get-assessment.json"), id, token);
     }
 
+    /** The list sample with another query string ({@code queryStringParameters} as API Gateway joins them). */
+    public static APIGatewayV2HTTPEvent list(String token, String rawQueryString) {
+        APIGatewayV2HTTPEvent event = sample("list-assessments.json");
+        setToken(event, token);
+        event.setRawQueryString(rawQueryString);
+        Map<String, String> joined = new java.util.LinkedHashMap<>();
+        for (String part : rawQueryString.isEmpty() ? new String[0] : rawQueryString.split("&")) {
+            String[] nameValue = part.split("=", 2);
+            joined.merge(nameValue[0], nameValue.length > 1 ? nameValue[1] : "", (a, b) -> a + "," + b);
+        }
+        event.setQueryStringParameters(joined.isEmpty() ? null : joined);
+        return event;
+    }
+
+    /** The delete sample on another id, without its If-Match. */
+    public static APIGatewayV2HTTPEvent delete(String id, String token) {
+        return withHeader(onItem(sample("delete-assessment.json"), id, token), "if-match", null);
+    }
+
     public static APIGatewayV2HTTPEvent post(String token, String body) {
         APIGatewayV2HTTPEvent event = sample("post-assessment.json");
         setToken(event, token);
@@ -61,7 +80,7 @@ public final class ApiEvents {
         boolean binary = request.bytes() != null;
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey(template.getRouteKey())
-                .withRawPath(request.path()).withRawQueryString("")
+                .withRawPath(request.path()).withRawQueryString(request.query() == null ? "" : request.query())
                 .withHeaders(headers)
                 .withPathParameters(request.pathId() == null ? null : Map.of("id", request.pathId()))
                 .withRequestContext(context)

@@ -1,8 +1,9 @@
 package org.assessmentsapi.support;
 
 import java.time.Clock;
+import java.util.Map;
 import org.assessmentsapi.adapter.auth.JwksSources;
-import org.assessmentsapi.bootstrap.JwtConfig;
+import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.DevIssuer;
@@ -25,7 +26,8 @@ public final class InMemoryApi {
             Runtime.getRuntime().addShutdownHook(new Thread(issuer::close));
             InMemoryAssessmentRepository repository = new InMemoryAssessmentRepository();
             instance = new ApiFixture(issuer, ContractCheckedHandler.ofTheDocument(
-                    Wiring.api(new JwtConfig(issuer.issuer(), issuer.audience(), issuer.jwksUrl()), repository,
+                    Wiring.api(AppConfig.fromEnvironment(Map.of("JWT_ISSUER", issuer.issuer(), "JWT_AUDIENCE",
+                                    issuer.audience(), "JWKS_URL", issuer.jwksUrl().toString())), repository,
                             JwksSources.remote(issuer.jwksUrl()), Clock.systemUTC())), repository);
         }
         return instance;

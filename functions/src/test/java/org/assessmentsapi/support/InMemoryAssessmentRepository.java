@@ -2,11 +2,19 @@ package org.assessmentsapi.support;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.assessmentsapi.application.AssessmentPage;
 import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.application.CreateOnceResult;
+import org.assessmentsapi.application.DeleteOutcome;
+import org.assessmentsapi.application.ListQuery;
+import org.assessmentsapi.application.PagePosition;
 import org.assessmentsapi.application.StoreUnavailableException;
 import org.assessmentsapi.application.UpdateOutcome;
 import org.assessmentsapi.domain.Assessment;
@@ -17,14 +25,20 @@ import org.assessmentsapi.domain.Caller;
 /**
  * The repository port in memory, for tests of routes and services that need no real store: the same
  * contract as the DynamoDB table (checked for both by {@code AssessmentRepositoryContract}), i.e. one
- * conditional write per update (existence, owner, expected version, the last
- * {@link AssessmentRepository#REMEMBERED_EVENTS} event ids), and the same answers when it fails.
+ * conditional write per update or delete (existence, owner, expected version, and for updates the last
+ * {@link AssessmentRepository#REMEMBERED_EVENTS} event ids), and the same answers when it fails; pages of an
+ * owner's assessments as the owner index gives them (newest {@code updatedAt} first, ties by id descending, the
+ * limit counting the items read before the status filter, a next position whenever the limit was reached).
  * {@link #unavailable(boolean)} stands in for an outage, which a real store cannot produce on demand.
  */
 public final class InMemoryAssessmentRepository implements AssessmentRepository {
 
-    private record Item(Assessment assessment, Deque<String> appliedEvents) {
+    private record Item(Assessment assessment, Deque<String> appliedEvents, Optional<String> fingerprint) {
     }
+
+    /** The owner index's order: newest {@code updatedAt} first, then the greater id first. */
+    private static final Comparator<Assessment> NEWEST_FIRST = Comparator.comparing(Assessment::updatedAt)
+            .thenComparing(Assessment::id).reversed();
 
     private final Map<String, Item> items = new HashMap<>();
     private volatile boolean unavailable;
@@ -48,14 +62,48 @@ public final class InMemoryAssessmentRepository implements AssessmentRepository 
                 events.removeLast();
             }
         });
-        items.put(id, new Item(updated, events));
+        items.put(id, new Item(updated, events, item.fingerprint()));
         return new UpdateOutcome.Updated(updated);
     }
 
     @Override
     public synchronized boolean create(Assessment assessment) {
         requireAvailable();
-        return items.putIfAbsent(assessment.id(), new Item(assessment, new ArrayDeque<>())) == null;
+        return items.putIfAbsent(assessment.id(), new Item(assessment, new ArrayDeque<>(), Optional.empty())) == null;
+    }
+
+    @Override
+    public synchronized CreateOnceResult createOnce(Assessment assessment, String fingerprint) {
+        requireAvailable();
+        Item existing = items.putIfAbsent(assessment.id(), new Item(assessment, new ArrayDeque<>(), Optional.of(fingerprint)));
+        return existing == null ? new CreateOnceResult.Created()
+                : new CreateOnceResult.Exists(existing.assessment(), existing.fingerprint());
+    }
+
+    @Override
+    public synchronized AssessmentPage list(String userId, ListQuery query, Optional<PagePosition> after) {
+        requireAvailable();
+        List<Assessment> read = items.values().stream().map(Item::assessment)
+                .filter(a -> a.userId().equals(userId))
+                .filter(a -> after.isEmpty() || after(a, after.get()))
+                .sorted(NEWEST_FIRST).limit(query.limit()).toList();
+        Optional<PagePosition> next = read.size() < query.limit() ? Optional.empty()
+                : Optional.of(new PagePosition(read.get(read.size() - 1).updatedAt(), read.get(read.size() - 1).id()));
+        return new AssessmentPage(read.stream()
+                .filter(a -> !query.filtersStatus() || query.statuses().contains(a.status())).toList(), next);
+    }
+
+    @Override
+    public synchronized DeleteOutcome delete(String id, Caller caller, OptionalLong expectedVersion) {
+        requireAvailable();
+        Optional<Assessment> asItWas = Optional.ofNullable(items.get(id)).map(Item::assessment);
+        boolean holds = asItWas.filter(caller::mayAccess)
+                .filter(a -> expectedVersion.isEmpty() || expectedVersion.getAsLong() == a.version()).isPresent();
+        if (!holds) {
+            return DeleteOutcome.notDeleted(asItWas, caller);
+        }
+        items.remove(id);
+        return new DeleteOutcome.Deleted();
     }
 
     @Override
@@ -78,6 +126,12 @@ public final class InMemoryAssessmentRepository implements AssessmentRepository 
         if (unavailable) {
             throw new StoreUnavailableException("the in-memory store is set unavailable", null);
         }
+    }
+
+    /** True when {@code a} comes after {@code position} in the order of {@link #NEWEST_FIRST}. */
+    private static boolean after(Assessment a, PagePosition position) {
+        int byTime = a.updatedAt().compareTo(position.updatedAt());
+        return byTime < 0 || (byTime == 0 && a.id().compareTo(position.id()) < 0);
     }
 
     private static Assessment applied(Assessment a, AssessmentChanges c, Instant now) {

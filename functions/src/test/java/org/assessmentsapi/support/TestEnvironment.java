@@ -109,14 +109,14 @@ public final class TestEnvironment {
         return items.stream().map(item -> new TreeMap<>(item).toString()).toList();
     }
 
-    /** A client of the shared dynalite whose calls pass through {@code interceptor} (to record or fail them). */
-    public DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
+    /** A client of the shared dynalite whose calls pass through the interceptors (to record or fail them). */
+    public DynamoDbClient clientWith(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(dynalite.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .overrideConfiguration(c -> java.util.Arrays.stream(interceptors).forEach(c::addExecutionInterceptor))
                 .build();
     }
 

@@ -37,7 +37,8 @@ final class ApiGatewayEvents {
     static final String COLLECTION = "/api/assessments";
     /** The routes the HTTP API declares; every other request reaches the function through {@code $default}. */
     static final List<String> ROUTE_KEYS = List.of(
-            "PUT " + COLLECTION + "/{id}", "GET " + COLLECTION + "/{id}", "POST " + COLLECTION);
+            "PUT " + COLLECTION + "/{id}", "GET " + COLLECTION + "/{id}", "DELETE " + COLLECTION + "/{id}",
+            "POST " + COLLECTION, "GET " + COLLECTION);
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -154,11 +155,13 @@ final class ApiGatewayEvents {
     /** Exact matching as API Gateway does it: no trailing slash, one non-empty {id} segment. */
     private static Optional<Matched> match(String method, String rawPath) {
         if (rawPath.equals(COLLECTION)) {
-            return method.equals("POST") ? Optional.of(new Matched("POST " + COLLECTION, Optional.empty())) : Optional.empty();
+            return method.equals("POST") || method.equals("GET")
+                    ? Optional.of(new Matched(method + " " + COLLECTION, Optional.empty())) : Optional.empty();
         }
         if (rawPath.startsWith(COLLECTION + "/")) {
             String segment = rawPath.substring(COLLECTION.length() + 1);
-            if (!segment.isEmpty() && segment.indexOf('/') < 0 && (method.equals("GET") || method.equals("PUT"))) {
+            if (!segment.isEmpty() && segment.indexOf('/') < 0
+                    && (method.equals("GET") || method.equals("PUT") || method.equals("DELETE"))) {
                 return Optional.of(new Matched(method + " " + COLLECTION + "/{id}", Optional.of(percentDecode(segment))));
             }
         }

@@ -72,8 +72,10 @@ class ApiGatewayEventsTest {
         assertEquals("POST /api/assessments", event("POST", "/api/assessments").get("routeKey").asText());
         assertEquals("GET /api/assessments/{id}", event("GET", "/api/assessments/abc").get("routeKey").asText());
         assertEquals(JSON.valueToTree(Map.of("id", "abc")), event("GET", "/api/assessments/abc").get("pathParameters"));
-        assertEquals("$default", event("GET", "/api/assessments").get("routeKey").asText());
-        assertEquals("$default", event("DELETE", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals("GET /api/assessments", event("GET", "/api/assessments").get("routeKey").asText());
+        assertEquals("DELETE /api/assessments/{id}", event("DELETE", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals("$default", event("DELETE", "/api/assessments").get("routeKey").asText());
+        assertEquals("$default", event("PATCH", "/api/assessments/abc").get("routeKey").asText());
         assertEquals("$default", event("GET", "/api/assessments/abc/").get("routeKey").asText());
         assertEquals("$default", event("GET", "/api/assessments/a/b").get("routeKey").asText());
         assertEquals("$default", event("GET", "/").get("routeKey").asText());

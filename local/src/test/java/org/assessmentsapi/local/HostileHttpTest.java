@@ -64,14 +64,15 @@ class HostileHttpTest {
             HostileRequest request = corpus.next(i);
             if (!expressibleOverHttp(request)) {
                 // Unpaired surrogates and control characters in header values cannot travel as such over
-                // HTTP (an encoder replaces them, a CR/LF ends the header): the handler test covers them.
+                // HTTP (an encoder replaces them, a CR/LF ends the header), nor broken percent-escapes in a
+                // request target: the handler test covers them.
                 outcomes.merge("not expressible over HTTP", 1, Integer::sum);
                 continue;
             }
             sent++;
             List<String> headers = new ArrayList<>(List.of("Authorization: Bearer " + token));
             request.headers().forEach((name, value) -> headers.add(name + ": " + value));
-            RawHttp.Response response = RawHttp.exchange(api.port(), request.method(), target(request.pathId()), headers,
+            RawHttp.Response response = RawHttp.exchange(api.port(), request.method(), target(request.pathId()) + (request.query() == null ? "" : "?" + request.query()), headers,
                     request.bodyBytes());
             String problem = checkRefused(response);
             outcomes.merge(response.status() + (problem == null ? "" : " FAILED"), 1, Integer::sum);
@@ -154,7 +155,9 @@ class HostileHttpTest {
     private static boolean expressibleOverHttp(HostileRequest request) {
         boolean wellFormedText = request.text() == null || StandardCharsets.UTF_8.newEncoder().canEncode(request.text());
         boolean plainHeaders = request.headers().values().stream().allMatch(v -> v.chars().allMatch(c -> c >= 0x20 && c < 0x7F));
-        return wellFormedText && plainHeaders;
+        // The JDK's HTTP server answers a request target with a broken percent-escape itself (400, HTML), before the runner.
+        boolean parsableTarget = request.query() == null || !request.query().matches(".*%(?![0-9A-Fa-f]{2}).*");
+        return wellFormedText && plainHeaders && parsableTarget;
     }
 
     /** The request target: the path id percent-encoded where the request line could not carry it. */

@@ -31,8 +31,15 @@ final class Http {
     }
 
     HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body) {
+        return send(method, path, token, contentType, body, java.util.Map.of());
+    }
+
+    /** The same with extra request headers. */
+    HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body,
+                              java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,7 +1,6 @@
 package org.assessmentsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,8 +184,36 @@ class LocalApiTest {
     @Test
     void unknownPathsAndMethodsGetTheHandlersAnswers() {
         Http.assertProblem(http.json("GET", "/nothing/here", token, null), 404);
-        HttpResponse<String> delete = http.json("DELETE", "/api/assessments/" + UUID.randomUUID(), token, null);
-        Http.assertProblem(delete, 405);
-        assertFalse(delete.headers().firstValue("Allow").orElseThrow().isEmpty());
+        HttpResponse<String> patch = http.json("PATCH", "/api/assessments/" + UUID.randomUUID(), token, null);
+        Http.assertProblem(patch, 405);
+        assertEquals("DELETE, GET, PUT", patch.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void listWithACursorDeleteAndAnIdempotentRetryOverHttp() {
+        String user = "local-list-" + UUID.randomUUID();
+        String own = Http.read(http.json("POST", "/local/tokens", null, "{\"sub\":\"" + user + "\"}")).get("token").asText();
+        String older = http.create(own);
+        String newer = http.create(own);
+        JsonNode first = Http.read(http.json("GET", "/api/assessments?limit=1", own, null));
+        assertEquals(newer, first.get("items").get(0).get("id").asText());
+        JsonNode second = Http.read(http.json("GET", "/api/assessments?limit=1&cursor=" + first.get("nextCursor").asText(), own, null));
+        assertEquals(older, second.get("items").get(0).get("id").asText());
+        Http.assertProblem(http.json("GET", "/api/assessments?limit=2&cursor=" + first.get("nextCursor").asText(), own, null), 400);
+        Http.assertProblem(http.json("GET", "/api/assessments?limit=1&limit=2&colour=red", own, null), 400);
+
+        assertEquals(204, http.json("DELETE", "/api/assessments/" + older, own, null).statusCode());
+        Http.assertProblem(http.json("GET", "/api/assessments/" + older, own, null), 404);
+
+        Map<String, String> key = Map.of("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
+        byte[] body = Http.CREATE_BODY.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> created = http.send("POST", "/api/assessments", own, "application/json", body, key);
+        HttpResponse<String> retried = http.send("POST", "/api/assessments", own, "application/json", body, key);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(created.body(), retried.body());
+        assertEquals(created.headers().firstValue("Location"), retried.headers().firstValue("Location"));
+        Http.assertProblem(http.send("POST", "/api/assessments", own, "application/json",
+                Http.CREATE_BODY.replace("\"FR\"", "\"DE\"").getBytes(StandardCharsets.UTF_8), key), 422);
+        assertEquals(2, Http.read(http.json("GET", "/api/assessments", own, null)).get("items").size());
     }
 }

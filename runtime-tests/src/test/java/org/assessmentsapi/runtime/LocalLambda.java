@@ -34,6 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class LocalLambda implements AutoCloseable {
 
+    /** Base64 of 32 bytes, a fixed test key: what the stack's {@code CursorKey} secret is to the API function. */
+    static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
+            "runtime-tests cursor key, 32 B!!".getBytes(StandardCharsets.US_ASCII));
+
     static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler::handleRequest";
     static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest";
     static final String TABLE = "assessments";
@@ -97,7 +101,9 @@ final class LocalLambda implements AutoCloseable {
         return events().withHandler(API_HANDLER).withEnvironment(Map.of(
                 "JWT_ISSUER", issuer.issuer(),
                 "JWT_AUDIENCE", issuer.audience(),
-                "JWKS_URL", issuer.jwksUrl().toString()));
+                "JWKS_URL", issuer.jwksUrl().toString(),
+                // Required on Lambda: the list cursors' HMAC key (the stack passes a generated secret).
+                "CURSOR_KEY", CURSOR_KEY));
     }
 
     /** The event-driven function: the store only. */

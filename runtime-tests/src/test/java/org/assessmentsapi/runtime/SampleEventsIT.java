@@ -46,7 +46,8 @@ class SampleEventsIT {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("events.dir")))) {
             Set<String> names = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
             assertEquals(Set.of("get-assessment.json", "post-assessment.json", "put-assessment.json",
-                    "put-assessment-with-version.json", "sqs-assessment-update.json", "eventbridge-assessment-update.json"), names,
+                    "put-assessment-with-version.json", "list-assessments.json", "delete-assessment.json",
+                    "sqs-assessment-update.json", "eventbridge-assessment-update.json"), names,
                     "a new sample event needs a test under the runtime here");
         }
     }
@@ -107,6 +108,33 @@ class SampleEventsIT {
         assertTrue(LocalLambda.header(stale, "Content-Type").startsWith("application/problem+json"), stale::toString);
         assertEquals(409, LocalLambda.body(stale).path("status").asInt());
         assertEquals(4, lambda.version(id), "nothing written on a conflict");
+    }
+
+    @Test
+    void theListSampleListsTheCallersDraftsAndAnalyzingOnesNewestFirst() {
+        String older = lambda.create(api);
+        String newer = lambda.create(api);
+        api.invoke(lambda.sample("put-assessment.json", older)); // ANALYZING now, and the newest change
+        JsonNode response = api.invoke(lambda.sample("list-assessments.json", LocalLambda.SAMPLE_ID));
+        assertEquals(200, response.path("statusCode").asInt(), response::toString);
+        JsonNode items = LocalLambda.body(response).path("items");
+        assertEquals(older, items.get(0).path("id").asText());
+        assertEquals(newer, items.get(1).path("id").asText());
+        assertTrue(LocalLambda.body(response).has("nextCursor"), response::toString);
+    }
+
+    @Test
+    void theDeleteSampleDeletesAtVersionFiveOnly() {
+        String id = lambda.create(api);
+        JsonNode stale = api.invoke(lambda.sample("delete-assessment.json", id));
+        assertEquals(412, stale.path("statusCode").asInt(), stale::toString);
+        assertEquals(1, LocalLambda.body(stale).path("currentVersion").asLong());
+        for (int i = 0; i < 4; i++) {
+            api.invoke(lambda.sample("put-assessment.json", id)); // to version 5, the sample's If-Match
+        }
+        JsonNode deleted = api.invoke(lambda.sample("delete-assessment.json", id));
+        assertEquals(204, deleted.path("statusCode").asInt(), deleted::toString);
+        assertEquals(404, api.invoke(lambda.sample("get-assessment.json", id)).path("statusCode").asInt());
     }
 
     @Test

@@ -44,7 +44,7 @@ class SnapStartIT {
         int items = lambda.itemCount();
         try (LocalLambda.Running primed = LocalLambda.start(snapStart(lambda.api()), "snapstart-api").awaitReady()) {
             assertEquals(List.of("restore/next", "next"), primed.api().calls(), "restore/next first, then the invocations");
-            assertTrue(primed.process().stdout().contains("SnapStart priming of the API function done: PUT 404, GET 404"),
+            assertTrue(primed.process().stdout().contains("SnapStart priming of the API function done: PUT 404, GET 404, DELETE 404, LIST 200, LIST 400"),
                     primed.process().output());
             assertEquals(items, lambda.itemCount(), "priming writes nothing");
             assertEquals(1, lambda.version(existing));

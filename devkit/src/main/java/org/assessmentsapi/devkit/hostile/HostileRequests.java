@@ -13,7 +13,7 @@ import java.util.function.Function;
  * sequence, so a failure is reproduced by its seed and index. Every request targets one existing
  * assessment ({@code ownedId}), the collection, or ids that are not valid, and none of them may change
  * anything: each is invalid in at least one way the API checks before writing (body, media type, id,
- * method), or carries a stale {@code version}.
+ * method, query, cursor, idempotency key, precondition), or carries a stale {@code version}.
  *
  * <p>The generator only knows the API's public contract (field names, limits, media type), not its code.
  */
@@ -34,7 +34,21 @@ public final class HostileRequests {
     private static final List<String> BAD_IDS = List.of("not-a-uuid", "..", "..%2F..%2Fetc%2Fpasswd", "%00",
             "3f1c2b9e8a4d4c1e9b7a2d5e6f7a8b9c", "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9", "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9cc",
             "{3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c}", "' OR '1'='1", "$ne", "<script>", "1", "null", "g" + "0".repeat(35));
-    private static final List<String> BAD_METHODS = List.of("DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", "PUTS", "GETS");
+    private static final List<String> BAD_METHODS = List.of("PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", "PUTS", "GETS", "DELET");
+    /** Query strings of the list that break its rules: unknown, repeated, out of range, badly escaped. */
+    private static final List<String> BAD_QUERIES = List.of("limit=0", "limit=101", "limit=-5", "limit=abc", "limit=1e2",
+            "limit=", "limit=020", "limit=20&limit=20", "limit=1&limit=2", "status=draft", "status=DONE", "status=",
+            "status=DRAFT,COMPLETE", "status=DRAFT&status=draft", "cursor=", "cursor=a&cursor=b", "sort=updatedAt",
+            "limit=10&offset=5", "LIMIT=10", "%zz=1", "limit=%zz", "limit=%E9", "status=%C3%28", "cursor=%FF",
+            "__proto__=1", "limit=10&status=DRAFT&page=2", "limit=99999999999999999999", "limit=%31%30%31");
+    /** If-Match/If-None-Match of a DELETE that can never delete the item, which is at version 1. */
+    private static final List<Map.Entry<String, String>> BAD_DELETE_CONDITIONS = List.of(
+            Map.entry("if-match", "\"2\""), Map.entry("if-match", "\"999999\""), Map.entry("if-match", "W/\"1\""),
+            Map.entry("if-match", "\"1\", \"2\""), Map.entry("if-match", "1"), Map.entry("if-match", "\"01\""),
+            Map.entry("if-match", "\"\""), Map.entry("if-none-match", "*"), Map.entry("if-none-match", "\"1\""));
+    /** Idempotency-Key values that are no short opaque string (quoted or bare). */
+    private static final List<String> BAD_IDEMPOTENCY_KEYS = List.of("\"\"", "\"", "x".repeat(129), "\"" + "y".repeat(129) + "\"",
+            "two words", "a,b", "\"a,b\"", "\"a\\\"b\"", "\"back\\slash\"", "tab\there", "caf\u00e9", "\"unterminated");
     /** Header values that try to split a response or smuggle a header. */
     private static final List<String> INJECTIONS = List.of("\r\nSet-Cookie: session=stolen", "\nLocation: https://evil.example/",
             "\r\n\r\n<html>", "%0d%0aSet-Cookie:%20a=b", "\u0000", "\u2028X-Injected: 1");
@@ -61,7 +75,11 @@ public final class HostileRequests {
             new Generator("header-injection", this::headerInjection),
             new Generator("not-an-object", this::notAnObject),
             new Generator("stale-version", this::staleVersion),
-            new Generator("bad-create", this::badCreate));
+            new Generator("bad-create", this::badCreate),
+            new Generator("bad-query", this::badQuery),
+            new Generator("bad-cursor", this::badCursor),
+            new Generator("bad-delete", this::badDelete),
+            new Generator("bad-idempotency-key", this::badIdempotencyKey));
 
     /** @param ownedId an assessment that the requests' sender owns, at version 1 */
     public HostileRequests(long seed, String ownedId) {
@@ -219,13 +237,13 @@ public final class HostileRequests {
             // A well-formed id that is not the caller's (or does not exist): 404, and nothing written.
             id = UUID.randomUUID().toString();
         }
-        String method = pick("PUT", "GET");
+        String method = pick("PUT", "GET", "DELETE");
         return new HostileRequest(kind, method, id, jsonHeaders(), method.equals("PUT") ? validBody() : null, null);
     }
 
     private HostileRequest badMethod(String kind) {
         boolean onItem = random.nextBoolean();
-        String method = onItem ? pick(BAD_METHODS) : pick("GET", "PUT", "DELETE", "PATCH");
+        String method = onItem ? pick(BAD_METHODS) : pick("PUT", "DELETE", "PATCH");
         return new HostileRequest(kind, method, onItem ? ownedId : null, jsonHeaders(), validBody(), null);
     }
 
@@ -271,6 +289,35 @@ public final class HostileRequests {
             headers.put("content-type", "text/plain");
         }
         return new HostileRequest(kind, "POST", null, headers, body, null);
+    }
+
+    private HostileRequest badQuery(String kind) {
+        return new HostileRequest(kind, "GET", null, Map.of(), null, null, pick(BAD_QUERIES));
+    }
+
+    /** Cursors this service never issued: random base64url of the right length or not, and other text. */
+    private HostileRequest badCursor(String kind) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int length = pickInt(76, 76, 76, 75, 77, 1, 4, 100, 300);
+        StringBuilder cursor = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            cursor.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String value = random.nextInt(5) == 0 ? pick("null", "0", "%00", "..%2F..", "%27%20OR%20%271%27%3D%271", "%7B%7D") : cursor.toString();
+        String filter = pick("", "&limit=20", "&status=DRAFT", "&limit=100&status=COMPLETE&status=DRAFT");
+        return new HostileRequest(kind, "GET", null, Map.of(), null, null, "cursor=" + value + filter);
+    }
+
+    private HostileRequest badDelete(String kind) {
+        Map.Entry<String, String> condition = pick(BAD_DELETE_CONDITIONS);
+        return new HostileRequest(kind, "DELETE", ownedId, Map.of(condition.getKey(), condition.getValue()), null, null);
+    }
+
+    private HostileRequest badIdempotencyKey(String kind) {
+        Map<String, String> headers = jsonHeaders();
+        headers.put("idempotency-key", pick(BAD_IDEMPOTENCY_KEYS));
+        return new HostileRequest(kind, "POST", null, headers,
+                "{\"name\":\"x\",\"companyName\":\"y\",\"intakeMode\":\"UPLOAD\"}", null);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@ package org.assessmentsapi.adapter.dynamodb;
 
 /**
  * Item attribute names: exactly the JSON field names of the API. The item also holds the idempotency slots
- * of {@link AppliedEvents}, which are no field of the API and never leave the repository.
+ * of {@link AppliedEvents} and {@link #IDEMPOTENCY_FINGERPRINT}, which are no field of the API and never leave
+ * the repository.
  */
 final class Attributes {
     static final String ID = "id";
@@ -19,6 +20,8 @@ final class Attributes {
     static final String USER_ID = "userId";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** The fingerprint of the request that created the item with an {@code Idempotency-Key}; absent otherwise. */
+    static final String IDEMPOTENCY_FINGERPRINT = "idempotencyFingerprint";
 
     private Attributes() {
     }

@@ -38,12 +38,7 @@ final class UpdateItemRequests {
         expression.assign(expression.name(VERSION) + " = " + expression.name(VERSION) + " + "
                 + expression.value("one", AssessmentItems.number(BigDecimal.ONE)));
 
-        expression.condition("attribute_exists(" + expression.name(ID) + ")");
-        if (caller instanceof Caller.User user) {
-            expression.condition(expression.name(USER_ID) + " = " + expression.value("caller", AssessmentItems.string(user.userId())));
-        }
-        update.expectedVersion().ifPresent(expected -> expression.condition(expression.name(VERSION) + " = "
-                + expression.value("expectedVersion", AssessmentItems.number(BigDecimal.valueOf(expected)))));
+        ItemConditions.existsAccessibleAt(expression, caller, update.expectedVersion());
         update.eventId().ifPresent(eventId -> AppliedEvents.recordOnce(expression, eventId));
 
         return UpdateItemRequest.builder()

@@ -10,7 +10,7 @@ import org.assessmentsapi.adapter.lambda.MalformedEventException;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that the routes use; header names lower-cased. */
 record HttpRequest(String method, String path, Map<String, String> headers, String body, boolean base64Encoded,
-                   String pathId, String requestId) {
+                   String pathId, String requestId, String rawQueryString) {
 
     /** The only payload format this reads: API Gateway's 1.0 format has other fields and no {@code requestContext.http}. */
     static final String PAYLOAD_VERSION = "2.0";
@@ -20,8 +20,9 @@ record HttpRequest(String method, String path, Map<String, String> headers, Stri
      * {@code requestContext.http.method}; the path is {@code requestContext.http.path}, else {@code rawPath}.
      * Optional: headers (names lower-cased; names that differ only in case are joined with commas, as API
      * Gateway joins repeated headers), {@code pathParameters.id}, {@code requestContext.requestId}, body,
-     * {@code isBase64Encoded}. Everything else (routeKey, rawQueryString, queryStringParameters, cookies,
-     * authorizer, ...) is not used by the routes and not read.
+     * {@code isBase64Encoded}, {@code rawQueryString} (as the client sent it: the list's parameters, repeated names
+     * kept apart). Everything else (routeKey, queryStringParameters, which joins repeated values with commas,
+     * cookies, authorizer, ...) is not used by the routes and not read.
      */
     static HttpRequest read(InputStream in) throws MalformedEventException {
         JsonNode event = EventJson.readObject(in);
@@ -45,7 +46,8 @@ record HttpRequest(String method, String path, Map<String, String> headers, Stri
                 headers.merge(name.toLowerCase(Locale.ROOT), value, (first, second) -> first + "," + second));
         return new HttpRequest(method.toUpperCase(Locale.ROOT), path == null ? "" : path, headers,
                 EventJson.text(event, "body"), EventJson.bool(event, "isBase64Encoded"),
-                EventJson.strings(event, "pathParameters").get("id"), EventJson.text(context, "requestId"));
+                EventJson.strings(event, "pathParameters").get("id"), EventJson.text(context, "requestId"),
+                EventJson.text(event, "rawQueryString"));
     }
 
     String header(String lowerCaseName) {

@@ -17,6 +17,11 @@ record HttpResponse(int status, Map<String, String> headers, String body) {
         return new HttpResponse(304, Map.of("ETag", etag, "Cache-Control", "no-store"), null);
     }
 
+    /** 204: done, nothing to say. */
+    static HttpResponse noContent() {
+        return new HttpResponse(204, Map.of("Cache-Control", "no-store"), null);
+    }
+
     static HttpResponse json(int status, String contentType, String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);

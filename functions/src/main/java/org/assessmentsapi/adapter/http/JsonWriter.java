@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.Timestamps;
 import org.assessmentsapi.adapter.validation.FieldError;
@@ -25,24 +27,40 @@ final class JsonWriter {
     }
 
     static String assessment(Assessment a) {
+        return write(json -> writeAssessment(json, a));
+    }
+
+    /** A page of the list: {@code {"items": [...], "nextCursor": "..." | null}}. */
+    static String page(List<Assessment> items, Optional<String> nextCursor) {
         return write(json -> {
             json.writeStartObject();
-            json.writeStringField("id", a.id());
-            json.writeStringField("name", a.name());
-            json.writeStringField("companyName", a.companyName());
-            json.writeStringField("companyType", a.companyType());
-            json.writeStringField("country", a.country());
-            json.writeStringField("status", a.status() == null ? null : a.status().name());
-            json.writeStringField("intakeMode", a.intakeMode() == null ? null : a.intakeMode().name());
-            writeNumber(json, "progress", a.progress());
-            json.writeNumberField("version", a.version());
-            writeNumber(json, "overallRiskScore", a.overallRiskScore());
-            json.writeStringField("overallRiskLevel", a.overallRiskLevel() == null ? null : a.overallRiskLevel().name());
-            json.writeStringField("userId", a.userId());
-            json.writeStringField("createdAt", a.createdAt() == null ? null : Timestamps.format(a.createdAt()));
-            json.writeStringField("updatedAt", a.updatedAt() == null ? null : Timestamps.format(a.updatedAt()));
+            json.writeArrayFieldStart("items");
+            for (Assessment item : items) {
+                writeAssessment(json, item);
+            }
+            json.writeEndArray();
+            json.writeStringField("nextCursor", nextCursor.orElse(null));
             json.writeEndObject();
         });
+    }
+
+    private static void writeAssessment(JsonGenerator json, Assessment a) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", a.id());
+        json.writeStringField("name", a.name());
+        json.writeStringField("companyName", a.companyName());
+        json.writeStringField("companyType", a.companyType());
+        json.writeStringField("country", a.country());
+        json.writeStringField("status", a.status() == null ? null : a.status().name());
+        json.writeStringField("intakeMode", a.intakeMode() == null ? null : a.intakeMode().name());
+        writeNumber(json, "progress", a.progress());
+        json.writeNumberField("version", a.version());
+        writeNumber(json, "overallRiskScore", a.overallRiskScore());
+        json.writeStringField("overallRiskLevel", a.overallRiskLevel() == null ? null : a.overallRiskLevel().name());
+        json.writeStringField("userId", a.userId());
+        json.writeStringField("createdAt", a.createdAt() == null ? null : Timestamps.format(a.createdAt()));
+        json.writeStringField("updatedAt", a.updatedAt() == null ? null : Timestamps.format(a.updatedAt()));
+        json.writeEndObject();
     }
 
     static String problem(Problem problem) {

@@ -24,6 +24,11 @@ record Problem(ProblemType type, String detail, List<FieldError> errors, Long cu
         return new Problem(ProblemType.VALIDATION, "The request body is invalid: see errors.", errors, null, Map.of());
     }
 
+    /** The query parameters break the rules; {@code field} names the parameter. */
+    static Problem invalidQuery(List<FieldError> errors) {
+        return new Problem(ProblemType.VALIDATION, "The query parameters are invalid: see errors.", errors, null, Map.of());
+    }
+
     static Problem versionConflict(long currentVersion) {
         return new Problem(ProblemType.VERSION_CONFLICT,
                 "The assessment was changed by someone else: it is at version " + currentVersion

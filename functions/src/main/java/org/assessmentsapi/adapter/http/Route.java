@@ -7,8 +7,10 @@ import org.assessmentsapi.adapter.validation.AssessmentIds;
 /** The API's routes, matched on the method and path of the request (the same for API Gateway and locally). */
 enum Route {
     CREATE("POST", false),
+    LIST("GET", false),
     GET("GET", true),
-    UPDATE("PUT", true);
+    UPDATE("PUT", true),
+    DELETE("DELETE", true);
 
     static final String COLLECTION = "/api/assessments";
     /** Compiled once, not by String.matches on every 405. */
@@ -35,7 +37,13 @@ enum Route {
         }
         throw new ProblemException(Problem.of(ProblemType.METHOD_NOT_ALLOWED,
                 "Method " + sanitize(request.method()) + " is not allowed here.")
-                .withHeader("Allow", onItem.get() ? "GET, PUT" : "POST"));
+                .withHeader("Allow", allowed(onItem.get())));
+    }
+
+    /** The methods served on the item path or on the collection, for {@code Allow}. */
+    private static String allowed(boolean onItem) {
+        return java.util.Arrays.stream(values()).filter(route -> route.onItem == onItem).map(route -> route.method)
+                .sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The assessment id of an item route's path, as stored (see {@link AssessmentIds}), or a 400 problem. */

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The version a PUT expects the stored assessment to have, and where the client said so: the body's
- * {@code version} field or the {@code If-Match} header. Both feed the same conditional UpdateItem; they
+ * The version a PUT or DELETE expects the stored assessment to have, and where the client said so: the body's
+ * {@code version} field (PUT only) or the {@code If-Match} header. Both feed the same conditional write; they
  * differ only in how a mismatch is reported, and {@link #mismatch} is the one place that decides it:
  * 409 for the body field (the documented optimistic-locking answer), 412 for If-Match (what HTTP
  * clients and caches expect of a failed precondition).
@@ -25,6 +25,19 @@ record VersionExpectation(long version, Source source) {
             throw new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
                     "If-None-Match is not supported on PUT: an update never creates an assessment. Use If-Match."));
         }
+        return ofIfMatch(bodyVersion, ifMatch);
+    }
+
+    /** The expectation of a DELETE: If-Match only, by the same rules as a PUT's. */
+    static Optional<VersionExpectation> forDelete(String ifMatch, String ifNoneMatch) {
+        if (ifNoneMatch != null) {
+            throw new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
+                    "If-None-Match is not supported on DELETE. Use If-Match."));
+        }
+        return ofIfMatch(OptionalLong.empty(), ifMatch);
+    }
+
+    private static Optional<VersionExpectation> ofIfMatch(OptionalLong bodyVersion, String ifMatch) {
         Optional<VersionExpectation> fromBody = bodyVersion.isPresent()
                 ? Optional.of(new VersionExpectation(bodyVersion.getAsLong(), Source.BODY)) : Optional.empty();
         if (ifMatch == null) {

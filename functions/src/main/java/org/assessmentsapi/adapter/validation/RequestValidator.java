@@ -5,11 +5,16 @@ import static org.assessmentsapi.adapter.validation.AssessmentField.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.assessmentsapi.application.ListQuery;
 import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentStatus;
 import org.assessmentsapi.domain.AssessmentUpdate;
@@ -23,6 +28,8 @@ import org.assessmentsapi.domain.RiskLevel;
  * then missing required fields.
  */
 public final class RequestValidator {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "status", "cursor");
 
     /** Validates an update (API or service): only the provided fields will change. */
     public Validated<AssessmentUpdate> validateUpdate(JsonNode body, RequestSchema schema) {
@@ -46,6 +53,55 @@ public final class RequestValidator {
                 values.get(COMPANY_TYPE, String.class),
                 values.get(COUNTRY, String.class),
                 values.get(INTAKE_MODE, IntakeMode.class)));
+    }
+
+    /**
+     * Validates the query of a list request: {@code limit} (at most once, an integer {@value ListQuery#MIN_LIMIT} to
+     * {@value ListQuery#MAX_LIMIT}, default {@value ListQuery#DEFAULT_LIMIT}), {@code status} (repeatable, each one of
+     * the statuses), {@code cursor} (at most once, not empty); any other parameter is refused. Every problem is
+     * reported, each naming its parameter as {@code field}.
+     */
+    public Validated<ListRequest> validateListQuery(String rawQueryString) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, List<String>> parameters = QueryParameters.parse(rawQueryString, errors);
+        parameters.keySet().stream().filter(name -> !LIST_PARAMETERS.contains(name))
+                .forEach(name -> errors.add(new FieldError(name, "is not a known parameter (limit, status, cursor)")));
+        int limit = ListQuery.DEFAULT_LIMIT;
+        List<String> limits = parameters.getOrDefault("limit", List.of());
+        if (limits.size() > 1) {
+            errors.add(new FieldError("limit", "must be given at most once"));
+        } else if (limits.size() == 1) {
+            limit = limitValue(limits.get(0));
+            if (limit < 0) {
+                errors.add(new FieldError("limit", "must be an integer from " + ListQuery.MIN_LIMIT + " to " + ListQuery.MAX_LIMIT));
+            }
+        }
+        Set<AssessmentStatus> statuses = EnumSet.noneOf(AssessmentStatus.class);
+        for (String value : parameters.getOrDefault("status", List.of())) {
+            Optional<AssessmentStatus> status = Arrays.stream(AssessmentStatus.values())
+                    .filter(candidate -> candidate.name().equals(value)).findFirst();
+            status.ifPresentOrElse(statuses::add, () -> errors.add(new FieldError("status", "must be one of "
+                    + Arrays.stream(AssessmentStatus.values()).map(Enum::name).collect(Collectors.joining(", ")))));
+        }
+        List<String> cursors = parameters.getOrDefault("cursor", List.of());
+        if (cursors.size() > 1) {
+            errors.add(new FieldError("cursor", "must be given at most once"));
+        } else if (cursors.size() == 1 && cursors.get(0).isEmpty()) {
+            errors.add(new FieldError("cursor", "must not be empty: omit it for the first page"));
+        }
+        if (!errors.isEmpty()) {
+            return new Validated.Invalid<>(errors);
+        }
+        return new Validated.Valid<>(new ListRequest(new ListQuery(statuses, limit), cursors.stream().findFirst()));
+    }
+
+    /** The limit a decimal without sign or leading zero names, or -1 outside the range (or when it is none). */
+    private static int limitValue(String text) {
+        if (text.isEmpty() || text.length() > 3 || text.charAt(0) == '0' || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        int value = Integer.parseInt(text);
+        return value >= ListQuery.MIN_LIMIT && value <= ListQuery.MAX_LIMIT ? value : -1;
     }
 
     Validated<FieldValues> validate(JsonNode body, RequestSchema schema) {

@@ -32,8 +32,9 @@ class ApiPrimingTest extends ApiTestSupport {
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
 
-        // The whole path ran: a verified token (else 401), the conditional UpdateItem failed (404), the GET found nothing.
-        assertEquals("PUT 404, GET 404", priming.lastOutcome());
+        // The whole path ran: a verified token (else 401), the conditional UpdateItem failed (404), the GET found
+        // nothing, the conditional DeleteItem failed (404), the list answered, the forged cursor was refused (400).
+        assertEquals("PUT 404, GET 404, DELETE 404, LIST 200, LIST 400", priming.lastOutcome());
         assertEquals(before, env.scan(TestEnvironment.TABLE), "priming must not change any stored item");
         assertTrue(env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
                 .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))).consistentRead(true)).item().isEmpty());
@@ -50,7 +51,7 @@ class ApiPrimingTest extends ApiTestSupport {
         env.dynamoDb.putItem(b -> b.tableName(TestEnvironment.TABLE).item(item));
         try {
             ApiPriming priming = priming();
-            assertEquals("PUT 409, GET 200", priming.prime());
+            assertEquals("PUT 409, GET 200, DELETE 412, LIST 200, LIST 400", priming.prime());
             assertEquals(item, env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
                     .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))).consistentRead(true)).item());
         } finally {
@@ -70,7 +71,7 @@ class ApiPrimingTest extends ApiTestSupport {
         String primingToken = primingKey.token(jwt, ApiPriming.PRIMING_SUBJECT);
 
         // The priming's wiring accepts it (so the test token is well formed and correctly signed) ...
-        ApiHandler primingHandler = Wiring.api(jwt, env.repository, primingKey.publishedAlone(), java.time.Clock.systemUTC());
+        ApiHandler primingHandler = Wiring.api(env.config, env.repository, primingKey.publishedAlone(), java.time.Clock.systemUTC());
         assertNotEquals(401, LambdaInvocations.invoke(primingHandler, ApiEvents.get(id, primingToken), null).getStatusCode());
         // ... the real handler never does.
         APIGatewayV2HTTPResponse rejected = LambdaInvocations.invoke(real, ApiEvents.put(id, primingToken, "{\"progress\":99}"), null);

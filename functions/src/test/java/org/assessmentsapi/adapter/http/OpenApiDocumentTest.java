@@ -95,7 +95,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertEquals(3, operations);
+        assertEquals(5, operations);
     }
 
     @Test

@@ -85,9 +85,9 @@ class ReadAndCreateApiTest extends ApiTestSupport {
         assertProblem(send(event), 404);
 
         var delete = ApiEvents.get(UUID.randomUUID().toString(), token);
-        delete.getRequestContext().getHttp().setMethod("DELETE");
+        delete.getRequestContext().getHttp().setMethod("PATCH");
         APIGatewayV2HTTPResponse response = send(delete);
         assertProblem(response, 405);
-        assertEquals("GET, PUT", response.getHeaders().get("Allow"));
+        assertEquals("DELETE, GET, PUT", response.getHeaders().get("Allow"));
     }
 }

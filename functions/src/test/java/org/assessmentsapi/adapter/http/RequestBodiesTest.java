@@ -37,7 +37,7 @@ class RequestBodiesTest {
     }
 
     private static String actual(String body) {
-        HttpRequest request = new HttpRequest("PUT", "/", Map.of("content-type", "application/json"), body, false, null, null);
+        HttpRequest request = new HttpRequest("PUT", "/", Map.of("content-type", "application/json"), body, false, null, null, null);
         try {
             RequestBodies.readJson(request);
             return "parsed";

@@ -43,6 +43,16 @@ class SampleEventsTest extends ApiTestSupport {
         APIGatewayV2HTTPResponse get = send(withToken(ApiEvents.sample("get-assessment.json")));
         assertEquals(200, get.getStatusCode(), get.getBody());
         assertEquals(5, json(get).get("version").asInt());
+
+        // The list sample asks for DRAFT and ANALYZING: the sample assessment is ANALYZING now.
+        APIGatewayV2HTTPResponse list = send(withToken(ApiEvents.sample("list-assessments.json")));
+        assertEquals(200, list.getStatusCode(), list.getBody());
+        assertEquals(SAMPLE_ID, json(list).get("items").get(0).get("id").asText());
+
+        // The delete sample carries If-Match: "5", the version the sample assessment is at now.
+        APIGatewayV2HTTPResponse delete = send(withToken(ApiEvents.sample("delete-assessment.json")));
+        assertEquals(204, delete.getStatusCode(), delete.getBody());
+        assertEquals(404, send(withToken(ApiEvents.sample("get-assessment.json"))).getStatusCode());
     }
 
     /** The sample id is fixed, so this test (re)writes that item for its own user. */

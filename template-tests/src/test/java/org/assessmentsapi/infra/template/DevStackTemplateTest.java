@@ -94,9 +94,9 @@ class DevStackTemplateTest {
     synth.template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
         "CorsConfiguration", Match.objectLike(Map.of(
             "AllowOrigins", List.of("https://app.example.com", "http://localhost:3000"),
-            // Conditional requests: If-Match on PUT, If-None-Match on GET.
-            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"),
-            "AllowMethods", List.of("GET", "PUT", "POST", "OPTIONS"),
+            // Conditional requests (If-Match on PUT and DELETE, If-None-Match on GET) and safe retries of a POST.
+            "AllowHeaders", List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"),
+            "AllowMethods", List.of("GET", "PUT", "POST", "DELETE", "OPTIONS"),
             // Without these, a browser's script cannot read the version to send back, nor a created resource.
             "ExposeHeaders", List.of("ETag", "Location"),
             "MaxAge", 3600))));

@@ -71,7 +71,22 @@ class FunctionTemplateTest {
             "TABLE_NAME", Map.of("Ref", tableId),
             "JWT_ISSUER", "https://id.example.com/",
             "JWT_AUDIENCE", "assessments-api",
+            "CURSOR_KEY", cursorKeyReference(),
             "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))))));
+  }
+
+  /** CloudFormation resolves the generated secret at deployment: no Secrets Manager call at cold start. */
+  private static Map<String, Object> cursorKeyReference() {
+    String secretId = synth.only("AWS::SecretsManager::Secret").getKey();
+    return Map.of("Fn::Join", List.of("", List.of("{{resolve:secretsmanager:", Map.of("Ref", secretId), ":SecretString:::}}")));
+  }
+
+  @Test
+  void theCursorKeyIsAGeneratedSecretOf64LettersAndDigitsKeptWithTheStack() {
+    Map<String, Object> secret = synth.only("AWS::SecretsManager::Secret").getValue();
+    assertEquals(Map.of("PasswordLength", 64, "ExcludePunctuation", true, "IncludeSpace", false),
+        ((Map<?, ?>) secret.get("Properties")).get("GenerateSecretString"));
+    assertEquals("Retain", secret.get("DeletionPolicy"));
   }
 
   @Test

@@ -32,12 +32,12 @@ class HttpApiTemplateTest {
   }
 
   @Test
-  void exactlyTheThreeRoutes() {
+  void exactlyTheFiveRoutesOfTheContract() {
     Set<Object> routeKeys = new TreeSet<>();
     synth.resources("AWS::ApiGatewayV2::Route").values()
         .forEach(route -> routeKeys.add(((Map<?, ?>) route.get("Properties")).get("RouteKey")));
-    assertEquals(new TreeSet<>(Set.of(
-        "PUT /api/assessments/{id}", "GET /api/assessments/{id}", "POST /api/assessments")), routeKeys);
+    assertEquals(new TreeSet<>(Set.of("PUT /api/assessments/{id}", "GET /api/assessments/{id}",
+        "DELETE /api/assessments/{id}", "POST /api/assessments", "GET /api/assessments")), routeKeys);
   }
 
   @Test
@@ -62,7 +62,7 @@ class HttpApiTemplateTest {
   @Test
   void apiGatewayMayInvokeOnlyTheAliasAndOnlyFromThisApi() {
     Map<String, Map<String, Object>> permissions = synth.resources("AWS::Lambda::Permission");
-    assertEquals(3, permissions.size(), "one permission per route");
+    assertEquals(5, permissions.size(), "one permission per route");
     for (Map<String, Object> permission : permissions.values()) {
       Map<?, ?> properties = (Map<?, ?>) permission.get("Properties");
       assertEquals("lambda:InvokeFunction", properties.get("Action"));

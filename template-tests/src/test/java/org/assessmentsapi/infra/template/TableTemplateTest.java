@@ -23,9 +23,23 @@ class TableTemplateTest {
     synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
         "BillingMode", "PAY_PER_REQUEST",
         "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
-        "AttributeDefinitions", List.of(Map.of("AttributeName", "id", "AttributeType", "S")),
+        "AttributeDefinitions", List.of(Map.of("AttributeName", "id", "AttributeType", "S"),
+            Map.of("AttributeName", "userId", "AttributeType", "S"), Map.of("AttributeName", "updatedAt", "AttributeType", "S")),
         // Pay per request: no capacity to provision.
         "ProvisionedThroughput", Match.absent()));
+  }
+
+  @Test
+  void theOwnerIndexListsByUserNewestFirstAndProjectsTheApiFieldsOnly() {
+    synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+        "GlobalSecondaryIndexes", List.of(Map.of(
+            "IndexName", "byOwnerUpdatedAt",
+            "KeySchema", List.of(Map.of("AttributeName", "userId", "KeyType", "HASH"),
+                Map.of("AttributeName", "updatedAt", "KeyType", "RANGE")),
+            // Not appliedEvent1..8 nor idempotencyFingerprint: the repository's own, never answered.
+            "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", List.of("name", "companyName",
+                "companyType", "country", "status", "intakeMode", "progress", "version", "overallRiskScore",
+                "overallRiskLevel", "createdAt"))))));
   }
 
   @Test
