@@ -152,7 +152,7 @@ final class Warm {
         return ms;
     }
 
-    private static void expect(int expected, int status) {
+    static void expect(int expected, int status) {
         if (status != expected) {
             throw new IllegalStateException("expected " + expected + ", got " + status);
         }
