@@ -31,7 +31,7 @@ public final class Main {
                 report.line("");
                 report.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), load "
-                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\"" + Fixture.STACK_JAVA_TOOL_OPTIONS + "\".");
+                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\"" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "\".");
                 report.line("");
                 boolean all = mode.equals("all");
                 if (all || mode.equals("cold") || mode.equals("priming") || mode.equals("clients")) {
@@ -88,7 +88,7 @@ public final class Main {
         command.add(Main.class.getName());
         command.add(mode);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("JAVA_TOOL_OPTIONS", Fixture.STACK_JAVA_TOOL_OPTIONS);
+        builder.environment().put("JAVA_TOOL_OPTIONS", Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS);
         int exit = builder.start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException(mode + " failed with exit code " + exit);

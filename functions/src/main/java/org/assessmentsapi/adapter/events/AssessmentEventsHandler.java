@@ -47,17 +47,17 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
     private final EventsSnapStartPriming priming;
 
     /**
-     * Used by the Lambda runtime: the store's configuration from the environment (no JWT settings), and the
-     * SnapStart priming hook registered.
+     * Used by the Lambda runtime: the store's configuration from the environment (no JWT settings), a start-up
+     * warm-up ({@link EventsStartup}), and the SnapStart priming hook registered.
      */
     public AssessmentEventsHandler() {
-        this(Application.forEvents());
+        this(EventsStartup.application());
         org.crac.Core.getGlobalContext().register(priming);
     }
 
     public AssessmentEventsHandler(Application app) {
         this.processor = new UpdateEventProcessor(app.validator(), app.updateAssessment());
-        this.priming = new EventsSnapStartPriming(this);
+        this.priming = new EventsSnapStartPriming(this, app);
     }
 
     /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */

@@ -6,9 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.assessmentsapi.adapter.http.WarmUpHttpClient;
 import org.assessmentsapi.adapter.lambda.EventJson;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.adapter.validation.StrictJson;
 import org.assessmentsapi.domain.EventUpdate;
@@ -57,10 +63,13 @@ public final class EventsSnapStartPriming extends PrimingResource {
     public static final String PRIMING_SOURCE = "assessments.snapstart-priming";
 
     private final AssessmentEventsHandler handler;
+    private final Application app;
 
-    EventsSnapStartPriming(AssessmentEventsHandler handler) {
+    /** Primes {@code handler}, the one wired by {@code app}. */
+    EventsSnapStartPriming(AssessmentEventsHandler handler, Application app) {
         super("events function");
         this.handler = handler;
+        this.app = app;
     }
 
     /** Runs the handler on the priming event; returns what the batch response said of the priming message. */
@@ -78,16 +87,46 @@ public final class EventsSnapStartPriming extends PrimingResource {
         });
         // The success path's mapping and log text, on an in-memory item (no store call).
         new MessageOutcome.Applied(PRIMING_EVENT_ID, mappedSample(PRIMING_SOURCE)).describe();
+        int rounds = Log.collecting(() -> roundsOnCannedStore(app)).result();
         List<String> notDone = new ArrayList<>();
         for (JsonNode failure : StrictJson.read(new ByteArrayInputStream(handled.result())).get("batchItemFailures")) {
             notDone.add(failure.get("itemIdentifier").textValue());
         }
         boolean failed = handled.lines().stream().anyMatch(line -> line.level().equals("ERROR"));
         if (notDone.equals(List.of(PRIMING_MESSAGE_ID)) && !failed) {
-            return "message " + PRIMING_MESSAGE_ID + " ran through the handler and was not applied, as designed (nothing written)";
+            return "message " + PRIMING_MESSAGE_ID + " ran through the handler and was not applied, as designed (nothing written);"
+                    + " then " + rounds + " messages applied on the canned DynamoDB";
         }
         return "unexpected: batch item failures " + notDone + " (expected only " + PRIMING_MESSAGE_ID + "), handler log "
                 + handled.lines().stream().map(Log.Line::json).toList();
+    }
+
+    /**
+     * {@link #EVENTS_ROUNDS} priming messages through the stream entry point of a handler over the canned DynamoDB
+     * (no network, no data), where each update applies: the success path's unmarshalling and mapping, and C2 code
+     * of the whole path, in the snapshot. Also the start-up warm-up of {@code new AssessmentEventsHandler()}, with
+     * one round. The handler's lines are the caller's to keep or drop.
+     */
+    static int roundsOnCannedStore(AppConfig config, int wanted) {
+        try (DynamoDbClient canned = DynamoDbClients.create(config, System.getenv(),
+                new WarmUpHttpClient(PRIMING_ID, PRIMING_SOURCE))) {
+            AssessmentEventsHandler handler = new AssessmentEventsHandler(
+                    Application.withoutAuthentication(config, canned, Clock.systemUTC()));
+            byte[] event = event();
+            ByteArrayOutputStream response = new ByteArrayOutputStream(256);
+            return rounds(wanted, round -> {
+                response.reset();
+                try {
+                    handler.handleRequest(new ByteArrayInputStream(event), response, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // in-memory streams
+                }
+            });
+        }
+    }
+
+    private static int roundsOnCannedStore(Application app) {
+        return roundsOnCannedStore(app.config(), EVENTS_ROUNDS);
     }
 
     /** The JSON of the built-in SQS event: one message, as the event source mapping delivers it. */

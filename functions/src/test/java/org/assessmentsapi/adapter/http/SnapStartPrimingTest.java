@@ -30,7 +30,7 @@ class SnapStartPrimingTest extends ApiTestSupport {
         priming.afterRestore(null);
 
         // The whole path ran: a verified token (else 401), the conditional UpdateItem failed (404), the GET found nothing.
-        assertEquals("PUT 404, GET 404", priming.lastOutcome());
+        assertEquals("PUT 404, GET 404, then 200 PUTs on the canned DynamoDB", priming.lastOutcome());
         assertEquals(before, env.scan(TestEnvironment.TABLE), "priming must not change any stored item");
         assertTrue(env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
                 .key(Map.of("id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID))).consistentRead(true)).item().isEmpty());
@@ -47,7 +47,7 @@ class SnapStartPrimingTest extends ApiTestSupport {
         env.dynamoDb.putItem(b -> b.tableName(TestEnvironment.TABLE).item(item));
         try {
             SnapStartPriming priming = new ApiHandler(env.app).priming();
-            assertEquals("PUT 409, GET 200", priming.prime());
+            assertEquals("PUT 409, GET 200, then 200 PUTs on the canned DynamoDB", priming.prime());
             assertEquals(item, env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
                     .key(Map.of("id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID))).consistentRead(true)).item());
         } finally {
