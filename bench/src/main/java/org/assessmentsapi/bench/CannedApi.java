@@ -8,15 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.http.ApiHandler;
-import org.assessmentsapi.adapter.http.WarmUpHttpClient;
 import org.assessmentsapi.bootstrap.AppConfig;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.CannedDynamoDb;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.bootstrap.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The API handler's production wiring over the in-process canned DynamoDB of the start-up warm-up
- * ({@link WarmUpHttpClient}: no socket, no data; every UpdateItem answers one assessment of {@link Fixture#USER}),
+ * ({@link CannedDynamoDb}: no socket, no data; every UpdateItem answers one assessment of {@link Fixture#USER}),
  * with the keys of a real issuer's JWKS, fetched once over loopback: what the {@code overhead} and {@code jit}
  * parts time, so that the handler's own CPU is not drowned by a network round trip.
  */
@@ -35,11 +35,11 @@ record CannedApi(AppConfig config, DynamoDbClient client, JWKSource<SecurityCont
         if (!JwksSources.prefetch(keys)) {
             throw new IllegalStateException("could not fetch the JWKS at " + jwksUrl);
         }
-        return new CannedApi(config, DynamoDbClients.create(config, env, new WarmUpHttpClient(Fixture.SAMPLE_ID, Fixture.USER)), keys);
+        return new CannedApi(config, DynamoDbClients.create(config, env, new CannedDynamoDb(Fixture.SAMPLE_ID, Fixture.USER)), keys);
     }
 
     /** A new handler on the shared client and keys; its authenticator remembers tokens of its own. */
     ApiHandler handler() {
-        return new ApiHandler(Application.create(config, client, keys, Clock.systemUTC()));
+        return Wiring.api(config, client, keys, Clock.systemUTC());
     }
 }

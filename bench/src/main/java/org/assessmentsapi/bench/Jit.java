@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
 import org.assessmentsapi.adapter.http.ApiHandler;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.devkit.DevIssuer;
 
 /**
@@ -245,8 +245,7 @@ final class Jit {
 
     /** The events function: one SQS message per call, the sample update event, applied by the canned store. */
     private static Workload eventsWorkload(CannedApi api, IntSupplier raw) {
-        AssessmentEventsHandler handler = new AssessmentEventsHandler(
-                Application.withoutAuthentication(api.config(), api.client(), java.time.Clock.systemUTC()));
+        AssessmentEventsHandler handler = Wiring.events(api.config(), api.client(), java.time.Clock.systemUTC());
         byte[] message = Fixture.event("sqs-assessment-update.json", null, "");
         IntSupplier applied = () -> {
             String answer = new String(Fixture.invoke(handler, message), StandardCharsets.UTF_8);

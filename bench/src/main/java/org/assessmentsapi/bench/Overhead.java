@@ -2,30 +2,22 @@ package org.assessmentsapi.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.bootstrap.Application;
-import org.assessmentsapi.adapter.auth.JwksSources;
-import org.assessmentsapi.bootstrap.AppConfig;
-import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.adapter.http.ApiHandler;
-import org.assessmentsapi.adapter.http.WarmUpHttpClient;
+import org.assessmentsapi.bootstrap.CannedDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The handler's own CPU cost per request, which the network round trip of {@link Warm} (~2.4 ms on loopback)
  * drowns: in one JVM with the stack's options (C1 only), the handler's PUT and the raw SDK UpdateItem of
  * {@link Warm#rawUpdate} run alternately over the same DynamoDB client, whose HTTP client is the in-process
- * canned responder of the start-up warm-up ({@link WarmUpHttpClient}: no socket, no data). Both sides pay the
+ * canned responder of the start-up warm-up ({@link CannedDynamoDb}: no socket, no data). Both sides pay the
  * SDK's marshalling, signing and unmarshalling; the difference is the handler's work (event, route, JWT,
  * body, validation, expression, mapping, response). Timed by the thread's CPU clock, so that time spent
  * descheduled on the shared machine is not counted. The JWKS comes from a local issuer, once; the tokens
@@ -40,16 +32,9 @@ final class Overhead {
 
     static void run(Report report, int warmup, int calls) {
         try (DevIssuer issuer = DevIssuer.start()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("TABLE_NAME", Fixture.TABLE);
-            env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:9"); // never contacted: the canned client answers
-            env.put("AWS_REGION", "us-east-1");
-            env.put("JWT_ISSUER", issuer.issuer());
-            env.put("JWT_AUDIENCE", issuer.audience());
-            env.put("JWKS_URL", issuer.jwksUrl().toString());
-            AppConfig config = AppConfig.fromEnvironment(env);
-            DynamoDbClient client = DynamoDbClients.create(config, env, new WarmUpHttpClient(ID, Fixture.USER));
-            ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(URI.create(env.get("JWKS_URL"))), Clock.systemUTC()));
+            CannedApi api = CannedApi.create(issuer.issuer(), issuer.audience(), issuer.jwksUrl());
+            DynamoDbClient client = api.client();
+            ApiHandler handler = api.handler();
 
             byte[] put = Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2)));
             IntSupplier handlerPut = () -> Fixture.status(handler, put);

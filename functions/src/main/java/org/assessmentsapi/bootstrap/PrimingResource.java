@@ -1,30 +1,25 @@
 package org.assessmentsapi.bootstrap;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
-import org.assessmentsapi.domain.Assessment;
-import org.assessmentsapi.domain.AssessmentStatus;
-import org.assessmentsapi.domain.IntakeMode;
-import org.assessmentsapi.domain.RiskLevel;
 import org.assessmentsapi.adapter.logging.Log;
-import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
 import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * What the SnapStart priming hooks of the functions share (the API's {@code http.SnapStartPriming}, the event
- * function's {@code events.EventsSnapStartPriming}): the reserved id and the impossible version that make their
- * one conditional write fail, and the shape of a priming that never breaks the snapshot.
+ * What the SnapStart priming hooks of the functions share ({@link ApiPriming}, {@link EventsPriming}): the
+ * reserved id and the impossible version that make their one conditional write fail, and the shape of a priming
+ * that never breaks the snapshot.
  *
  * <p>{@link #beforeCheckpoint} runs {@link #run()} once and logs one line with its outcome; whatever it throws
  * (an exception or an error, e.g. a class that fails to link) is caught and logged, so the snapshot is taken
  * anyway, only less warm. {@link #afterRestore} does nothing: a priming keeps no state, and the HTTP client
  * re-establishes its connections after a restore.
  *
- * <p>Registered with {@code org.crac.Core.getGlobalContext()} by the handlers' no-arg constructors (the ones
- * the Lambda runtime uses), which also keep the strong reference: org.crac holds resources weakly.
+ * <p>Registered with {@code org.crac.Core.getGlobalContext()} by the functions' start-up ({@link #register}),
+ * which also keeps the strong reference: org.crac holds resources weakly.
  */
 public abstract class PrimingResource implements Resource {
 
@@ -32,6 +27,9 @@ public abstract class PrimingResource implements Resource {
     public static final String PRIMING_ID = "00000000-0000-4000-8000-000000000000";
     /** A version no item reaches (one increment per write; this is 10^15 writes away). */
     public static final long IMPOSSIBLE_VERSION = 999_999_999_999_999L;
+
+    /** The registered primings, held strongly for as long as the execution environment lives. */
+    private static final List<PrimingResource> REGISTERED = new CopyOnWriteArrayList<>();
 
     /**
      * How many requests the API's priming runs over the canned DynamoDB, each with a full RS256 check: the stack runs
@@ -51,6 +49,12 @@ public abstract class PrimingResource implements Resource {
 
     private final String function;
     private volatile String lastOutcome = "not primed";
+
+    /** Runs {@code priming} before SnapStart takes the snapshot (a no-op on a JVM without CRaC support). */
+    static void register(PrimingResource priming) {
+        REGISTERED.add(priming);
+        org.crac.Core.getGlobalContext().register(priming);
+    }
 
     /** {@code function}: which function this primes, for the log line (e.g. "API function"). */
     protected PrimingResource(String function) {
@@ -85,12 +89,12 @@ public abstract class PrimingResource implements Resource {
     }
 
     /**
-     * Calls {@code round} with 0, 1, ... up to {@code rounds} times (fewer past {@link #ROUNDS_BUDGET}; a test may
-     * lower the count with the system property {@code assessments.priming.rounds}), with a trace header set as the
-     * runtime sets one for every real invocation (the SDK's trace-id path is then loaded too) and cleared after.
-     * Each round must go to the canned DynamoDB only. Returns the rounds run.
+     * Calls {@code round} with 0, 1, ... up to {@code rounds} times (fewer past {@link #ROUNDS_BUDGET}; tests lower the
+     * count with the system property {@code assessments.priming.rounds}), with a trace header set as the runtime sets
+     * one for every real invocation (the SDK's trace-id path is then loaded too) and cleared after. Each round must
+     * go to the canned DynamoDB only. Returns the rounds run.
      */
-    protected static int rounds(int rounds, IntConsumer round) {
+    static int rounds(int rounds, IntConsumer round) {
         int wanted = Integer.getInteger("assessments.priming.rounds", rounds);
         String previous = System.getProperty(TRACE_HEADER_PROPERTY);
         System.setProperty(TRACE_HEADER_PROPERTY, ROUNDS_TRACE_HEADER);
@@ -112,15 +116,4 @@ public abstract class PrimingResource implements Resource {
 
     /** The request path of the function, once, on {@link #PRIMING_ID}; returns what it observed, for the log. */
     protected abstract String run() throws Exception;
-
-    /**
-     * The success path's item mapping, both ways, in memory (no store call): a priming's own write always
-     * fails, so without this the first real success would load it.
-     */
-    protected static Assessment mappedSample(String owner) {
-        Instant now = Instant.now();
-        return DynamoDbAssessmentRepository.roundTrip(new Assessment(PRIMING_ID, "priming", "priming", "priming", "FR",
-                AssessmentStatus.ANALYZING, IntakeMode.GUIDED_INTERVIEW, new BigDecimal("40"), 2, new BigDecimal("12.5"),
-                RiskLevel.LOW, owner, now, now));
-    }
 }

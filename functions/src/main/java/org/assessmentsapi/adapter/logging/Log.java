@@ -1,17 +1,27 @@
 package org.assessmentsapi.adapter.logging;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One JSON line per event on stdout, which Lambda sends to CloudWatch (and keeps as JSON with the JSON log
- * format). Kept tiny on purpose: a logging framework would cost cold-start time.
+ * One JSON object per event, {@code {"level", "requestId", "message", "error"?}}, as one line: on Lambda the
+ * line goes to stdout, which Lambda sends to CloudWatch (and keeps as JSON with the JSON log format). Tests
+ * send the lines elsewhere ({@link #sendTo}). A logging framework would cost cold-start time; the JSON is
+ * written by jackson-core, which the function loads anyway.
  */
 public final class Log {
 
+    private static final JsonFactory JSON = new JsonFactory();
+    private static volatile Consumer<String> sink = System.out::println;
     /** The lines of {@link #collecting}: kept per thread, so a concurrent request's lines are never swallowed. */
     private static final ThreadLocal<List<Line>> COLLECTED = new ThreadLocal<>();
 
@@ -57,47 +67,34 @@ public final class Log {
         write("ERROR", requestId, message, error);
     }
 
+    /** Where every later line goes (stdout until then); returns where they went before. */
+    public static Consumer<String> sendTo(Consumer<String> lines) {
+        Consumer<String> previous = sink;
+        sink = Objects.requireNonNull(lines, "lines");
+        return previous;
+    }
+
     static void write(String level, String requestId, String message, Throwable error) {
-        StringBuilder line = new StringBuilder(128)
-                .append("{\"level\":\"").append(level).append('"')
-                .append(",\"requestId\":").append(quote(requestId))
-                .append(",\"message\":").append(quote(message));
-        if (error != null) {
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace));
-            line.append(",\"error\":").append(quote(trace.toString()));
+        StringWriter line = new StringWriter(128);
+        try (JsonGenerator json = JSON.createGenerator(line)) {
+            json.writeStartObject();
+            json.writeStringField("level", level);
+            json.writeStringField("requestId", requestId);
+            json.writeStringField("message", message);
+            if (error != null) {
+                StringWriter trace = new StringWriter();
+                error.printStackTrace(new PrintWriter(trace));
+                json.writeStringField("error", trace.toString());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        line.append('}');
         List<Line> collected = COLLECTED.get();
         if (collected != null) {
             collected.add(new Line(level, line.toString()));
         } else {
-            System.out.println(line);
+            sink.accept(line.toString());
         }
-    }
-
-    private static String quote(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }
