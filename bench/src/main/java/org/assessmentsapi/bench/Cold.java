@@ -10,14 +10,14 @@ import org.assessmentsapi.devkit.lambda.TaskRoot;
 /**
  * The cold start under AWS's runtime interface client: a fresh execution environment per run ({@link RuntimeRun}:
  * the jar unpacked as the task root, the stack's {@code JAVA_TOOL_OPTIONS}, the function's variables) serving one
- * PUT (JWT verified, one UpdateItem), against a hello-world POJO handler started the same way. The two alternate
- * (A/B, B/A, ...) in the same run, each PUT on its own new item.
+ * PUT (JWT verified, one UpdateItem), and of the events function applying one SQS message, against a hello-world
+ * POJO handler started the same way. The three alternate in rotating order in the same run, each on its own new item.
  */
 final class Cold {
 
     static final String HELLO = "org.assessmentsapi.bench.hello.HelloHandler::handleRequest";
     static final String OURS = "org.assessmentsapi.adapter.http.ApiHandler";
-    /** The event-driven function's handler (SQS batch in, batch response out): the priming part only. */
+    /** The event-driven function's handler (SQS batch in, batch response out). */
     static final String EVENTS = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
 
     private Cold() {

@@ -79,9 +79,9 @@ public final class ApiFunction {
     }
 
     /**
-     * {@link PrimingResource#API_ROUNDS} full token checks in PUTs (200) through the stream entry point of handlers over the canned
-     * DynamoDB (no network, no data), with an RS256 token of a key made for it, so that C2 code of the whole path is
-     * in the snapshot. Each round builds a new handler, whose verifier checks the token in full, as a new token costs
+     * {@link PrimingResource#API_ROUNDS} full token checks in PUTs (200) through the stream entry point of handlers
+     * over the canned DynamoDB (no network, no data), with an RS256 token of a key made for it, so that C2 code of the
+     * whole path is in the snapshot. Each round builds a new handler, whose verifier checks the token in full, as a new token costs
      * (one signature made, instead of thousands); after every fourth, one more PUT on the same handler finds the
      * token remembered, so that the usual path of a client's reused token is compiled too.
      */
