@@ -36,7 +36,15 @@ final class Fixture implements AutoCloseable {
     /** Base64 of 32 bytes: what the stack's {@code CursorKey} secret is to the API function. */
     static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
             "bench cursor key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII));
-    static final String STACK_JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The stack's {@code JAVA_TOOL_OPTIONS} (infra's {@code SnapStartFunction.JAVA_TOOL_OPTIONS}). */
+    static final String STACK_JAVA_TOOL_OPTIONS = "--enable-native-access=ALL-UNNAMED";
+    /**
+     * What Lambda's java25 runtime adds when SnapStart is not on (with SnapStart it keeps the JVM's default tiered
+     * compilation): a JVM started without SnapStart, as on Lambda, runs C1 only.
+     */
+    static final String ON_DEMAND_COMPILER = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The effective options of a function started without SnapStart (cold starts, warm and overhead JVMs). */
+    static final String ON_DEMAND_JAVA_TOOL_OPTIONS = ON_DEMAND_COMPILER + " " + STACK_JAVA_TOOL_OPTIONS;
 
     final Dynalite dynalite;
     final DevIssuer issuer;
@@ -83,7 +91,7 @@ final class Fixture implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_SESSION_TOKEN", "local");
-        env.put("JAVA_TOOL_OPTIONS", STACK_JAVA_TOOL_OPTIONS);
+        env.put("JAVA_TOOL_OPTIONS", ON_DEMAND_JAVA_TOOL_OPTIONS);
         return env;
     }
 

@@ -38,8 +38,8 @@ final class LocalLambda implements AutoCloseable {
     static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
             "runtime-tests cursor key, 32 B!!".getBytes(StandardCharsets.US_ASCII));
 
-    static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler::handleRequest";
-    static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest";
+    static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler";
+    static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
     static final String TABLE = "assessments";
     static final String USER = "runtime-test-user";
     /** The assessment id that the sample events carry. */
@@ -112,8 +112,9 @@ final class LocalLambda implements AutoCloseable {
                 .withEnvironment(Map.of(
                         "TABLE_NAME", TABLE,
                         "DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
-                        // The stack's JVM options (C1 only, as the functions are deployed).
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+                        // The stack's JVM options (without SnapStart the managed runtime also stops at C1: these
+                        // tests check behaviour, not speed, so both kinds of start run the JVM's default here).
+                        "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED"));
     }
 
     /** Starts {@code function} under the runtime client; its output goes to {@code logs.dir}/{@code name}.*. */

@@ -58,23 +58,25 @@ public final class AssessmentRoutes {
     private HttpResponse update(HttpRequest request, Caller.User caller) {
         String id = Route.itemId(request);
         Validated<AssessmentUpdate> update = validator.validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
-        if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
-            return Problem.validation(invalid.errors()).toResponse();
-        }
-        AssessmentUpdate valid = ((Validated.Valid<AssessmentUpdate>) update).value();
+        return switch (update) {
+            case Validated.Invalid<AssessmentUpdate>(var errors) -> Problem.validation(errors).toResponse();
+            case Validated.Valid<AssessmentUpdate>(var valid) -> applyUpdate(id, valid, request, caller);
+        };
+    }
+
+    private HttpResponse applyUpdate(String id, AssessmentUpdate valid, HttpRequest request, Caller.User caller) {
         Optional<VersionExpectation> expectation = VersionExpectation.of(valid.expectedVersion(),
                 request.header("if-match"), request.header("if-none-match"));
         // The expectation, wherever it came from, goes into the one conditional write: no read first.
         AssessmentUpdate conditional = new AssessmentUpdate(valid.changes(), expected(expectation));
         UpdateOutcome outcome = updateAssessment.execute(id, caller, conditional);
-        if (outcome instanceof UpdateOutcome.Updated updated) {
-            return ok(200, updated.assessment(), Map.of());
-        }
-        if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
+        return switch (outcome) {
+            case UpdateOutcome.Updated(Assessment updated) -> ok(200, updated, Map.of());
             // A version conflict can only follow an expected version.
-            return expectation.orElseThrow().mismatch(conflict.currentVersion()).toResponse();
-        }
-        return notFound();
+            case UpdateOutcome.VersionConflict(long currentVersion) -> expectation.orElseThrow().mismatch(currentVersion).toResponse();
+            // An API update carries no event id, so it is never AlreadyApplied; were it so, nothing was written for this caller.
+            case UpdateOutcome.NotFound(), UpdateOutcome.AlreadyApplied _ -> notFound();
+        };
     }
 
     private HttpResponse get(HttpRequest request, Caller.User caller) {
@@ -95,54 +97,50 @@ public final class AssessmentRoutes {
                         "Idempotency-Key must be a quoted string of 1 to " + IdempotencyKeys.MAX_LENGTH + " visible ASCII"
                                 + " characters other than \", \\ and comma, such as \"8e03978e-40d5-43e8-bc93-6894a57f9324\"."))));
         Validated<NewAssessment> creation = validator.validateCreate(RequestBodies.readJson(request));
-        if (creation instanceof Validated.Invalid<NewAssessment> invalid) {
-            return Problem.validation(invalid.errors()).toResponse();
-        }
-        NewAssessment valid = ((Validated.Valid<NewAssessment>) creation).value();
-        if (key.isEmpty()) {
-            return created(createAssessment.execute(valid, caller));
-        }
-        CreateOutcome outcome = createAssessment.execute(valid, caller, key.get());
-        if (outcome instanceof CreateOutcome.Created first) {
-            return created(first.assessment());
-        }
-        if (outcome instanceof CreateOutcome.Replayed replay) {
-            return created(replay.assessment());
-        }
-        return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                ((CreateOutcome.KeyReused) outcome).reason() == CreateOutcome.Reason.EXPIRED
-                        ? "This Idempotency-Key was first used more than " + IdempotentCreations.WINDOW.toHours()
-                                + " hours ago; send the request with a new key."
-                        : "This Idempotency-Key was used with another request body; send a new key for a new request.")
-                .toResponse();
+        return switch (creation) {
+            case Validated.Invalid<NewAssessment>(var errors) -> Problem.validation(errors).toResponse();
+            case Validated.Valid<NewAssessment>(var valid) -> key.isEmpty()
+                    ? created(createAssessment.execute(valid, caller))
+                    : created(createAssessment.execute(valid, caller, key.get()));
+        };
+    }
+
+    private static HttpResponse created(CreateOutcome outcome) {
+        return switch (outcome) {
+            case CreateOutcome.Created(var first) -> created(first);
+            case CreateOutcome.Replayed(var replay) -> created(replay);
+            case CreateOutcome.KeyReused(var reason) -> Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    reason == CreateOutcome.Reason.EXPIRED
+                            ? "This Idempotency-Key was first used more than " + IdempotentCreations.WINDOW.toHours()
+                                    + " hours ago; send the request with a new key."
+                            : "This Idempotency-Key was used with another request body; send a new key for a new request.")
+                    .toResponse();
+        };
     }
 
     private HttpResponse list(HttpRequest request, Caller.User caller) {
-        Validated<ListRequest> parameters = validator.validateListQuery(request.rawQueryString());
-        if (parameters instanceof Validated.Invalid<ListRequest> invalid) {
-            return Problem.invalidQuery(invalid.errors()).toResponse();
-        }
-        ListRequest valid = ((Validated.Valid<ListRequest>) parameters).value();
-        ListOutcome outcome = listAssessments.execute(caller, valid.query(), valid.cursor());
-        if (outcome instanceof ListOutcome.Page page) {
-            return HttpResponse.json(200, "application/json", JsonWriter.page(page.items(), page.nextCursor()), Map.of());
-        }
-        return Problem.of(ProblemType.INVALID_CURSOR, "The cursor was not issued for you and this query (same status"
-                + " filter and limit), or it was altered. Start again from the first page, without cursor.").toResponse();
+        return switch (validator.validateListQuery(request.rawQueryString())) {
+            case Validated.Invalid<ListRequest>(var errors) -> Problem.invalidQuery(errors).toResponse();
+            case Validated.Valid<ListRequest>(var valid) -> switch (listAssessments.execute(caller, valid.query(), valid.cursor())) {
+                case ListOutcome.Page page ->
+                        HttpResponse.json(200, "application/json", JsonWriter.page(page.items(), page.nextCursor()), Map.of());
+                case ListOutcome.InvalidCursor() -> Problem.of(ProblemType.INVALID_CURSOR, "The cursor was not issued for you"
+                        + " and this query (same status filter and limit), or it was altered. Start again from the first"
+                        + " page, without cursor.").toResponse();
+            };
+        };
     }
 
     private HttpResponse delete(HttpRequest request, Caller.User caller) {
         String id = Route.itemId(request);
         Optional<VersionExpectation> expectation = VersionExpectation.forDelete(request.header("if-match"),
                 request.header("if-none-match"));
-        DeleteOutcome outcome = deleteAssessment.execute(id, caller, expected(expectation));
-        if (outcome instanceof DeleteOutcome.Deleted) {
-            return HttpResponse.noContent();
-        }
-        if (outcome instanceof DeleteOutcome.VersionMismatch mismatch) {
-            return expectation.orElseThrow().mismatch(mismatch.currentVersion()).toResponse();
-        }
-        return notFound();
+        return switch (deleteAssessment.execute(id, caller, expected(expectation))) {
+            case DeleteOutcome.Deleted() -> HttpResponse.noContent();
+            case DeleteOutcome.VersionMismatch(long currentVersion) ->
+                    expectation.orElseThrow().mismatch(currentVersion).toResponse();
+            case DeleteOutcome.NotFound() -> notFound();
+        };
     }
 
     private static OptionalLong expected(Optional<VersionExpectation> expectation) {

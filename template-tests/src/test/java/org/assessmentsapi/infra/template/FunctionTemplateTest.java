@@ -25,8 +25,8 @@ class FunctionTemplateTest {
   void theApiFunctionAndTheEventsFunctionWithStableLogicalIdsAndTheirHandlers() {
     assertEquals(java.util.Set.of(AssessmentsStack.API_FUNCTION_ID, AssessmentsStack.EVENTS_FUNCTION_ID),
         synth.resources("AWS::Lambda::Function").keySet());
-    assertEquals("org.assessmentsapi.adapter.http.ApiHandler::handleRequest", api().get("Handler"));
-    assertEquals("org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest",
+    assertEquals("org.assessmentsapi.adapter.http.ApiHandler", api().get("Handler"));
+    assertEquals("org.assessmentsapi.adapter.events.AssessmentEventsHandler",
         synth.properties(AssessmentsStack.EVENTS_FUNCTION_ID).get("Handler"));
   }
 
@@ -54,12 +54,12 @@ class FunctionTemplateTest {
   }
 
   @Test
-  void snapStartOnPublishedVersionsWithTieredCompilationStoppedAtC1() {
+  void snapStartOnPublishedVersionsWithTheJvmsDefaultCompilationAndNativeAccess() {
     for (Map<String, Object> function : synth.resources("AWS::Lambda::Function").values()) {
       Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
       assertEquals(Map.of("ApplyOn", "PublishedVersions"), properties.get("SnapStart"));
       Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
-      assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", variables.get("JAVA_TOOL_OPTIONS"));
+      assertEquals("--enable-native-access=ALL-UNNAMED", variables.get("JAVA_TOOL_OPTIONS"));
     }
   }
 
@@ -72,7 +72,7 @@ class FunctionTemplateTest {
             "JWT_ISSUER", "https://id.example.com/",
             "JWT_AUDIENCE", "assessments-api",
             "CURSOR_KEY", cursorKeyReference(),
-            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))))));
+            "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED")))))));
   }
 
   /** CloudFormation resolves the generated secret at deployment: no Secrets Manager call at cold start. */
