@@ -69,14 +69,27 @@ class FunctionTemplateTest {
             "TABLE_NAME", Map.of("Ref", tableId),
             "JWT_ISSUER", "https://id.example.com/",
             "JWT_AUDIENCE", "assessments-api",
-            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))))));
+            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+            "METRICS_NAMESPACE", "AssessmentsApi")))))));
+  }
+
+  @Test
+  void bothFunctionsGetTheStacksMetricsNamespace() {
+    for (Map<String, Object> function : synth.resources("AWS::Lambda::Function").values()) {
+      Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
+      Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
+      assertEquals("AssessmentsApi", variables.get("METRICS_NAMESPACE"), properties.get("Handler").toString());
+    }
   }
 
   @Test
   void activeTracingAndJsonLogsIntoARetainedLogGroup() {
     String logGroupId = synth.logicalId(id -> id.startsWith("ApiLogs"), "AWS::Logs::LogGroup");
     assertEquals(Map.of("Mode", "Active"), api().get("TracingConfig"));
-    assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", logGroupId)), api().get("LoggingConfig"));
+    // The level is pinned: INFO keeps the summary lines and the metric documents (docs/operations.md).
+    assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", logGroupId),
+        "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"), api().get("LoggingConfig"));
+    assertEquals(Map.of("Mode", "Active"), synth.properties(AssessmentsStack.EVENTS_FUNCTION_ID).get("TracingConfig"));
     Map<String, Object> logGroup = synth.resources("AWS::Logs::LogGroup").get(logGroupId);
     assertEquals(Map.of("RetentionInDays", 30), logGroup.get("Properties"));
     assertEquals("Retain", logGroup.get("DeletionPolicy"));
