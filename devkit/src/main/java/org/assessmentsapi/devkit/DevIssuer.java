@@ -38,6 +38,7 @@ public final class DevIssuer implements AutoCloseable {
     public static final String DEFAULT_AUDIENCE = "assessments-api";
 
     private final HttpServer server;
+    private final String issuerHost;
     private final String audience;
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private volatile RSAKey signingKey;
@@ -45,8 +46,9 @@ public final class DevIssuer implements AutoCloseable {
     private volatile int failWithStatus;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private DevIssuer(HttpServer server, String audience, RSAKey signingKey) {
+    private DevIssuer(HttpServer server, String issuerHost, String audience, RSAKey signingKey) {
         this.server = server;
+        this.issuerHost = issuerHost;
         this.audience = audience;
         this.signingKey = signingKey;
         this.published = new JWKSet(signingKey.toPublicJWK());
@@ -57,10 +59,24 @@ public final class DevIssuer implements AutoCloseable {
     }
 
     public static DevIssuer start(String audience) {
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "127.0.0.1", audience);
+    }
+
+    /**
+     * An issuer for a client on another host, e.g. a Lambda container of {@code sam local invoke}: listens on every
+     * interface (a free port), and names itself {@code http://<issuerHost>:PORT/} in tokens and in {@link #issuer()},
+     * so that {@code ${JWT_ISSUER}.well-known/jwks.json} is its JWKS as that client reaches it. Anyone who can reach
+     * this machine can read the JWKS (public keys only); it signs only what this process asks it to.
+     */
+    public static DevIssuer startReachableAs(String issuerHost) {
+        return start(new InetSocketAddress(0), issuerHost, DEFAULT_AUDIENCE);
+    }
+
+    private static DevIssuer start(InetSocketAddress address, String issuerHost, String audience) {
         LoopbackHttpServers.enableNoDelay();
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            DevIssuer issuer = new DevIssuer(server, audience, newRsaKey());
+            HttpServer server = HttpServer.create(address, 0);
+            DevIssuer issuer = new DevIssuer(server, issuerHost, audience, newRsaKey());
             server.createContext(JWKS_PATH, issuer::serveJwks);
             server.setExecutor(Executors.newCachedThreadPool(daemonThreads()));
             server.start();
@@ -72,7 +88,16 @@ public final class DevIssuer implements AutoCloseable {
 
     /** The issuer URL, with a trailing slash as Auth0 writes it: {@code http://127.0.0.1:PORT/}. */
     public String issuer() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://" + issuerHost + ":" + port() + "/";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Where this process itself reaches the JWKS (loopback, whatever host the issuer names). */
+    public URI loopbackJwksUrl() {
+        return URI.create("http://127.0.0.1:" + port() + JWKS_PATH);
     }
 
     public String audience() {

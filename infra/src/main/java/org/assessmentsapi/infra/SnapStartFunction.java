@@ -29,7 +29,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * One Java handler of the functions jar, deployed the way every function of this project is: java21 on arm64,
+ * One Java handler of the functions jar, deployed the way every function of this project is: java25 on arm64,
  * SnapStart on published versions behind the {@value #ALIAS_NAME} alias (callers must invoke the alias, since
  * {@code $LATEST} never gets a snapshot), its own log group (JSON, level {@link #APPLICATION_LOG_LEVEL}) and its
  * own role, active tracing, the metrics namespace, and alarms on errors, throttles and p99 duration.
@@ -100,7 +100,7 @@ public final class SnapStartFunction extends Construct {
 
     function = Function.Builder.create(this, "Function")
         .description(spec.description())
-        .runtime(Runtime.JAVA_21)
+        .runtime(Runtime.JAVA_25)
         .architecture(Architecture.ARM_64)
         .memorySize(config.memorySize())
         .timeout(spec.timeout())
@@ -133,11 +133,6 @@ public final class SnapStartFunction extends Construct {
         .reason("Only the xray:PutTraceSegments and xray:PutTelemetryRecords statement that active tracing adds:"
             + " these X-Ray actions support no resource-level permissions, so their resource must be '*'.")
         .build()), true);
-    NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
-        .id("AwsSolutions-L1")
-        .reason("java21 is the runtime the functions are built and tested for (SnapStart, CRaC hooks); moving to a"
-            + " newer Java runtime is a deliberate, tested change rather than an automatic one.")
-        .build()));
 
     MetricOptions fiveMinuteSum = Alarms.statistic("Sum", Duration.minutes(5));
     Alarms.alarm(this, "ErrorsAlarm", function.metricErrors(fiveMinuteSum),

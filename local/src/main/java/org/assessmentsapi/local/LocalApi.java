@@ -62,7 +62,12 @@ public final class LocalApi implements AutoCloseable {
         this.dynaliteStarted = dynaliteStarted;
     }
 
+    /** No argument: the local API. {@code sam [events-dir] [out-dir]}: files for {@code sam local invoke}. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sam")) {
+            SamInvokeFiles.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         LocalApi api;
         try {
             api = start(LocalOptions.fromEnvironment(System.getenv()));

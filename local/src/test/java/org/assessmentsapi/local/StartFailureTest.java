@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Start-up errors are one clear line, found before anything (dynalite, issuer) is started. */
@@ -47,15 +44,10 @@ class StartFailureTest {
 
     @Test
     void mainPrintsOneLineAndExitsWithOne() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LocalApi.class.getName())).redirectErrorStream(true);
-        builder.environment().put("PORT", "not-a-port");
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(1, process.exitValue(), output);
-        assertEquals("assessments-local: PORT must be a number between 0 and 65535, got 'not-a-port'", output);
-        assertFalse(output.contains("\tat "));
+        Processes.Result run = Processes.run(List.of(Processes.java(), "-cp", System.getProperty("java.class.path"),
+                LocalApi.class.getName()), Map.of("PORT", "not-a-port"));
+        assertEquals(1, run.exit(), run.output());
+        assertEquals("assessments-local: PORT must be a number between 0 and 65535, got 'not-a-port'", run.output());
+        assertFalse(run.output().contains("\tat "));
     }
 }

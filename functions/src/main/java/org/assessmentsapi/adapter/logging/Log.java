@@ -2,6 +2,9 @@ package org.assessmentsapi.adapter.logging;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One JSON line per event on stdout, which Lambda sends to CloudWatch (and keeps as JSON with the JSON log
@@ -9,7 +12,37 @@ import java.io.StringWriter;
  */
 public final class Log {
 
+    /** The lines of {@link #collecting}: kept per thread, so a concurrent request's lines are never swallowed. */
+    private static final ThreadLocal<List<Line>> COLLECTED = new ThreadLocal<>();
+
+    /** One line that {@link #collecting} kept instead of writing. */
+    public record Line(String level, String json) {
+    }
+
+    /** What {@link #collecting} returns: the work's result and the lines it logged. */
+    public record Collected<T>(T result, List<Line> lines) {
+    }
+
     private Log() {
+    }
+
+    /**
+     * Runs {@code work} with the lines this thread logs meanwhile kept instead of written, for a caller that
+     * reports the work in one line of its own (SnapStart priming). Nested calls each keep their own lines.
+     */
+    public static <T> Collected<T> collecting(Supplier<T> work) {
+        List<Line> outer = COLLECTED.get();
+        List<Line> lines = new ArrayList<>();
+        COLLECTED.set(lines);
+        try {
+            return new Collected<>(work.get(), List.copyOf(lines));
+        } finally {
+            if (outer == null) {
+                COLLECTED.remove();
+            } else {
+                COLLECTED.set(outer);
+            }
+        }
     }
 
     public static void info(String requestId, String message) {
@@ -24,7 +57,7 @@ public final class Log {
         write("ERROR", requestId, message, error);
     }
 
-    private static void write(String level, String requestId, String message, Throwable error) {
+    static void write(String level, String requestId, String message, Throwable error) {
         StringBuilder line = new StringBuilder(128)
                 .append("{\"level\":\"").append(level).append('"')
                 .append(",\"requestId\":").append(quote(requestId))
@@ -34,7 +67,13 @@ public final class Log {
             error.printStackTrace(new PrintWriter(trace));
             line.append(",\"error\":").append(quote(trace.toString()));
         }
-        System.out.println(line.append('}'));
+        line.append('}');
+        List<Line> collected = COLLECTED.get();
+        if (collected != null) {
+            collected.add(new Line(level, line.toString()));
+        } else {
+            System.out.println(line);
+        }
     }
 
     private static String quote(String text) {

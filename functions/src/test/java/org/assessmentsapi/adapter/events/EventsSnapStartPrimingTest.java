@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.bootstrap.Application;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
@@ -33,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class EventsSnapStartPrimingTest extends EventsTestSupport {
 
     private static final String TABLE = "events-priming";
-    private static final String EXPECTED_OUTCOME = "message snapstart-priming reported as not done, as expected "
-            + "(nothing written; its outcome is logged above)";
+    private static final String EXPECTED_OUTCOME = "message snapstart-priming ran through the handler and was not "
+            + "applied, as designed (nothing written)";
 
     private final CallRecorder recorder = new CallRecorder();
     private final Application app = onOwnTable();
@@ -74,6 +75,17 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
         assertTrue(update.conditionExpression().startsWith("attribute_exists("), update.conditionExpression());
         assertEquals(before, env.scan(TABLE), "priming must not change any stored item");
         assertTrue(env.rawItem(TABLE, EventsSnapStartPriming.PRIMING_ID).isEmpty(), "priming must not create the reserved id");
+    }
+
+    @Test
+    void primingLogsOneInfoLineThatSaysItWasPrimingAndNothingThatReadsLikeAnIncident() {
+        Log.Collected<String> primedOnce = Log.collecting(() -> primed.priming().prime());
+
+        assertEquals(1, primedOnce.lines().size(), primedOnce.lines().toString());
+        Log.Line line = primedOnce.lines().get(0);
+        assertEquals("INFO", line.level());
+        assertTrue(line.json().contains("SnapStart priming of the events function done: " + EXPECTED_OUTCOME), line.json());
+        assertFalse(line.json().contains("dead-letter"), line.json());
     }
 
     @Test

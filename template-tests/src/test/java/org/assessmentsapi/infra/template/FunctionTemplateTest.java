@@ -35,10 +35,12 @@ class FunctionTemplateTest {
   }
 
   @Test
-  void java21OnArm64With1024MbByDefault() {
+  void java25OnArm64With1024MbByDefault() {
     for (Map<String, Object> function : synth.resources("AWS::Lambda::Function").values()) {
       Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
-      assertEquals("java21", properties.get("Runtime"));
+      assertEquals("java25", properties.get("Runtime"));
+      // Tested on the JVM it runs on: the suite runs on the root pom's JDK toolchain, whatever runs Maven.
+      assertEquals("java" + Runtime.version().feature(), properties.get("Runtime"));
       assertEquals(List.of("arm64"), properties.get("Architectures"));
       assertEquals(1024, properties.get("MemorySize"));
     }
