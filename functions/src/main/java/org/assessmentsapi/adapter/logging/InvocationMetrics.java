@@ -46,6 +46,9 @@ public final class InvocationMetrics {
             new MetricSet(List.of(SERVICE), List.of(APPLIED, ALREADY_APPLIED, REJECTED, RETRIED, DYNAMODB_LATENCY,
                     COLD_START)));
 
+    /** The metrics of the invocation running on this thread, for code that is not handed them (SDK hooks). */
+    private static final ThreadLocal<InvocationMetrics> CURRENT = new ThreadLocal<>();
+
     private final EmfWriter writer;
     private final List<MetricSet> sets;
     private final Set<Metric> declared = EnumSet.noneOf(Metric.class);
@@ -104,6 +107,36 @@ public final class InvocationMetrics {
         observations.add(value);
         if (observations.size() == EmfWriter.MAX_VALUES) {
             flush(); // an EMF document holds at most 100 values of a metric: the rest go into the next one
+        }
+    }
+
+    /** Ends {@link #bind}: the thread's invocation metrics are no longer these. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Makes these the metrics of the invocation on this thread ({@link #addToCurrent}) until the scope is closed,
+     * e.g. {@code try (var scope = metrics.bind()) { ... }}.
+     */
+    public Scope bind() {
+        InvocationMetrics previous = CURRENT.get();
+        CURRENT.set(this);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /** {@link #add} to the metrics bound to this thread, if any and if they publish {@code metric}; else nothing. */
+    public static void addToCurrent(Metric metric, double value) {
+        InvocationMetrics current = CURRENT.get();
+        if (current != null && current.declared.contains(metric) && Double.isFinite(value)) {
+            current.add(metric, value);
         }
     }
 
