@@ -1,10 +1,10 @@
 package org.assessmentsapi.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,11 +79,16 @@ final class Fixture implements AutoCloseable {
 
     /** A new assessment of {@link #USER}, created with the sample POST event; returns its id. */
     String newItem() {
-        APIGatewayV2HTTPResponse response = setupHandler.handleRequest(event("post-assessment.json", null), null);
-        if (response.getStatusCode() != 201) {
-            throw new IllegalStateException("POST failed: " + response.getStatusCode() + " " + response.getBody());
+        JsonNode response;
+        try {
+            response = new ObjectMapper().readTree(invoke(setupHandler, event("post-assessment.json", null)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String location = response.getHeaders().get("Location");
+        if (response.get("statusCode").asInt() != 201) {
+            throw new IllegalStateException("POST failed: " + response);
+        }
+        String location = response.at("/headers/Location").asText();
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
@@ -108,15 +113,34 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    /** The same, deserialized as the Lambda runtime does. */
-    APIGatewayV2HTTPEvent event(String file, String id) {
+    /** The same as the bytes the Lambda runtime hands to a stream handler. */
+    byte[] event(String file, String id) {
         return event(file, id, token);
     }
 
-    static APIGatewayV2HTTPEvent event(String file, String id, String bearerToken) {
-        PojoSerializer<APIGatewayV2HTTPEvent> serializer =
-                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Fixture.class.getClassLoader());
-        return serializer.fromJson(new ByteArrayInputStream(eventJson(file, id, bearerToken).getBytes(StandardCharsets.UTF_8)));
+    static byte[] event(String file, String id, String bearerToken) {
+        return eventJson(file, id, bearerToken).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Invokes a stream handler as the runtime does (no Context); its response JSON. */
+    static byte[] invoke(RequestStreamHandler handler, byte[] event) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), response, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return response.toByteArray();
+    }
+
+    /** The same, answering the response's {@code statusCode} (the API handler writes it first: no JSON parsing in timed loops). */
+    static int status(RequestStreamHandler handler, byte[] event) {
+        String response = new String(invoke(handler, event), StandardCharsets.UTF_8);
+        String field = "{\"statusCode\":";
+        if (!response.startsWith(field)) {
+            throw new IllegalStateException("not an API Gateway v2 response: " + response);
+        }
+        return Integer.parseInt(response.substring(field.length(), field.length() + 3));
     }
 
     Path writeEvent(String file, String id) {

@@ -1,6 +1,5 @@
 package org.assessmentsapi.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -52,20 +51,20 @@ final class Overhead {
             DynamoDbClient client = DynamoDbClients.create(config, env, new WarmUpHttpClient(ID, Fixture.USER));
             ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(URI.create(env.get("JWKS_URL"))), Clock.systemUTC()));
 
-            APIGatewayV2HTTPEvent put = Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2)));
-            IntSupplier handlerPut = () -> handler.handleRequest(put, null).getStatusCode();
+            byte[] put = Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2)));
+            IntSupplier handlerPut = () -> Fixture.status(handler, put);
             IntSupplier rawPut = () -> {
                 client.updateItem(Warm.rawUpdate(ID, null));
                 return 200;
             };
             int freshWarmup = warmup / 4;
             int freshCalls = calls / 4;
-            List<APIGatewayV2HTTPEvent> fresh = new ArrayList<>(freshWarmup + freshCalls);
+            List<byte[]> fresh = new ArrayList<>(freshWarmup + freshCalls);
             for (int i = 0; i < freshWarmup + freshCalls; i++) {
                 fresh.add(Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2))));
             }
             AtomicInteger next = new AtomicInteger();
-            IntSupplier handlerPutFreshToken = () -> handler.handleRequest(fresh.get(next.getAndIncrement()), null).getStatusCode();
+            IntSupplier handlerPutFreshToken = () -> Fixture.status(handler, fresh.get(next.getAndIncrement()));
 
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             LongSupplier cpu = threads::getCurrentThreadCpuTime;

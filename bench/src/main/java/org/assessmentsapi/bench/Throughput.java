@@ -1,6 +1,5 @@
 package org.assessmentsapi.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,19 +37,19 @@ final class Throughput {
             DynamoDbClient client = DynamoDbClients.create(config, env);
             ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
             List<String> ids = new ArrayList<>();
-            List<APIGatewayV2HTTPEvent> events = new ArrayList<>();
+            List<byte[]> events = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 String id = fixture.newItem();
                 ids.add(id);
                 events.add(fixture.event("put-assessment.json", id));
             }
             String load = Stats.load();
-            measure(t -> handler.handleRequest(events.get(t), null).getStatusCode() == 200, 2000); // warm-up
+            measure(t -> Fixture.status(handler, events.get(t)) == 200, 2000); // warm-up
             measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, 2000);
             List<Double> viaHandler = new ArrayList<>();
             List<Double> raw = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                viaHandler.add(measure(t -> handler.handleRequest(events.get(t), null).getStatusCode() == 200, roundMillis));
+                viaHandler.add(measure(t -> Fixture.status(handler, events.get(t)) == 200, roundMillis));
                 raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, roundMillis));
             }
             List<Double> overHttp = overHttp(fixture, ids, rounds, roundMillis);

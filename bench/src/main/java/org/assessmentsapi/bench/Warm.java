@@ -1,6 +1,5 @@
 package org.assessmentsapi.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,21 +46,21 @@ final class Warm {
             ApiHandler handler = new ApiHandler(Application.create(config, counted, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
 
             String id = fixture.newItem();
-            APIGatewayV2HTTPEvent put = fixture.event("put-assessment.json", id);
-            APIGatewayV2HTTPEvent get = fixture.event("get-assessment.json", id);
-            APIGatewayV2HTTPEvent stale = fixture.event("put-assessment-with-version.json", id); // version 3: stale soon
+            byte[] put = fixture.event("put-assessment.json", id);
+            byte[] get = fixture.event("get-assessment.json", id);
+            byte[] stale = fixture.event("put-assessment-with-version.json", id); // version 3: stale soon
 
-            IntSupplier handlerPut = () -> handler.handleRequest(put, null).getStatusCode();
+            IntSupplier handlerPut = () -> Fixture.status(handler, put);
             IntSupplier rawPut = () -> {
                 client.updateItem(rawUpdate(id, null));
                 return 200;
             };
-            IntSupplier handlerGet = () -> handler.handleRequest(get, null).getStatusCode();
+            IntSupplier handlerGet = () -> Fixture.status(handler, get);
             IntSupplier rawGet = () -> {
                 client.getItem(b -> b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
                 return 200;
             };
-            IntSupplier handler409 = () -> handler.handleRequest(stale, null).getStatusCode();
+            IntSupplier handler409 = () -> Fixture.status(handler, stale);
             IntSupplier raw409 = () -> {
                 try {
                     client.updateItem(rawUpdate(id, 3L));
@@ -82,12 +81,12 @@ final class Warm {
 
             // A new token for every request: the full RS256 verification each time (no remembered token).
             int freshCount = warmup / 4 + calls / 4;
-            List<APIGatewayV2HTTPEvent> fresh = new ArrayList<>(freshCount);
+            List<byte[]> fresh = new ArrayList<>(freshCount);
             for (int i = 0; i < freshCount; i++) {
                 fresh.add(Fixture.event("put-assessment.json", id, fixture.issuer.token(Fixture.USER, java.time.Duration.ofHours(2))));
             }
             AtomicInteger next = new AtomicInteger();
-            IntSupplier handlerPutFreshToken = () -> handler.handleRequest(fresh.get(next.getAndIncrement()), null).getStatusCode();
+            IntSupplier handlerPutFreshToken = () -> Fixture.status(handler, fresh.get(next.getAndIncrement()));
 
             String load = Stats.load();
             Pair puts = alternate(handlerPut, rawPut, 200, warmup, calls);

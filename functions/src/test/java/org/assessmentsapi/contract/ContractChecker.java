@@ -120,7 +120,11 @@ public final class ContractChecker {
         String schemaPointer = document.resolve(operationPointer + "/requestBody")
                 + OpenApiDocument.pointer("content", "application/json", "schema");
         try {
-            JsonNode body = OpenApiDocument.parseJson(request.getBody());
+            // The body the API read: API Gateway base64-encodes bodies that are not text.
+            String text = request.getIsBase64Encoded()
+                    ? new String(java.util.Base64.getDecoder().decode(request.getBody()), java.nio.charset.StandardCharsets.UTF_8)
+                    : request.getBody();
+            JsonNode body = OpenApiDocument.parseJson(text);
             for (String error : document.validate(schemaPointer, body)) {
                 problems.add(where + "the API accepted a request body that the document forbids: " + error);
             }

@@ -1,7 +1,6 @@
 package org.assessmentsapi.support;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
@@ -9,8 +8,8 @@ import java.util.Map;
 import org.assessmentsapi.devkit.hostile.HostileRequest;
 
 /**
- * Request events built from the sample events in {@code events/} (the same files SAM invokes), loaded
- * with the Lambda runtime's own event serialization, then given a fresh id, token and body.
+ * Request events built from the sample events in {@code events/} (the same files SAM invokes), read into the
+ * event class (unknown fields fail: the samples are what Lambda sends), then given a fresh id, token and body.
  */
 public final class ApiEvents {
 
@@ -22,7 +21,7 @@ public final class ApiEvents {
     }
 
     public static APIGatewayV2HTTPEvent sample(String fileName) {
-        return EventLoader.loadApiGatewayHttpEvent(eventsDir().resolve(fileName).toString());
+        return LambdaInvocations.read(eventsDir().resolve(fileName), APIGatewayV2HTTPEvent.class);
     }
 
     public static APIGatewayV2HTTPEvent put(String id, String token, String body) {

@@ -1,7 +1,6 @@
 package org.assessmentsapi.support;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,8 +11,8 @@ import java.util.HashMap;
 import java.util.UUID;
 
 /**
- * SQS events built from the samples in {@code events/}: the SQS event (loaded with the Lambda runtime's
- * own serialization) and the EventBridge event its record body carries, given fresh ids and details.
+ * SQS events built from the samples in {@code events/}: the SQS event (read into the event class, with Lambda's
+ * field names) and the EventBridge event its record body carries, given fresh ids and details.
  */
 public final class SqsEvents {
 
@@ -26,7 +25,7 @@ public final class SqsEvents {
     }
 
     public static SQSEvent sample() {
-        return EventLoader.loadSQSEvent(ApiEvents.eventsDir().resolve(SQS_SAMPLE).toString());
+        return LambdaInvocations.read(ApiEvents.eventsDir().resolve(SQS_SAMPLE), SQSEvent.class);
     }
 
     public static ObjectNode eventBridgeSample() {

@@ -1,7 +1,10 @@
 package org.assessmentsapi.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,7 +26,9 @@ import java.util.Optional;
  * Translates between HTTP and the API Gateway HTTP API payload format 2.0, the way API Gateway does it for
  * the function: header names lower-cased and repeated headers joined with commas, cookies moved out of the
  * headers into {@code cookies}, the route key of the matched route ({@code $default} otherwise), path
- * parameters, and the body as text when it is valid UTF-8, else base64 with {@code isBase64Encoded}.
+ * parameters, and the body as text when it is valid UTF-8, else base64 with {@code isBase64Encoded}. The event is
+ * built as the JSON Lambda hands to the function (absent parts left out), and the function's answer is read
+ * from the response JSON it writes: the handler is called through its stream entry point, as on Lambda.
  */
 final class ApiGatewayEvents {
 
@@ -37,11 +42,12 @@ final class ApiGatewayEvents {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiGatewayEvents() {
     }
 
-    static APIGatewayV2HTTPEvent toEvent(IncomingRequest request) {
+    static ObjectNode toEvent(IncomingRequest request) {
         String method = request.method().toUpperCase(Locale.ROOT);
         String rawPath = request.requestUri().getRawPath() == null || request.requestUri().getRawPath().isEmpty()
                 ? "/" : request.requestUri().getRawPath();
@@ -71,65 +77,75 @@ final class ApiGatewayEvents {
         headers.putIfAbsent("x-amzn-trace-id", traceId(request));
 
         Optional<Matched> matched = match(method, rawPath);
+        String routeKey = matched.map(Matched::routeKey).orElse(DEFAULT_ROUTE);
 
-        var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(method);
-        http.setPath(rawPath);
-        http.setProtocol(request.protocol());
-        http.setSourceIp(sourceIp);
-        http.setUserAgent(headers.get("user-agent"));
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery);
+        if (!cookies.isEmpty()) {
+            cookies.forEach(event.putArray("cookies")::add);
+        }
+        ObjectNode headerObject = event.putObject("headers");
+        headers.forEach(headerObject::put);
+        if (!rawQuery.isEmpty()) {
+            ObjectNode query = event.putObject("queryStringParameters");
+            queryParameters(rawQuery).forEach(query::put);
+        }
+        matched.flatMap(Matched::id).ifPresent(id -> event.putObject("pathParameters").put("id", id));
 
-        var context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setAccountId("000000000000");
-        context.setApiId("local");
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
         String host = hostName(headers.get("host"));
-        context.setDomainName(host);
-        context.setDomainPrefix(host.split("\\.", 2)[0]);
-        context.setHttp(http);
-        context.setRequestId(requestId());
-        context.setRouteKey(matched.map(Matched::routeKey).orElse(DEFAULT_ROUTE));
-        context.setStage(STAGE);
-        context.setTime(REQUEST_TIME.format(request.receivedAt()));
-        context.setTimeEpoch(request.receivedAt().toEpochMilli());
+        context.put("domainName", host);
+        context.put("domainPrefix", host.split("\\.", 2)[0]);
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", request.protocol());
+        http.put("sourceIp", sourceIp);
+        if (headers.containsKey("user-agent")) {
+            http.put("userAgent", headers.get("user-agent"));
+        }
+        context.put("requestId", requestId());
+        context.put("routeKey", routeKey);
+        context.put("stage", STAGE);
+        context.put("time", REQUEST_TIME.format(request.receivedAt()));
+        context.put("timeEpoch", request.receivedAt().toEpochMilli());
 
-        var event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey(context.getRouteKey());
-        event.setRawPath(rawPath);
-        event.setRawQueryString(rawQuery);
-        event.setCookies(cookies.isEmpty() ? null : cookies);
-        event.setHeaders(headers);
-        event.setQueryStringParameters(rawQuery.isEmpty() ? null : queryParameters(rawQuery));
-        event.setPathParameters(matched.flatMap(Matched::id).map(id -> Map.of("id", id)).orElse(null));
-        event.setRequestContext(context);
         byte[] body = request.body();
         if (body != null && body.length > 0) {
             Optional<String> text = utf8(body);
-            event.setBody(text.orElseGet(() -> Base64.getEncoder().encodeToString(body)));
-            event.setIsBase64Encoded(text.isEmpty());
+            event.put("body", text.orElseGet(() -> Base64.getEncoder().encodeToString(body)));
+            event.put("isBase64Encoded", text.isEmpty());
         } else {
-            event.setIsBase64Encoded(false);
+            event.put("isBase64Encoded", false);
         }
         return event;
     }
 
-    /** The function's answer as HTTP: headers, multi-value headers and cookies merged, base64 bodies decoded. */
-    static OutgoingResponse toHttp(APIGatewayV2HTTPResponse response) {
+    /** The function's answer (its v2 response JSON) as HTTP: headers, multi-value headers and cookies merged, base64 bodies decoded. */
+    static OutgoingResponse toHttp(byte[] responseJson) {
+        JsonNode response;
+        try {
+            response = JSON.readTree(responseJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the function's answer is not JSON", e);
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) ->
-                    headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
-        }
-        if (response.getCookies() != null) {
-            headers.computeIfAbsent("Set-Cookie", n -> new ArrayList<>()).addAll(response.getCookies());
-        }
-        String body = response.getBody();
-        byte[] bytes = body == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        return new OutgoingResponse(response.getStatusCode(), headers, bytes);
+        response.path("headers").properties().forEach(header ->
+                headers.computeIfAbsent(header.getKey(), n -> new ArrayList<>()).add(header.getValue().asText()));
+        response.path("multiValueHeaders").properties().forEach(header -> header.getValue().forEach(value ->
+                headers.computeIfAbsent(header.getKey(), n -> new ArrayList<>()).add(value.asText())));
+        response.path("cookies").forEach(cookie ->
+                headers.computeIfAbsent("Set-Cookie", n -> new ArrayList<>()).add(cookie.asText()));
+        JsonNode body = response.get("body");
+        byte[] bytes = body == null || body.isNull() ? new byte[0]
+                : response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(body.asText())
+                : body.asText().getBytes(StandardCharsets.UTF_8);
+        return new OutgoingResponse(response.path("statusCode").asInt(), headers, bytes);
     }
 
     private record Matched(String routeKey, Optional<String> id) {

@@ -1,12 +1,11 @@
 package org.assessmentsapi.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,7 @@ import org.assessmentsapi.adapter.http.Problems;
 
 /**
  * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
- * Lambda handler as an API Gateway v2 event. Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
+ * Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda). Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
  */
 final class ExchangeHandler implements HttpHandler {
 
@@ -85,13 +84,14 @@ final class ExchangeHandler implements HttpHandler {
         IncomingRequest request = new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
                 exchange.getProtocol(), exchange.getRequestHeaders(), exchange.getRemoteAddress(),
                 exchange.getLocalAddress().getPort(), body, Instant.now());
-        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext());
-        if (response == null) {
-            throw new IllegalStateException("the handler returned no response");
+        ObjectNode event = ApiGatewayEvents.toEvent(request);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, new LocalContext());
+        if (response.size() == 0) {
+            throw new IllegalStateException("the handler wrote no response");
         }
-        OutgoingResponse http = ApiGatewayEvents.toHttp(response);
-        http.headers().put("apigw-requestid", List.of(event.getRequestContext().getRequestId()));
+        OutgoingResponse http = ApiGatewayEvents.toHttp(response.toByteArray());
+        http.headers().put("apigw-requestid", List.of(event.get("requestContext").get("requestId").asText()));
         return http;
     }
 

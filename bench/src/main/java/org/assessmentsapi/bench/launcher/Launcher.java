@@ -2,8 +2,10 @@ package org.assessmentsapi.bench.launcher;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,9 @@ import java.nio.file.Path;
  * instantiates it with its no-arg constructor (configuration comes from the environment, set by the
  * parent), turns the event JSON into the handler's input type (by default with {@link LiteEvents}, JDK only;
  * with {@code -Dlauncher.serialization=runtime}, with aws-lambda-java-serialization as the runtime does),
- * calls {@code handleRequest} (with a null Context), and serializes the response to JSON the same way.
+ * calls {@code handleRequest} (with a null Context), and serializes the response to JSON the same way. A stream
+ * handler ({@code handleRequest(InputStream, OutputStream, Context)}, as both functions are) gets the event file's
+ * bytes and writes the response itself, as the runtime does: no serialization at all.
  *
  * <p>Usage: {@code java -cp launcher.jar:HANDLER.jar Launcher HANDLER_CLASS EVENT_FILE [count|prime]}. It prints
  * one line {@code RESULT status=... construct_ms=... invoke_ms=... total_ms=... cpu_ms=...} ({@code status} is the HTTP status,
@@ -57,31 +61,43 @@ public final class Launcher {
                     .invoke(priming, (Object) null);
         }
 
-        Method handle = handleRequest(type);
+        Method stream = streamHandleRequest(type);
+        Method handle = stream != null ? null : handleRequest(type);
         long beforeEvent = System.nanoTime();
         long classesBeforeEvent = count ? classCounter.getTotalLoadedClassCount() : 0;
-        Object input;
-        if (RUNTIME_SERIALIZATION) {
-            try (InputStream json = Files.newInputStream(eventFile)) {
-                @SuppressWarnings("unchecked")
-                PojoSerializer<Object> in = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(handle.getParameterTypes()[0], loader);
-                input = in.fromJson(json);
-            }
-        } else {
-            input = LiteEvents.read(Files.readString(eventFile, StandardCharsets.UTF_8), handle.getParameterTypes()[0]);
-        }
-        long classesBeforeInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
-        Object output = handle.invoke(handler, input, null);
-        long classesAfterInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+        long classesBeforeInvoke;
+        long classesAfterInvoke;
         String response;
-        if (RUNTIME_SERIALIZATION) {
-            @SuppressWarnings("unchecked")
-            PojoSerializer<Object> out = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(output.getClass(), loader);
-            var bytes = new ByteArrayOutputStream();
-            out.toJson(output, bytes);
-            response = bytes.toString(StandardCharsets.UTF_8);
+        if (stream != null) {
+            byte[] event = Files.readAllBytes(eventFile);
+            classesBeforeInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+            var out = new ByteArrayOutputStream();
+            stream.invoke(handler, new ByteArrayInputStream(event), out, null);
+            classesAfterInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+            response = out.toString(StandardCharsets.UTF_8);
         } else {
-            response = LiteEvents.write(output);
+            Object input;
+            if (RUNTIME_SERIALIZATION) {
+                try (InputStream json = Files.newInputStream(eventFile)) {
+                    @SuppressWarnings("unchecked")
+                    PojoSerializer<Object> in = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(handle.getParameterTypes()[0], loader);
+                    input = in.fromJson(json);
+                }
+            } else {
+                input = LiteEvents.read(Files.readString(eventFile, StandardCharsets.UTF_8), handle.getParameterTypes()[0]);
+            }
+            classesBeforeInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+            Object output = handle.invoke(handler, input, null);
+            classesAfterInvoke = count ? classCounter.getTotalLoadedClassCount() : 0;
+            if (RUNTIME_SERIALIZATION) {
+                @SuppressWarnings("unchecked")
+                PojoSerializer<Object> out = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(output.getClass(), loader);
+                var bytes = new ByteArrayOutputStream();
+                out.toJson(output, bytes);
+                response = bytes.toString(StandardCharsets.UTF_8);
+            } else {
+                response = LiteEvents.write(output);
+            }
         }
         long done = System.nanoTime();
         long cpuMillis = processCpuMillis();
@@ -107,6 +123,18 @@ public final class Launcher {
         }
         // Like a Lambda environment after its first response: nothing more to measure; skip shutdown work.
         Runtime.getRuntime().halt(0);
+    }
+
+    /** A stream handler's {@code handleRequest(InputStream, OutputStream, Context)}, or null for a POJO handler. */
+    private static Method streamHandleRequest(Class<?> type) {
+        for (Method method : type.getMethods()) {
+            Class<?>[] parameters = method.getParameterTypes();
+            if (method.getName().equals("handleRequest") && parameters.length == 3
+                    && parameters[0] == InputStream.class && parameters[1] == OutputStream.class) {
+                return method;
+            }
+        }
+        return null;
     }
 
     /** The runtime's choice: the handleRequest(I, Context) that is not a compiler-generated bridge. */

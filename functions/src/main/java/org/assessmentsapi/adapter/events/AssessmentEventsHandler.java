@@ -1,12 +1,14 @@
 package org.assessmentsapi.adapter.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.bootstrap.Application;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.adapter.logging.Log;
@@ -22,10 +24,16 @@ import org.assessmentsapi.adapter.logging.Log;
  * with the message id and the reason; the gain is that nothing is ever lost silently, with no SQS client
  * (and no send-then-delete race) in the function.
  *
- * <p>The handler never throws: an exception would make SQS redeliver the whole batch, and count a receive
- * against messages that were fine.
+ * <p>The handler never throws for a message: an exception would make SQS redeliver the whole batch, and count a
+ * receive against messages that were fine. Only an invocation event that is not an SQS event at all (no
+ * message can be named in the answer; SQS never sends one) fails the invocation, after an ERROR line, so that
+ * nothing it might carry is deleted.
+ *
+ * <p>A stream handler: it reads the event JSON and writes the batch response JSON itself ({@link SqsBatch}), so
+ * the Lambda runtime's POJO serializer, and the joda-time classes it loads for {@code SQSEvent}, never run
+ * (docs/events.md).
  */
-public final class AssessmentEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class AssessmentEventsHandler implements RequestStreamHandler {
 
     /**
      * Time one message may take in the worst case (the DynamoDB call timeout, and a second for the rest).
@@ -58,28 +66,39 @@ public final class AssessmentEventsHandler implements RequestHandler<SQSEvent, S
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
         String requestId = context == null ? null : context.getAwsRequestId();
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : messages) {
+        List<SqsMessage> messages;
+        try {
+            messages = SqsBatch.read(event);
+        } catch (MalformedEventException e) {
+            Log.error(requestId, "the invocation event is not an SQS event, the invocation fails: " + e.getMessage(), null);
+            throw new IllegalArgumentException("not an SQS event: " + e.getMessage());
+        }
+        SqsBatch.writeResponse(notDone(messages, context, requestId), response);
+    }
+
+    /** Processes each message in turn; returns the ids of those SQS must not delete. */
+    private List<String> notDone(List<SqsMessage> messages, Context context, String requestId) {
+        List<String> failures = new ArrayList<>();
+        for (SqsMessage message : messages) {
             MessageOutcome outcome = outOfTime(context)
                     ? new MessageOutcome.Retry("not attempted: too little time left in this invocation")
                     : process(message, requestId);
             log(requestId, message, outcome);
             if (!outcome.done()) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                failures.add(message.messageId());
             }
         }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return failures;
     }
 
-    private MessageOutcome process(SQSEvent.SQSMessage message, String requestId) {
+    private MessageOutcome process(SqsMessage message, String requestId) {
         try {
-            return processor.process(message.getBody());
+            return processor.process(message.body());
         } catch (RuntimeException e) {
             // A bug or an unforeseen store error: retried like a transient failure, then dead-lettered.
-            Log.error(requestId, "message " + message.getMessageId() + ": unexpected failure", e);
+            Log.error(requestId, "message " + message.messageId() + ": unexpected failure", e);
             return new MessageOutcome.Retry("unexpected failure: " + e.getClass().getSimpleName());
         }
     }
@@ -88,10 +107,9 @@ public final class AssessmentEventsHandler implements RequestHandler<SQSEvent, S
         return context != null && context.getRemainingTimeInMillis() < TIME_PER_MESSAGE.toMillis();
     }
 
-    private static void log(String requestId, SQSEvent.SQSMessage message, MessageOutcome outcome) {
-        String receiveCount = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
-        String line = "message " + message.getMessageId()
-                + (receiveCount == null ? "" : " (receive " + receiveCount + ")") + ": " + outcome.describe();
+    private static void log(String requestId, SqsMessage message, MessageOutcome outcome) {
+        String line = "message " + message.messageId()
+                + (message.receiveCount() == null ? "" : " (receive " + message.receiveCount() + ")") + ": " + outcome.describe();
         if (outcome.done()) {
             Log.info(requestId, line);
         } else {

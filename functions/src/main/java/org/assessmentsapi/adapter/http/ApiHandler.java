@@ -1,9 +1,11 @@
 package org.assessmentsapi.adapter.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.bootstrap.Application;
 import org.assessmentsapi.application.StoreUnavailableException;
 import org.assessmentsapi.adapter.auth.AuthResult;
@@ -16,8 +18,13 @@ import org.assessmentsapi.adapter.logging.Log;
  * The Lambda entry point of the HTTP API (all three routes): matches the route, authenticates the bearer
  * token, runs the route, and turns every failure into a problem response. Nothing internal (stack
  * traces, SDK messages) reaches the client; the detail goes to the log with the request id.
+ *
+ * <p>A stream handler: it reads the API Gateway HTTP API event JSON itself ({@link HttpRequest#read}) and writes
+ * the response JSON itself ({@link HttpResponse#writeTo}), so the Lambda runtime's POJO serializer never runs
+ * (docs/events.md says why). An event that is not a payload 2.0 event is answered with a
+ * {@code malformed-event} problem and logged.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler implements RequestStreamHandler {
 
     static final String RETRY_AFTER_SECONDS = "1";
 
@@ -50,14 +57,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return handle(event, context).toApiGateway();
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        handle(event, context).writeTo(response);
     }
 
-    HttpResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+    HttpResponse handle(InputStream event, Context context) {
         String requestId = context != null ? context.getAwsRequestId() : null;
         try {
-            HttpRequest request = HttpRequest.from(event);
+            HttpRequest request = HttpRequest.read(event);
             if (requestId == null) {
                 requestId = request.requestId();
             }
@@ -74,6 +81,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required.")
                     .withHeader("WWW-Authenticate", "Bearer")
                     .toResponse();
+        } catch (MalformedEventException e) {
+            Log.warn(requestId, "not an API Gateway HTTP API payload 2.0 event: " + e.getMessage());
+            return Problem.of(ProblemType.MALFORMED_EVENT, "The invocation event is not an API Gateway HTTP API event"
+                    + " of payload format 2.0: " + e.getMessage() + ".").toResponse();
         } catch (ProblemException e) {
             return e.problem().toResponse();
         } catch (StoreUnavailableException e) {

@@ -1,27 +1,51 @@
 package org.assessmentsapi.adapter.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.assessmentsapi.adapter.lambda.EventJson;
+import org.assessmentsapi.adapter.lambda.MalformedEventException;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that the routes use; header names lower-cased. */
 record HttpRequest(String method, String path, Map<String, String> headers, String body, boolean base64Encoded,
                    String pathId, String requestId) {
 
-    static HttpRequest from(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
-        String path = context != null && context.getHttp() != null && context.getHttp().getPath() != null
-                ? context.getHttp().getPath() : event.getRawPath();
-        Map<String, String> headers = new HashMap<>();
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+    /** The only payload format this reads: API Gateway's 1.0 format has other fields and no {@code requestContext.http}. */
+    static final String PAYLOAD_VERSION = "2.0";
+
+    /**
+     * Reads the event JSON that the Lambda runtime hands over. Required: {@code version} 2.0 and
+     * {@code requestContext.http.method}; the path is {@code requestContext.http.path}, else {@code rawPath}.
+     * Optional: headers (names lower-cased; names that differ only in case are joined with commas, as API
+     * Gateway joins repeated headers), {@code pathParameters.id}, {@code requestContext.requestId}, body,
+     * {@code isBase64Encoded}. Everything else (routeKey, rawQueryString, queryStringParameters, cookies,
+     * authorizer, ...) is not used by the routes and not read.
+     */
+    static HttpRequest read(InputStream in) throws MalformedEventException {
+        JsonNode event = EventJson.readObject(in);
+        String version = EventJson.text(event, "version");
+        if (!PAYLOAD_VERSION.equals(version)) {
+            // The value itself is not echoed: the answer and the log repeat nothing of the event but field names.
+            throw new MalformedEventException("'version' is " + (version == null ? "missing" : "not \"" + PAYLOAD_VERSION + "\""));
         }
-        String pathId = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
-        String requestId = context == null ? null : context.getRequestId();
-        return new HttpRequest(method == null ? "" : method.toUpperCase(Locale.ROOT), path == null ? "" : path,
-                headers, event.getBody(), event.getIsBase64Encoded(), pathId, requestId);
+        JsonNode context = EventJson.object(event, "requestContext");
+        JsonNode http = EventJson.object(context, "http");
+        String method = EventJson.text(http, "method");
+        if (method == null) {
+            throw new MalformedEventException("'requestContext.http.method' is missing");
+        }
+        String path = EventJson.text(http, "path");
+        if (path == null) {
+            path = EventJson.text(event, "rawPath");
+        }
+        Map<String, String> headers = new HashMap<>();
+        EventJson.strings(event, "headers").forEach((name, value) ->
+                headers.merge(name.toLowerCase(Locale.ROOT), value, (first, second) -> first + "," + second));
+        return new HttpRequest(method.toUpperCase(Locale.ROOT), path == null ? "" : path, headers,
+                EventJson.text(event, "body"), EventJson.bool(event, "isBase64Encoded"),
+                EventJson.strings(event, "pathParameters").get("id"), EventJson.text(context, "requestId"));
     }
 
     String header(String lowerCaseName) {

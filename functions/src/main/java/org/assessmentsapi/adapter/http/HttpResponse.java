@@ -1,8 +1,13 @@
 package org.assessmentsapi.adapter.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assessmentsapi.adapter.lambda.EventJson;
 
 /** A response before it becomes an API Gateway v2 response; carries the headers every answer needs. */
 record HttpResponse(int status, Map<String, String> headers, String body) {
@@ -22,12 +27,36 @@ record HttpResponse(int status, Map<String, String> headers, String body) {
         return new HttpResponse(status, Map.copyOf(headers), body);
     }
 
-    APIGatewayV2HTTPResponse toApiGateway() {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+    /**
+     * Writes the API Gateway HTTP API response (payload format 2.0): {@code statusCode}, {@code headers},
+     * {@code body} (omitted when there is none, as for a 304) and {@code isBase64Encoded} (always false: every
+     * body is text). The API sets no cookies, so {@code cookies} is never written.
+     */
+    void writeTo(OutputStream out) throws IOException {
+        try (JsonGenerator json = EventJson.generator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("statusCode", status);
+            json.writeObjectFieldStart("headers");
+            for (var header : headers.entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
+            if (body != null) {
+                json.writeStringField("body", body);
+            }
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        }
+    }
+
+    /** The response JSON as bytes (for adapters in front of the handler, and for priming). */
+    byte[] toJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
     }
 }

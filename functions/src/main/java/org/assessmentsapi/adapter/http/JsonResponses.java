@@ -1,6 +1,5 @@
 package org.assessmentsapi.adapter.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
 /**
@@ -12,8 +11,8 @@ public final class JsonResponses {
     private JsonResponses() {
     }
 
-    /** 200 with an {@code application/json} body. */
-    public static APIGatewayV2HTTPResponse ok(String body) {
-        return HttpResponse.json(200, "application/json", body, Map.of()).toApiGateway();
+    /** 200 with an {@code application/json} body, as the API Gateway v2 response JSON the handler writes. */
+    public static byte[] ok(String body) {
+        return HttpResponse.json(200, "application/json", body, Map.of()).toJson();
     }
 }

@@ -2,6 +2,7 @@ package org.assessmentsapi.adapter.http;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.Map;
 import org.assessmentsapi.bootstrap.Application;
@@ -10,6 +11,7 @@ import org.assessmentsapi.adapter.auth.JwtAuthenticator;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.bootstrap.JwtConfig;
+import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.adapter.logging.Log;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The Lambda runtime's wiring (what {@code Application.fromEnvironment(env)} does, in three threads): while this
  * thread builds the DynamoDB client (most of the start-up), one helper fetches the issuer's JWKS into the key
  * source's cache and loads the token parser, and another runs the PUT route once against an in-process canned responder of
- * DynamoDB (no network, no data), so that the first request finds everything ready.
+ * DynamoDB (no network, no data), from the event JSON it reads to the response JSON it writes, so that the first
+ * request finds everything ready.
  * Nothing is left to be initialized lazily on the request path; a failure of the warm-up only leaves that
  * work to the first request (which then fetches the keys itself, or answers 503).
  */
@@ -78,7 +81,7 @@ final class LambdaStartup {
     }
 
     /**
-     * The PUT route once, from the parsed body to the response, over a DynamoDB client whose HTTP client is an
+     * The PUT route once, from the event JSON to the response JSON, over a DynamoDB client whose HTTP client is an
      * in-process canned responder ({@link WarmUpHttpClient}): the SDK's request and response path and our mapping
      * are loaded here, in parallel with the real client's construction, instead of on the first request.
      * No network call, no data; the warm-up client is discarded.
@@ -87,10 +90,12 @@ final class LambdaStartup {
         String id = SnapStartPriming.PRIMING_ID;
         try (DynamoDbClient warmUp = DynamoDbClients.create(config, env, new WarmUpHttpClient(id, "warm-up"))) {
             Application app = Application.create(config, warmUp, keys, Clock.systemUTC());
-            HttpRequest put = new HttpRequest("PUT", Route.COLLECTION + "/" + id, Map.of("content-type", "application/json"),
-                    "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}", false, id, "startup-warm-up");
-            new AssessmentRoutes(app).handle(Route.UPDATE, put, new org.assessmentsapi.domain.Caller.User("warm-up")).toApiGateway();
+            HttpRequest put = HttpRequest.read(new ByteArrayInputStream(SnapStartPriming.event("PUT", "warm-up",
+                    "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}")));
+            new AssessmentRoutes(app).handle(Route.UPDATE, put, new org.assessmentsapi.domain.Caller.User("warm-up")).toJson();
             JsonWriter.problem(Problem.of(ProblemType.NOT_FOUND, "warm-up"));
+        } catch (MalformedEventException e) {
+            throw new IllegalStateException("the built-in warm-up event is malformed: " + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,7 @@ public enum ProblemType {
     MALFORMED_BODY(400, "malformed-body", "Malformed request body"),
     INVALID_ID(400, "invalid-id", "Invalid assessment id"),
     INVALID_PRECONDITION(400, "invalid-precondition", "Invalid conditional request"),
+    MALFORMED_EVENT(400, "malformed-event", "Malformed invocation event"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

@@ -1,6 +1,5 @@
 package org.assessmentsapi.adapter.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
 /**
@@ -12,11 +11,12 @@ public final class Problems {
     private Problems() {
     }
 
-    public static APIGatewayV2HTTPResponse response(ProblemType type, String detail, Map<String, String> headers) {
+    /** The problem as the API Gateway v2 response JSON the handler writes. */
+    public static byte[] response(ProblemType type, String detail, Map<String, String> headers) {
         Problem problem = Problem.of(type, detail);
         for (var header : headers.entrySet()) {
             problem = problem.withHeader(header.getKey(), header.getValue());
         }
-        return problem.toResponse().toApiGateway();
+        return problem.toResponse().toJson();
     }
 }

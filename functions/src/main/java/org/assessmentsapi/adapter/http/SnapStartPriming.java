@@ -1,7 +1,6 @@
 package org.assessmentsapi.adapter.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,6 +11,10 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -29,13 +32,16 @@ import org.assessmentsapi.adapter.auth.JwtAuthenticator;
 import org.assessmentsapi.bootstrap.JwtConfig;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.bootstrap.PrimingResource;
+import org.assessmentsapi.adapter.lambda.EventJson;
+import org.assessmentsapi.adapter.validation.StrictJson;
 
 /**
  * SnapStart priming: before the snapshot is taken, runs the whole request path once so that the classes
  * and JIT state of a PUT are in the snapshot, and the first real request after a restore loads almost
  * nothing (measured by the bench module: see docs/benchmarks.md).
  *
- * <p>What it runs: a PUT event built in-process, through a handler that shares everything with the real
+ * <p>What it runs: the JSON of a PUT event built in-process, through the stream entry point (event reading and
+ * response writing included) of a handler that shares everything with the real
  * one (routes, validator, update command, repository, DynamoDB client, response writer) except its token
  * verifier. That verifier is a separate {@link JwtAuthenticator} with the real issuer and audience whose
  * only key is an RSA key generated here, for this priming, and published in a priming-only in-memory key
@@ -70,19 +76,26 @@ public final class SnapStartPriming extends PrimingResource {
 
     /** Runs the request path once on the priming id; returns the statuses seen (e.g. "PUT 404, GET 404"). */
     @Override
-    protected String run() throws JOSEException, NoSuchAlgorithmException {
+    protected String run() throws JOSEException, NoSuchAlgorithmException, IOException {
         RSAKey key = primingKey();
         ApiHandler handler = new ApiHandler(primingApplication(key.toPublicJWK()));
         JwtConfig jwt = app.config().jwt().orElseThrow();
         String token = sign(key, jwt.issuer(), jwt.audience());
-        APIGatewayV2HTTPResponse put = handler.handleRequest(event("PUT", token,
+        int put = statusOf(handler, event("PUT", token,
                 "{\"name\":\"priming\",\"companyName\":\"priming\",\"companyType\":\"priming\",\"status\":\"ANALYZING\","
-                        + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}"), null);
-        APIGatewayV2HTTPResponse get = handler.handleRequest(event("GET", token, null), null);
+                        + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}"));
+        int get = statusOf(handler, event("GET", token, null));
         // The success path's mapping and JSON, on an in-memory item (no store call).
         Assessment sample = mappedSample(PRIMING_SUBJECT);
-        HttpResponse.json(200, "application/json", JsonWriter.assessment(sample), Map.of("ETag", "\"1\"")).toApiGateway();
-        return "PUT " + put.getStatusCode() + ", GET " + get.getStatusCode();
+        HttpResponse.json(200, "application/json", JsonWriter.assessment(sample), Map.of("ETag", "\"1\"")).toJson();
+        return "PUT " + put + ", GET " + get;
+    }
+
+    /** Invokes the handler as the Lambda runtime does (event JSON in, response JSON out); the answer's statusCode. */
+    private static int statusOf(ApiHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+        handler.handleRequest(new ByteArrayInputStream(event), response, null);
+        return StrictJson.read(new ByteArrayInputStream(response.toByteArray())).get("statusCode").intValue();
     }
 
     /** The real wiring with one difference: a verifier that knows only the priming key. */
@@ -121,34 +134,45 @@ public final class SnapStartPriming extends PrimingResource {
         return jwt.serialize();
     }
 
-    /** An API Gateway v2 event as the runtime would deliver it, for the priming id. */
-    static APIGatewayV2HTTPEvent event(String method, String token, String body) {
+    /** The JSON of an API Gateway v2 event (payload format 2.0) as the runtime would deliver it, for the priming id. */
+    static byte[] event(String method, String token, String body) {
         String path = Route.COLLECTION + "/" + PRIMING_ID;
-        Map<String, String> headers = new java.util.HashMap<>();
-        headers.put("authorization", "Bearer " + token);
-        headers.put("accept", "application/json");
-        if (body != null) {
-            headers.put("content-type", "application/json");
+        String routeKey = method + " " + Route.COLLECTION + "/{id}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = EventJson.generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("version", HttpRequest.PAYLOAD_VERSION);
+            json.writeStringField("routeKey", routeKey);
+            json.writeStringField("rawPath", path);
+            json.writeStringField("rawQueryString", "");
+            json.writeObjectFieldStart("headers");
+            json.writeStringField("authorization", "Bearer " + token);
+            json.writeStringField("accept", "application/json");
+            if (body != null) {
+                json.writeStringField("content-type", "application/json");
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("pathParameters");
+            json.writeStringField("id", PRIMING_ID);
+            json.writeEndObject();
+            json.writeObjectFieldStart("requestContext");
+            json.writeStringField("requestId", "snapstart-priming");
+            json.writeStringField("routeKey", routeKey);
+            json.writeStringField("stage", "$default");
+            json.writeObjectFieldStart("http");
+            json.writeStringField("method", method);
+            json.writeStringField("path", path);
+            json.writeStringField("protocol", "HTTP/1.1");
+            json.writeEndObject();
+            json.writeEndObject();
+            if (body != null) {
+                json.writeStringField("body", body);
+            }
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + Route.COLLECTION + "/{id}")
-                .withRawPath(path)
-                .withRawQueryString("")
-                .withHeaders(headers)
-                .withPathParameters(Map.of("id", PRIMING_ID))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("snapstart-priming")
-                        .withRouteKey(method + " " + Route.COLLECTION + "/{id}")
-                        .withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method)
-                                .withPath(path)
-                                .withProtocol("HTTP/1.1")
-                                .build())
-                        .build())
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+        return out.toByteArray();
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -41,21 +42,32 @@ public final class StrictJson {
      */
     public static JsonNode read(String text) throws JsonProcessingException {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return null;
-            }
-            JsonNode tree = read(parser, first);
-            JsonToken trailing = parser.nextToken();
-            if (trailing != null) {
-                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
-            }
-            return tree;
+            return read(parser);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading from a String does no I/O
         }
+    }
+
+    /** The same from UTF-8 bytes (a Lambda invocation's event); only a failing stream adds plain I/O errors. */
+    public static JsonNode read(InputStream in) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            return read(parser);
+        }
+    }
+
+    private static JsonNode read(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return null;
+        }
+        JsonNode tree = read(parser, first);
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
+        }
+        return tree;
     }
 
     /** The value that starts at {@code token}: objects and arrays recursively (the parser bounds the depth). */

@@ -45,7 +45,7 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         sample.getRecords().get(0).setBody(carried.toString());
         Thread.sleep(5); // so that updatedAt must move
 
-        SQSBatchResponse response = handler.handleRequest(sample, null);
+        SQSBatchResponse response = send(handler, sample);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         Map<String, AttributeValue> after = rawItem(id);
@@ -79,8 +79,8 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         var wrongType = message(otherType.put("detail-type", "Assessment Deleted").toString());
         var secondValid = message(updateEvent(newEventId(), applied, "{\"status\":\"ANALYZING\"}"));
 
-        SQSBatchResponse response = handler.handleRequest(
-                batch(valid, invalid, duplicate, conflict, unknown, malformed, wrongType, secondValid), null);
+        SQSBatchResponse response = send(handler,
+                batch(valid, invalid, duplicate, conflict, unknown, malformed, wrongType, secondValid));
 
         assertEquals(ids(invalid, conflict, unknown, malformed, wrongType), failedIds(response));
         Map<String, AttributeValue> after = rawItem(applied);
@@ -100,7 +100,7 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
 
         var delivery = conflict;
         for (int receive = 1; receive <= 3; receive++) {
-            assertEquals(ids(conflict), failedIds(handler.handleRequest(batch(delivery), null)), "receive " + receive);
+            assertEquals(ids(conflict), failedIds(send(handler, batch(delivery))), "receive " + receive);
             delivery = redelivery(delivery);
         }
         assertEquals("1", version(id));
@@ -112,11 +112,11 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         var first = message(updateEvent(newEventId(), "{\"assessmentId\":\"" + id
                 + "\",\"changes\":{\"overallRiskScore\":12.25},\"expectedVersion\":1}"));
 
-        assertEquals(Set.of(), failedIds(handler.handleRequest(batch(first), null)));
+        assertEquals(Set.of(), failedIds(send(handler, batch(first))));
         Map<String, AttributeValue> afterFirst = rawItem(id);
         // Lambda applied it, then failed before SQS deleted it: the same message comes back, its
         // expectedVersion now stale. It is recognised as applied, neither re-applied nor a conflict.
-        SQSBatchResponse again = handler.handleRequest(batch(redelivery(first)), null);
+        SQSBatchResponse again = send(handler, batch(redelivery(first)));
 
         assertEquals(Set.of(), failedIds(again));
         assertEquals("2", afterFirst.get("version").n());
@@ -127,18 +127,18 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
     void aRedeliveryIsRecognisedWhileFewerThanEightOtherEventsWereAppliedSince() {
         String id = createAssessment();
         var remembered = message(updateEvent(newEventId(), id, "{\"progress\":1}"));
-        assertEquals(Set.of(), failedIds(handler.handleRequest(batch(remembered), null)));
+        assertEquals(Set.of(), failedIds(send(handler, batch(remembered))));
         for (int i = 0; i < WINDOW - 1; i++) {
-            assertEquals(Set.of(), failedIds(handler.handleRequest(batch(message(updateEvent(newEventId(), id, "{\"progress\":2}"))), null)));
+            assertEquals(Set.of(), failedIds(send(handler, batch(message(updateEvent(newEventId(), id, "{\"progress\":2}"))))));
         }
         assertEquals("9", version(id));
 
-        assertEquals(Set.of(), failedIds(handler.handleRequest(batch(redelivery(remembered)), null)));
+        assertEquals(Set.of(), failedIds(send(handler, batch(redelivery(remembered)))));
         assertEquals("9", version(id), "still among the last 8 applied events: not applied again");
         assertEquals(WINDOW, rawItem(id).keySet().stream().filter(a -> a.startsWith("appliedEvent")).count());
 
-        handler.handleRequest(batch(message(updateEvent(newEventId(), id, "{\"progress\":3}"))), null);
-        handler.handleRequest(batch(redelivery(remembered)), null);
+        send(handler, batch(message(updateEvent(newEventId(), id, "{\"progress\":3}"))));
+        send(handler, batch(redelivery(remembered)));
         assertEquals("11", version(id), "8 newer events pushed it out of the window (the documented bound)");
         assertFalse(rawItem(id).keySet().contains("appliedEvent" + (WINDOW + 1)), "the window never grows");
     }
@@ -147,7 +147,7 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
     void anApiUpdateNeitherNeedsNorMovesTheEventWindow() {
         String id = createAssessment();
         String eventId = newEventId();
-        handler.handleRequest(batch(message(updateEvent(eventId, id, "{\"progress\":10}"))), null);
+        send(handler, batch(message(updateEvent(eventId, id, "{\"progress\":10}"))));
         env.app.updateAssessment().execute(id, new Caller.User(user), new AssessmentUpdate(
                 new AssessmentChanges("Renamed", null, null, null, null, null, null), OptionalLong.of(2)));
 
@@ -160,7 +160,7 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
     @Test
     void theApiNeverShowsTheEventWindow() {
         String id = createAssessment();
-        handler.handleRequest(batch(message(updateEvent(newEventId(), id, "{\"overallRiskScore\":50}"))), null);
+        send(handler, batch(message(updateEvent(newEventId(), id, "{\"overallRiskScore\":50}"))));
 
         var response = env.handler.handleRequest(ApiEvents.get(id, env.issuer.token(user)), null);
 

@@ -55,7 +55,7 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
     void primingRunsOneConditionalUpdateOnTheReservedIdAndLeavesEveryItemUnchanged() {
         String id = createAssessment(app);
         // A real item as events leave it: a newer version and an applied-event slot.
-        assertEquals(Set.of(), failedIds(primed.handleRequest(batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))), null)));
+        assertEquals(Set.of(), failedIds(send(primed, batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))))));
         List<String> before = env.scan(TABLE);
         assertFalse(before.isEmpty());
         recorder.clear();
@@ -153,7 +153,7 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
         primed.priming().afterRestore(null);
 
         var real = message(updateEvent(newEventId(), id, "{\"progress\":55,\"overallRiskLevel\":\"MODERATE\"}"));
-        assertEquals(Set.of(), failedIds(primed.handleRequest(batch(real), null)));
+        assertEquals(Set.of(), failedIds(send(primed, batch(real))));
 
         Map<String, AttributeValue> after = env.rawItem(TABLE, id);
         assertEquals("2", after.get("version").n());

@@ -12,6 +12,7 @@ import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.domain.IntakeMode;
 import org.assessmentsapi.domain.NewAssessment;
+import org.assessmentsapi.support.LambdaInvocations;
 import org.assessmentsapi.support.TestEnvironment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +54,11 @@ abstract class EventsTestSupport {
 
     String version(String id) {
         return rawItem(id).get("version").n();
+    }
+
+    /** Invokes the handler with this event, as Lambda does ({@link LambdaInvocations}). */
+    static SQSBatchResponse send(AssessmentEventsHandler handler, SQSEvent event) {
+        return LambdaInvocations.invoke(handler, event, null);
     }
 
     static Set<String> failedIds(SQSBatchResponse response) {

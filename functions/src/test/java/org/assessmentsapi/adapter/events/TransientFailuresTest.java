@@ -43,7 +43,7 @@ class TransientFailuresTest extends EventsTestSupport {
         var toBroken = message(updateEvent(newEventId(), broken, "{\"progress\":30}"));
         var toHealthy = message(updateEvent(newEventId(), healthy, "{\"progress\":30}"));
 
-        SQSBatchResponse response = faultyHandler.handleRequest(batch(toThrottled, toBroken, toHealthy), null);
+        SQSBatchResponse response = send(faultyHandler, batch(toThrottled, toBroken, toHealthy));
 
         assertEquals(ids(toThrottled, toBroken), failedIds(response));
         assertEquals("1", version(throttled));
@@ -51,7 +51,7 @@ class TransientFailuresTest extends EventsTestSupport {
         assertEquals("2", version(healthy));
 
         faults.clear(); // the table recovers: SQS delivers the reported messages again
-        SQSBatchResponse retried = faultyHandler.handleRequest(batch(redelivery(toThrottled), redelivery(toBroken)), null);
+        SQSBatchResponse retried = send(faultyHandler, batch(redelivery(toThrottled), redelivery(toBroken)));
 
         assertEquals(Set.of(), failedIds(retried));
         assertEquals("2", version(throttled));

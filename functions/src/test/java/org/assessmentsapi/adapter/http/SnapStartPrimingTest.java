@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.assessmentsapi.bootstrap.JwtConfig;
 import org.assessmentsapi.support.ApiEvents;
+import org.assessmentsapi.support.LambdaInvocations;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,11 +68,11 @@ class SnapStartPrimingTest extends ApiTestSupport {
 
         // The priming-only wiring accepts it (so the test token is well formed and correctly signed) ...
         ApiHandler primingHandler = new ApiHandler(real.priming().primingApplication(primingKey.toPublicJWK()));
-        assertNotEquals(401, primingHandler.handleRequest(ApiEvents.get(id, primingToken), null).getStatusCode());
+        assertNotEquals(401, LambdaInvocations.invoke(primingHandler, ApiEvents.get(id, primingToken), null).getStatusCode());
         // ... the real handler never does.
-        APIGatewayV2HTTPResponse rejected = real.handleRequest(ApiEvents.put(id, primingToken, "{\"progress\":99}"), null);
+        APIGatewayV2HTTPResponse rejected = LambdaInvocations.invoke(real, ApiEvents.put(id, primingToken, "{\"progress\":99}"), null);
         assertEquals(401, rejected.getStatusCode());
-        assertEquals(401, real.handleRequest(ApiEvents.get(id, primingToken), null).getStatusCode());
+        assertEquals(401, LambdaInvocations.invoke(real, ApiEvents.get(id, primingToken), null).getStatusCode());
         assertFalse(rawItem(id).get("progress") != null && rawItem(id).get("progress").n().equals("99"));
     }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -45,16 +48,20 @@ class SamCompatibilityTest {
   }
 
   @Test
-  void theEventsHandlerTakesAnSqsEventAndReturnsABatchResponse() throws Exception {
-    // The event source mapping's ReportBatchItemFailures needs this exact shape: SQSBatchResponse, not void.
+  void bothHandlersAreStreamHandlersAndTheJarHoldsNoEventClasses() throws Exception {
+    // The runtime hands a stream handler the raw event JSON (API Gateway v2, or SQS for the event source mapping
+    // with ReportBatchItemFailures) and sends back what it writes: no POJO serializer, so no joda-time to load.
     try (LambdaRuntimeClassLoader loader = new LambdaRuntimeClassLoader(Synth.FUNCTIONS_JAR)) {
-      Class<?> type = Class.forName("org.assessmentsapi.adapter.events.AssessmentEventsHandler", false, loader);
-      Class<?> event = Class.forName("com.amazonaws.services.lambda.runtime.events.SQSEvent", false, loader);
+      Class<?> streamHandler = Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, loader);
       Class<?> context = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
-      Method method = type.getMethod("handleRequest", event, context);
-      assertEquals("com.amazonaws.services.lambda.runtime.events.SQSBatchResponse", method.getReturnType().getName());
-      // The events classes ship in the jar: the Lambda runtime provides only the core interfaces.
-      assertTrue(event.getClassLoader() == loader, "SQSEvent must come from the functions jar");
+      for (String name : List.of("org.assessmentsapi.adapter.http.ApiHandler",
+          "org.assessmentsapi.adapter.events.AssessmentEventsHandler")) {
+        Class<?> type = Class.forName(name, false, loader);
+        assertTrue(streamHandler.isAssignableFrom(type), name + " must be a RequestStreamHandler");
+        assertEquals(void.class, type.getMethod("handleRequest", InputStream.class, OutputStream.class, context).getReturnType());
+      }
+      assertNull(loader.findResource("com/amazonaws/services/lambda/runtime/events/SQSEvent.class"));
+      assertNull(loader.findResource("org/joda/time/DateTime.class"));
     }
   }
 
