@@ -14,6 +14,7 @@ import java.util.Map;
  * (p50/p99 per UpdateItem after warm-up, each client twice, in the order A B C C B A). The last row, {@code minimal},
  * is no SDK client at all: the same UpdateItem signed and sent by hand ({@code MinimalDynamoDbProbe}), the floor
  * of the "no SDK" option discussed in docs/benchmarks.md; {@code signer} is the same, signed by the SDK's signer.
+ * Then {@link ClientFloor}: each SDK client's own call against a raw buffered POST, sparse calls, and a restore.
  */
 final class Clients {
 
@@ -67,23 +68,29 @@ final class Clients {
                     + Stats.f2(Files.size(jar(client)) / 1e6) + " |");
         }
         report.line("");
+        ClientFloor.run(fixture, report, id, warmCalls, Integer.getInteger("clients.sparse.calls", 16),
+                Long.getLong("clients.sparse.gap", 2500L), Integer.getInteger("clients.restore.runs", 5));
     }
 
     private static Child probe(Fixture fixture, String client, String mode, String id, List<String> jvmArgs, int calls) {
+        String main = client.equals("minimal") || client.equals("signer") ? MINIMAL_PROBE : PROBE;
+        return probe(fixture, client, main, mode, id, jvmArgs, calls > 0 ? List.of(Integer.toString(calls)) : List.of());
+    }
+
+    /** A fresh JVM with the stack's JVM options running {@code main CLIENT MODE ENDPOINT TABLE ID ARGS...} from probe-CLIENT.jar. */
+    static Child probe(Fixture fixture, String client, String main, String mode, String id, List<String> jvmArgs, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.java());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(jar(client).toString());
-        command.add(client.equals("minimal") || client.equals("signer") ? MINIMAL_PROBE : PROBE);
+        command.add(main);
         command.add(client);
         command.add(mode);
         command.add(fixture.dynalite.endpoint().toString());
         command.add(Fixture.TABLE);
         command.add(id);
-        if (calls > 0) {
-            command.add(Integer.toString(calls));
-        }
+        command.addAll(args);
         return Child.run(command, Map.of("JAVA_TOOL_OPTIONS", Fixture.STACK_JAVA_TOOL_OPTIONS), "probe-" + client + "-" + mode);
     }
 
@@ -94,7 +101,7 @@ final class Clients {
         return Child.countClasses(log);
     }
 
-    private static Path jar(String client) {
+    static Path jar(String client) {
         return Paths.benchTarget().resolve("probe-" + client + ".jar");
     }
 }

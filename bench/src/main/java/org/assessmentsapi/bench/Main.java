@@ -42,7 +42,7 @@ public final class Main {
                             Priming.run(fixture, report, Integer.getInteger("priming.runs", 3));
                         }
                         if (all || mode.equals("clients")) {
-                            Clients.run(fixture, report, Integer.getInteger("clients.runs", 7), Integer.getInteger("clients.calls", 2000));
+                            Clients.run(fixture, report, Integer.getInteger("clients.runs", 11), Integer.getInteger("clients.calls", 2000));
                         }
                     }
                 }

@@ -16,8 +16,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvid
  * <p>For the cold start (measured by the {@code bench} module, see docs/benchmarks.md) the client also skips
  * what this function never uses: the endpoint rules engine (one fixed regional endpoint instead, which is
  * what the rules yield for DynamoDB without account-based endpoints), the shared config and credentials
- * files (empty profile file), proxy discovery (Lambda has no proxy), and defaults-mode and account-id-endpoint-mode
- * resolution (set explicitly).
+ * files (empty profile file), proxy settings (none configured: Lambda has no proxy), and defaults-mode and
+ * account-id-endpoint-mode resolution (set explicitly).
  */
 public final class DynamoDbClients {
 
@@ -41,6 +40,8 @@ public final class DynamoDbClients {
     public static final int MAX_ATTEMPTS = 3;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+    /** The SDK's default, stated: a function called at least once a minute keeps its connection (and TLS session). */
+    static final Duration CONNECTION_MAX_IDLE = Duration.ofSeconds(60);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     /** Below the function timeout, so that a stalled table still gets a 503 rather than a Lambda timeout. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
@@ -48,14 +49,27 @@ public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
+    /**
+     * The production client over the SDK's CRT HTTP client, chosen by measurement (docs/benchmarks.md, "HTTP client";
+     * against dynalite, JDK 25, C1): the only SDK client without a fixed wait per call. Its native event loop sees a
+     * closed connection when it happens, so it never probes a pooled one before reuse; its own call is 1.15x a raw
+     * buffered {@code HttpURLConnection} POST of the same signed request. The url-connection client probes on every
+     * reused call (the JDK's 1 ms read before a streaming POST: ~5x the raw POST), Apache 5 on every call after 2 s
+     * idle (its 1 ms stale check), which is how one Lambda environment is usually called. Its costs: ~5 MB of natives
+     * in the jar (two platforms, see functions/pom.xml) and ~40 ms CPU at a cold start without SnapStart.
+     *
+     * <p>One connection is kept and reused (idle for at most {@link #CONNECTION_MAX_IDLE}). Timeouts as before:
+     * connect {@link #CONNECT_TIMEOUT}; the CRT has no socket read timeout, its equivalent is the health check, which
+     * closes a connection that receives less than 1 byte/s for {@link #SOCKET_TIMEOUT}; the SDK's attempt and call
+     * timeouts bound everything. No proxy is configured, so none is looked up (Lambda has none).
+     */
     public static DynamoDbClient create(AppConfig config, Map<String, String> env) {
-        return create(config, env, UrlConnectionHttpClient.builder()
+        return create(config, env, AwsCrtHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .proxyConfiguration(ProxyConfiguration.builder()
-                        .useSystemPropertyValues(false)
-                        .useEnvironmentVariablesValues(false)
-                        .build())
+                .connectionHealthConfiguration(health -> health
+                        .minimumThroughputInBps(1L)
+                        .minimumThroughputTimeout(SOCKET_TIMEOUT))
+                .connectionMaxIdleTime(CONNECTION_MAX_IDLE)
                 .build());
     }
 

@@ -8,18 +8,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP server that answers every DynamoDB call with one error, as DynamoDB spells it
- * ({@code __type} in a JSON body), and counts the calls: the SDK's retry policy is seen from outside.
+ * ({@code __type} in a JSON body), and counts the calls and the connections they came on: the SDK's retry
+ * policy and the HTTP client's connection reuse are seen from outside.
  * Used only for errors that a real server cannot produce on demand (throttling, internal errors).
  */
 public final class FakeDynamoDb implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
     private final int status;
     private final byte[] body;
 
@@ -55,8 +59,14 @@ public final class FakeDynamoDb implements AutoCloseable {
         return requests.get();
     }
 
+    /** How many TCP connections they came on (distinct client addresses and ports). */
+    public int connections() {
+        return clients.size();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        clients.add(exchange.getRemoteAddress());
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.assessmentsapi.bench.probe.timing.ProbeTimer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,18 +31,24 @@ public final class ClientProbe {
         URI endpoint = URI.create(args[2]);
         String table = args[3];
         String id = args[4];
-        DynamoDbClient dynamoDb = DynamoDbClient.builder()
-                .httpClient(httpClient(client))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(endpoint)
-                .build();
+        DynamoDbClient dynamoDb = dynamoDb(httpClient(client), endpoint, ClientOverrideConfiguration.builder().build());
         dynamoDb.updateItem(request(table, id));
         int n = args.length > 5 ? Integer.parseInt(args[5]) : 3000;
         ProbeTimer.reportAndHalt(start, warm, n, () -> dynamoDb.updateItem(request(table, id)));
     }
 
-    private static UpdateItemRequest request(String table, String id) {
+    /** The bare client of the comparison: explicit region, static credentials, endpoint override, one HTTP client. */
+    static DynamoDbClient dynamoDb(SdkHttpClient httpClient, URI endpoint, ClientOverrideConfiguration override) {
+        return DynamoDbClient.builder()
+                .httpClient(httpClient)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(endpoint)
+                .overrideConfiguration(override)
+                .build();
+    }
+
+    static UpdateItemRequest request(String table, String id) {
         return UpdateItemRequest.builder()
                 .tableName(table)
                 .key(Map.of("id", AttributeValue.builder().s(id).build()))
@@ -54,7 +61,8 @@ public final class ClientProbe {
                 .build();
     }
 
-    private static SdkHttpClient httpClient(String name) {
+    /** The client of this probe jar, with the timeouts of the function's DynamoDbClients. */
+    static SdkHttpClient httpClient(String name) {
         return switch (name) {
             case "url" -> UrlConnection.create();
             case "apache5" -> Apache5.create();
