@@ -39,7 +39,7 @@ public final class Main {
                             Cold.run(fixture, report, coldRuns);
                         }
                         if (all || mode.equals("priming")) {
-                            Priming.run(fixture, report, Integer.getInteger("priming.runs", 3));
+                            Priming.run(fixture, report, Integer.getInteger("priming.runs", 10));
                         }
                         if (all || mode.equals("clients")) {
                             Clients.run(fixture, report, Integer.getInteger("clients.runs", 11), Integer.getInteger("clients.calls", 2000));
