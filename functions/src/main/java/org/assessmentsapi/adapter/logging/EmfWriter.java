@@ -46,18 +46,28 @@ public final class EmfWriter {
     private final Clock clock;
     private final Consumer<String> lines;
 
+    /** The production writer: documents go to stdout through {@link Log} (and wherever tests redirect the log). */
+    public EmfWriter(String namespace) {
+        this(namespace, Clock.systemUTC(), Log::metrics);
+    }
+
     /**
      * @param namespace the CloudWatch namespace of every metric written (from {@value #NAMESPACE_VARIABLE})
      * @param lines     where each document goes, as one line without its line break
      */
     public EmfWriter(String namespace, Clock clock, Consumer<String> lines) {
-        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+        if (!isNamespace(namespace)) {
             throw new IllegalArgumentException(NAMESPACE_VARIABLE + " '" + namespace + "' is not a CloudWatch namespace"
                     + " (1-255 of 0-9 A-Z a-z . - _ / # : and space, not starting with AWS/)");
         }
         this.namespace = namespace;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lines = Objects.requireNonNull(lines, "lines");
+    }
+
+    /** Whether {@code namespace} is one CloudWatch accepts for custom metrics. */
+    public static boolean isNamespace(String namespace) {
+        return namespace != null && NAMESPACE.matcher(namespace).matches();
     }
 
     /** A valid dimension value (see {@link #write}); for callers that check a value before they use it. */
