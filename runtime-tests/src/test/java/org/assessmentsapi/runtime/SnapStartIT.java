@@ -65,7 +65,7 @@ class SnapStartIT {
         int items = lambda.itemCount();
         try (LocalLambda.Running primed = LocalLambda.start(snapStart(lambda.events()), "snapstart-events").awaitReady()) {
             assertEquals(List.of("restore/next", "next"), primed.api().calls(), "restore/next first, then the invocations");
-            assertTrue(primed.process().stdout().contains("SnapStart priming of the events function done: message snapstart-priming reported as not done, as expected"),
+            assertTrue(primed.process().stdout().contains("SnapStart priming of the events function done: message snapstart-priming ran through the handler and was not applied, as designed"),
                     primed.process().output());
             assertEquals(items, lambda.itemCount(), "priming writes nothing");
 
