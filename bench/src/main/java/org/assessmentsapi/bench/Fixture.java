@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.devkit.AssessmentsTable;
@@ -48,7 +48,7 @@ final class Fixture implements AutoCloseable {
         AssessmentsTable.createIfMissing(setupClient, TABLE);
         token = issuer.token(USER, java.time.Duration.ofHours(2));
         AppConfig config = AppConfig.fromEnvironment(appEnv());
-        setupHandler = new ApiHandler(Application.create(config, setupClient, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
+        setupHandler = Wiring.api(config, setupClient, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
     }
 
     static Fixture start() {

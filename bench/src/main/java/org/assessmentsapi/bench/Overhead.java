@@ -12,20 +12,20 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.adapter.http.ApiHandler;
-import org.assessmentsapi.adapter.http.WarmUpHttpClient;
+import org.assessmentsapi.bootstrap.CannedDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The handler's own CPU cost per request, which the network round trip of {@link Warm} (~2.4 ms on loopback)
  * drowns: in one JVM with the stack's options (C1 only), the handler's PUT and the raw SDK UpdateItem of
  * {@link Warm#rawUpdate} run alternately over the same DynamoDB client, whose HTTP client is the in-process
- * canned responder of the start-up warm-up ({@link WarmUpHttpClient}: no socket, no data). Both sides pay the
+ * canned responder of the start-up warm-up ({@link CannedDynamoDb}: no socket, no data). Both sides pay the
  * SDK's marshalling, signing and unmarshalling; the difference is the handler's work (event, route, JWT,
  * body, validation, expression, mapping, response). Timed by the thread's CPU clock, so that time spent
  * descheduled on the shared machine is not counted. The JWKS comes from a local issuer, once; the tokens
@@ -48,8 +48,8 @@ final class Overhead {
             env.put("JWT_AUDIENCE", issuer.audience());
             env.put("JWKS_URL", issuer.jwksUrl().toString());
             AppConfig config = AppConfig.fromEnvironment(env);
-            DynamoDbClient client = DynamoDbClients.create(config, env, new WarmUpHttpClient(ID, Fixture.USER));
-            ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(URI.create(env.get("JWKS_URL"))), Clock.systemUTC()));
+            DynamoDbClient client = DynamoDbClients.create(config, env, new CannedDynamoDb(ID, Fixture.USER));
+            ApiHandler handler = Wiring.api(config, client, JwksSources.remote(URI.create(env.get("JWKS_URL"))), Clock.systemUTC());
 
             byte[] put = Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2)));
             IntSupplier handlerPut = () -> Fixture.status(handler, put);

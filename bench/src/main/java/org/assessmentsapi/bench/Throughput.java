@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
@@ -35,7 +35,7 @@ final class Throughput {
             Map<String, String> env = fixture.appEnv();
             AppConfig config = AppConfig.fromEnvironment(env);
             DynamoDbClient client = DynamoDbClients.create(config, env);
-            ApiHandler handler = new ApiHandler(Application.create(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
+            ApiHandler handler = Wiring.api(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
             List<String> ids = new ArrayList<>();
             List<byte[]> events = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
@@ -43,7 +43,7 @@ final class Warm {
             DynamoDbClient client = DynamoDbClients.create(config, env);
             Map<String, AtomicLong> sdkCalls = new ConcurrentHashMap<>();
             DynamoDbClient counted = counting(client, sdkCalls);
-            ApiHandler handler = new ApiHandler(Application.create(config, counted, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC()));
+            ApiHandler handler = Wiring.api(config, counted, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
 
             String id = fixture.newItem();
             byte[] put = fixture.event("put-assessment.json", id);

@@ -34,7 +34,7 @@ class DeployableJarIT {
     void holdsBothHandlersThePrimingHookAndOrgCrac() {
         for (String type : List.of("org/assessmentsapi/adapter/http/ApiHandler.class",
                 "org/assessmentsapi/adapter/events/AssessmentEventsHandler.class",
-                "org/assessmentsapi/adapter/http/SnapStartPriming.class",
+                "org/assessmentsapi/bootstrap/ApiPriming.class",
                 "org/crac/Core.class",
                 "com/amazonaws/services/lambda/runtime/RequestStreamHandler.class")) {
             assertTrue(entries.contains(type), type + " must be in the deployable jar");

@@ -1,8 +1,10 @@
 package org.assessmentsapi.application;
 
+import java.util.Optional;
 import org.assessmentsapi.domain.Assessment;
+import org.assessmentsapi.domain.Caller;
 
-/** The result of the update command, in the domain's terms. */
+/** What an update did, in the domain's terms: the answer of the repository's conditional write and of the command. */
 public sealed interface UpdateOutcome {
 
     record Updated(Assessment assessment) implements UpdateOutcome {
@@ -21,5 +23,17 @@ public sealed interface UpdateOutcome {
 
     /** The client's version is stale; {@code currentVersion} lets it refresh and re-apply. */
     record VersionConflict(long currentVersion) implements UpdateOutcome {
+    }
+
+    /**
+     * Why a conditional update whose event (if any) was not applied before wrote nothing, from the item as it
+     * was. Missing and foreign items are both "not found", so that ids of other users' assessments cannot be
+     * probed; otherwise the condition failed on the version: the item is newer than the client's copy.
+     */
+    static UpdateOutcome notApplied(Optional<Assessment> asItWas, Caller caller) {
+        if (asItWas.isEmpty() || !caller.mayAccess(asItWas.get())) {
+            return new NotFound();
+        }
+        return new VersionConflict(asItWas.get().version());
     }
 }

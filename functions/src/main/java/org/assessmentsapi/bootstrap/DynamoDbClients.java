@@ -75,7 +75,7 @@ public final class DynamoDbClients {
 
     /**
      * The same client over another HTTP client: only for the start-up warm-up, which runs the request path
-     * against an in-process canned responder (see {@code LambdaStartup}); production traffic uses {@link #create(AppConfig, Map)}.
+     * against an in-process canned responder (see {@link ApiFunction}); production traffic uses {@link #create(AppConfig, Map)}.
      */
     public static DynamoDbClient create(AppConfig config, Map<String, String> env, SdkHttpClient httpClient) {
         return DynamoDbClient.builder()

@@ -1,28 +1,23 @@
 package org.assessmentsapi.bootstrap;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import org.assessmentsapi.domain.Assessment;
-import org.assessmentsapi.domain.AssessmentStatus;
-import org.assessmentsapi.domain.IntakeMode;
-import org.assessmentsapi.domain.RiskLevel;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assessmentsapi.adapter.logging.Log;
-import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
 import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * What the SnapStart priming hooks of the functions share (the API's {@code http.SnapStartPriming}, the event
- * function's {@code events.EventsSnapStartPriming}): the reserved id and the impossible version that make their
- * one conditional write fail, and the shape of a priming that never breaks the snapshot.
+ * What the SnapStart priming hooks of the functions share ({@link ApiPriming}, {@link EventsPriming}): the
+ * reserved id and the impossible version that make their one conditional write fail, and the shape of a priming
+ * that never breaks the snapshot.
  *
  * <p>{@link #beforeCheckpoint} runs {@link #run()} once and logs one line with its outcome; whatever it throws
  * (an exception or an error, e.g. a class that fails to link) is caught and logged, so the snapshot is taken
  * anyway, only less warm. {@link #afterRestore} does nothing: a priming keeps no state, and the HTTP client
  * re-establishes its connections after a restore.
  *
- * <p>Registered with {@code org.crac.Core.getGlobalContext()} by the handlers' no-arg constructors (the ones
- * the Lambda runtime uses), which also keep the strong reference: org.crac holds resources weakly.
+ * <p>Registered with {@code org.crac.Core.getGlobalContext()} by the functions' start-up ({@link #register}),
+ * which also keeps the strong reference: org.crac holds resources weakly.
  */
 public abstract class PrimingResource implements Resource {
 
@@ -31,8 +26,17 @@ public abstract class PrimingResource implements Resource {
     /** A version no item reaches (one increment per write; this is 10^15 writes away). */
     public static final long IMPOSSIBLE_VERSION = 999_999_999_999_999L;
 
+    /** The registered primings, held strongly for as long as the execution environment lives. */
+    private static final List<PrimingResource> REGISTERED = new CopyOnWriteArrayList<>();
+
     private final String function;
     private volatile String lastOutcome = "not primed";
+
+    /** Runs {@code priming} before SnapStart takes the snapshot (a no-op on a JVM without CRaC support). */
+    static void register(PrimingResource priming) {
+        REGISTERED.add(priming);
+        org.crac.Core.getGlobalContext().register(priming);
+    }
 
     /** {@code function}: which function this primes, for the log line (e.g. "API function"). */
     protected PrimingResource(String function) {
@@ -68,15 +72,4 @@ public abstract class PrimingResource implements Resource {
 
     /** The request path of the function, once, on {@link #PRIMING_ID}; returns what it observed, for the log. */
     protected abstract String run() throws Exception;
-
-    /**
-     * The success path's item mapping, both ways, in memory (no store call): a priming's own write always
-     * fails, so without this the first real success would load it.
-     */
-    protected static Assessment mappedSample(String owner) {
-        Instant now = Instant.now();
-        return DynamoDbAssessmentRepository.roundTrip(new Assessment(PRIMING_ID, "priming", "priming", "priming", "FR",
-                AssessmentStatus.ANALYZING, IntakeMode.GUIDED_INTERVIEW, new BigDecimal("40"), 2, new BigDecimal("12.5"),
-                RiskLevel.LOW, owner, now, now));
-    }
 }

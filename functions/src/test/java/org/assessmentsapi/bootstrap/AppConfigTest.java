@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +117,7 @@ class AppConfigTest {
     @Test
     void anApiHandlerCannotBeBuiltWithoutAnAuthenticator() {
         TestEnvironment env = TestEnvironment.get();
-        Application withoutJwt = Application.withoutAuthentication(AppConfig.forEvents(Map.of()), env.dynamoDb, Clock.systemUTC());
-        assertThrows(ConfigurationException.class, () -> new ApiHandler(withoutJwt));
+        AppConfig withoutJwt = AppConfig.forEvents(Map.of());
+        assertThrows(ConfigurationException.class, () -> Wiring.api(withoutJwt, env.dynamoDb, env.keys, Clock.systemUTC()));
     }
 }

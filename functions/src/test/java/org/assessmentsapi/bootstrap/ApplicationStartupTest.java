@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.support.LambdaInvocations;
 import org.junit.jupiter.api.Test;
 
 /**
- * Configuration errors stop the function at init (what {@code new ApiHandler()} runs), with a message
- * that names the variable, never on the first request with a 500.
+ * Configuration errors stop the function at init, in what {@code new ApiHandler()} runs
+ * ({@link ApiFunction#fromEnvironment} of the process environment), with a message that names the variable,
+ * never on the first request with a 500.
  */
 class ApplicationStartupTest {
 
@@ -21,7 +24,7 @@ class ApplicationStartupTest {
 
     @Test
     void missingTableNameOnLambdaFailsAtInit() {
-        var error = assertThrows(ConfigurationException.class, () -> Application.fromEnvironment(LAMBDA));
+        var error = assertThrows(ConfigurationException.class, () -> ApiFunction.fromEnvironment(LAMBDA));
         assertTrue(error.getMessage().contains("TABLE_NAME is required on Lambda"), error.getMessage());
     }
 
@@ -30,16 +33,17 @@ class ApplicationStartupTest {
         Map<String, String> env = new java.util.HashMap<>(LAMBDA);
         env.put("TABLE_NAME", "assessments-prod");
         env.put("JWT_ISSUER", "tenant.example");
-        var error = assertThrows(ConfigurationException.class, () -> Application.fromEnvironment(env));
+        var error = assertThrows(ConfigurationException.class, () -> ApiFunction.fromEnvironment(env));
         assertTrue(error.getMessage().contains("JWT_ISSUER must be an http(s) URL"), error.getMessage());
     }
 
     @Test
-    void locallyTheDefaultTableNameApplies() {
-        Application app = Application.fromEnvironment(Map.of(
-                "DYNAMODB_ENDPOINT", "http://127.0.0.1:1", "JWT_ISSUER", "https://tenant.example/", "JWT_AUDIENCE", "api"));
-        try (var client = app.dynamoDb()) {
-            assertEquals("assessments", app.config().tableName());
-        }
+    void locallyTheDefaultTableNameAppliesAndTheHandlerAnswers() {
+        // The issuer and the store are unreachable: the start-up warm-up gives up, the handler is still built.
+        ApiHandler handler = ApiFunction.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:1",
+                "JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api"));
+        assertEquals(401, LambdaInvocations.invoke(handler, org.assessmentsapi.support.ApiEvents.get(
+                "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c", "not-a-token"), null).getStatusCode());
+        assertEquals("assessments", AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api")).tableName());
     }
 }

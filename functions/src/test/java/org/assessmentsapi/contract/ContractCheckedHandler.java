@@ -24,6 +24,11 @@ public final class ContractCheckedHandler implements RequestHandler<APIGatewayV2
         this.checker = checker;
     }
 
+    /** {@code handler}, checked against docs/openapi.yaml. */
+    public static ContractCheckedHandler ofTheDocument(RequestStreamHandler handler) {
+        return new ContractCheckedHandler(handler, new ContractChecker(OpenApiDocument.get()));
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         APIGatewayV2HTTPResponse response = LambdaInvocations.invoke(handler, event, context);

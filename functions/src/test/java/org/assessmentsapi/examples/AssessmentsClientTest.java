@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.Responses;
-import org.assessmentsapi.support.TestEnvironment;
+import org.assessmentsapi.support.ApiFixture;
+import org.assessmentsapi.support.InMemoryApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,28 +29,28 @@ import org.junit.jupiter.api.Test;
  */
 class AssessmentsClientTest {
 
-    private final TestEnvironment env = TestEnvironment.get();
-    private final String token = env.issuer.token("auth0|" + UUID.randomUUID());
+    private final ApiFixture api = InMemoryApi.get();
+    private final String token = api.issuer().token("auth0|" + UUID.randomUUID());
     private final AtomicBoolean interfereOnce = new AtomicBoolean(true);
     private HttpServer bridge;
     private String id;
 
     @BeforeEach
     void start() throws IOException {
-        id = Responses.json(env.handler.handleRequest(ApiEvents.post(token, "{\"name\":\"Q1\",\"companyName\":\"Acme\","
+        id = Responses.json(api.handler().handleRequest(ApiEvents.post(token, "{\"name\":\"Q1\",\"companyName\":\"Acme\","
                 + "\"intakeMode\":\"UPLOAD\"}"), null)).get("id").asText();
         bridge = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         bridge.createContext("/", exchange -> {
             String method = exchange.getRequestMethod();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (method.equals("PUT") && interfereOnce.getAndSet(false)) {
-                env.handler.handleRequest(ApiEvents.put(id, token, "{\"companyType\":\"changed by someone else\"}"), null);
+                api.handler().handleRequest(ApiEvents.put(id, token, "{\"companyType\":\"changed by someone else\"}"), null);
             }
             APIGatewayV2HTTPEvent event = method.equals("PUT") ? ApiEvents.put(id, token, body) : ApiEvents.get(id, token);
             Map<String, String> headers = new HashMap<>(event.getHeaders());
             headers.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             event.setHeaders(headers);
-            APIGatewayV2HTTPResponse response = env.handler.handleRequest(event, null);
+            APIGatewayV2HTTPResponse response = api.handler().handleRequest(event, null);
             byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
             response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);

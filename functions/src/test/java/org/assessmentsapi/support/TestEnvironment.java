@@ -8,13 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.contract.ContractCheckedHandler;
-import org.assessmentsapi.contract.ContractChecker;
-import org.assessmentsapi.contract.OpenApiDocument;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
@@ -42,7 +41,10 @@ public final class TestEnvironment {
     public final DevIssuer issuer;
     public final DynamoDbClient dynamoDb;
     public final AppConfig config;
-    public final Application app;
+    /** The issuer's keys, fetched over HTTP and cached, as the function does. */
+    public final JWKSource<SecurityContext> keys;
+    /** The shared table, as the handlers store assessments in it. */
+    public final AssessmentRepository repository;
     /** The API handler, every response of which is checked against docs/openapi.yaml. */
     public final ContractCheckedHandler handler;
 
@@ -52,8 +54,9 @@ public final class TestEnvironment {
         dynamoDb = AssessmentsTable.localClient(dynalite.endpoint());
         AssessmentsTable.createIfMissing(dynamoDb, TABLE);
         config = configFor(dynalite.endpoint().toString(), TABLE);
-        app = Application.create(config, dynamoDb, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
-        handler = contractChecked(new ApiHandler(app));
+        keys = JwksSources.remote(config.jwt().orElseThrow().jwksUrl());
+        repository = Wiring.repository(config, dynamoDb);
+        handler = ContractCheckedHandler.ofTheDocument(apiHandler());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             issuer.close();
             dynalite.close();
@@ -65,6 +68,16 @@ public final class TestEnvironment {
             instance = new TestEnvironment();
         }
         return instance;
+    }
+
+    /** The API handler on the shared table, with its issuer and store, for the handler tests. */
+    public ApiFixture api() {
+        return new ApiFixture(issuer, handler, repository);
+    }
+
+    /** A new API handler on the shared table and keys, wired as on Lambda (without the contract check). */
+    public ApiHandler apiHandler() {
+        return Wiring.api(config, dynamoDb, keys, Clock.systemUTC());
     }
 
     /** The configuration the Lambda would read from its environment, pointing at the test servers. */
@@ -120,10 +133,6 @@ public final class TestEnvironment {
     /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
         JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
-        return contractChecked(new ApiHandler(Application.create(otherConfig, otherClient, keys, Clock.systemUTC())));
-    }
-
-    private static ContractCheckedHandler contractChecked(ApiHandler handler) {
-        return new ContractCheckedHandler(handler, new ContractChecker(OpenApiDocument.get()));
+        return ContractCheckedHandler.ofTheDocument(Wiring.api(otherConfig, otherClient, keys, Clock.systemUTC()));
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.ApiFunction;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.JwtConfig;
 import org.assessmentsapi.bootstrap.ConfigurationException;
@@ -27,6 +28,7 @@ import org.assessmentsapi.devkit.Dynalite;
 import org.assessmentsapi.devkit.LoopbackHttpServers;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  *
  * <p>Without {@code DYNAMODB_ENDPOINT} it starts an in-memory dynalite; without {@code JWT_ISSUER} it runs a
  * development issuer (fresh RSA key, JWKS on loopback, {@code POST /local/tokens}). Everything else is the
- * production wiring: {@link Application#fromEnvironment(Map)} with the Lambda's variable names.
+ * production wiring: {@link ApiFunction#fromEnvironment(Map)} with the Lambda's variable names.
  */
 public final class LocalApi implements AutoCloseable {
 
@@ -112,16 +114,18 @@ public final class LocalApi implements AutoCloseable {
                 env.put("JWKS_URL", devIssuer.jwksUrl().toString());
             }
 
-            Application app = Application.fromEnvironment(env);
-            resources.push(app.dynamoDb());
-            prepareTable(app);
+            AppConfig config = AppConfig.fromEnvironment(env);
+            try (DynamoDbClient tables = DynamoDbClients.create(config, env)) {
+                prepareTable(config, tables);
+            }
+            ApiHandler handler = ApiFunction.fromEnvironment(env);
 
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
             resources.push(executor::shutdownNow);
-            server.createContext("/", new ExchangeHandler(new ApiHandler(app), devIssuer, options.accessLog()));
+            server.createContext("/", new ExchangeHandler(handler, devIssuer, options.accessLog()));
             server.setExecutor(executor);
             server.start();
-            return new LocalApi(server, executor, resources, app.config(), devIssuer, startDynalite);
+            return new LocalApi(server, executor, resources, config, devIssuer, startDynalite);
         } catch (ConfigurationException e) {
             stop(server, resources);
             throw new LocalStartException(e.getMessage(), e);
@@ -236,14 +240,13 @@ public final class LocalApi implements AutoCloseable {
      * Creates the table on a local endpoint (dynalite, or another emulator); on AWS only checks that it exists,
      * since tables there belong to the deployed stack.
      */
-    private static void prepareTable(Application app) {
-        AppConfig config = app.config();
+    private static void prepareTable(AppConfig config, DynamoDbClient dynamoDb) {
         String endpoint = config.dynamoDbEndpoint().map(URI::toString).orElse("AWS");
         try {
             if (isAws(config)) {
-                app.dynamoDb().describeTable(b -> b.tableName(config.tableName()));
+                dynamoDb.describeTable(b -> b.tableName(config.tableName()));
             } else {
-                AssessmentsTable.createIfMissing(app.dynamoDb(), config.tableName());
+                AssessmentsTable.createIfMissing(dynamoDb, config.tableName());
             }
         } catch (ResourceNotFoundException e) {
             throw new LocalStartException("table '" + config.tableName() + "' does not exist at " + endpoint

@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.assessmentsapi.adapter.http.ApiHandler;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.bootstrap.ApiFunction;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The files of {@code assessments-local sam} for {@code sam local invoke} (SAM itself cannot run here): the sample
@@ -117,9 +120,10 @@ class SamInvokeFilesTest {
         // fetches the same JWKS over loopback; the table is dynalite's instead of the dev stack's.
         env.put("JWKS_URL", files.issuer().loopbackJwksUrl().toString());
         env.put("DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
-        Application app = Application.fromEnvironment(env);
-        AssessmentsTable.createIfMissing(app.dynamoDb(), TABLE);
-        ApiHandler handler = new ApiHandler(app);
+        try (DynamoDbClient dynamoDb = DynamoDbClients.create(AppConfig.fromEnvironment(env), env)) {
+            AssessmentsTable.createIfMissing(dynamoDb, TABLE);
+        }
+        ApiHandler handler = ApiFunction.fromEnvironment(env);
 
         assertEquals(201, statusOf(handler, "post-assessment.json"));
         // Past authentication: the sample's id is not in the table (401 would mean the token was refused).

@@ -3,8 +3,6 @@ package org.assessmentsapi.adapter.auth;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -55,13 +53,5 @@ public final class JwksSources {
         } catch (KeySourceException | RuntimeException e) {
             return false;
         }
-    }
-
-    /**
-     * A fixed, in-memory key set, for SnapStart priming only: it is never the key source of an authenticator
-     * that serves requests.
-     */
-    public static JWKSource<SecurityContext> primingOnly(JWKSet keys) {
-        return new ImmutableJWKSet<>(keys);
     }
 }

@@ -2,20 +2,25 @@ package org.assessmentsapi.adapter.auth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #REMEMBER_FOR}, the JWKS cache time): a client sends the same token with every request during its
  * lifetime, and the RS256 signature check costs ~0.3 ms per request on Lambda's C1-only JIT, more than the
  * rest of the handler (docs/benchmarks.md). A remembered token is matched on its exact text; its
- * {@code exp} and {@code nbf} are checked again on every request, with the same skew; and the key that verified
- * it must still be in the issuer's key set as cached now (an in-memory lookup): once a refresh removes or
- * replaces that key, the token is verified again, and refused. Rejections are never remembered.
+ * {@code exp} and {@code nbf} are checked again on every request, with the same skew; and the issuer's keys
+ * for its header must still include one it had when verified, in the key set as cached now (an in-memory
+ * lookup): once a refresh removes or replaces that key, the token is verified again, and refused. Rejections
+ * are never remembered.
  */
 public final class JwtAuthenticator {
 
@@ -49,7 +55,7 @@ public final class JwtAuthenticator {
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    /** A token whose signature and claims were verified at {@code verifiedAt}, with the issuer keys of its kid then. */
+    /** A token whose signature and claims were verified at {@code verifiedAt}, with the issuer keys of its header then. */
     private record Verified(String subject, Instant expiresAt, Instant notBefore, Instant verifiedAt,
                             JWKSelector selector, List<JWK> keys) {
     }
@@ -63,9 +69,7 @@ public final class JwtAuthenticator {
         this.keys = keys;
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
-        // nimbus's selector and verifier factory, but a JWK's Java key and verifier are made once, not per token.
-        processor.setJWSKeySelector(new CachingKeySelector(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
-        processor.setJWSVerifierFactory(new CachingVerifierFactory());
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
         // Auth0 access tokens are typed "at+jwt" in some tenants; ID-token-style "JWT" or no type is also fine.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
@@ -110,13 +114,13 @@ public final class JwtAuthenticator {
             verified.remove(token); // stale: verify it again from scratch (an expired token is then rejected)
         }
         try {
-            SelectedKeys selected = new SelectedKeys();
-            JWTClaimsSet claims = processor.process(token, selected);
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = processor.process(jwt, null);
             String subject = claims.getSubject();
             if (subject == null || subject.isBlank()) {
                 return new AuthResult.Rejected("token has no subject");
             }
-            remember(token, subject, claims, now, selected);
+            remember(token, subject, claims, now, jwt.getHeader());
             return new AuthResult.Authenticated(subject);
         } catch (RateLimitReachedException e) {
             // An unknown kid right after a refresh: the key is not the issuer's (or not yet published).
@@ -131,26 +135,40 @@ public final class JwtAuthenticator {
         }
     }
 
-    /** {@code selected}: the issuer keys of the token's header that its signature was just verified with. */
-    private void remember(String token, String subject, JWTClaimsSet claims, Instant now, SelectedKeys selected) {
-        if (claims.getExpirationTime() == null || selected.selector() == null || selected.keys().isEmpty()) {
-            return; // exp is required by the claims verifier; never remember a token without it (or without keys)
+    /** {@code header}: the header of the token whose signature was just verified with one of the issuer's keys for it. */
+    private void remember(String token, String subject, JWTClaimsSet claims, Instant now, JWSHeader header) {
+        if (claims.getExpirationTime() == null) {
+            return; // exp is required by the claims verifier; never remember a token without it
+        }
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+        if (matcher == null) {
+            return;
+        }
+        JWKSelector selector = new JWKSelector(matcher);
+        List<JWK> issuerKeys;
+        try {
+            issuerKeys = keys.get(selector, null); // the keys just used, from the source's cache
+        } catch (KeySourceException | RuntimeException e) {
+            return;
+        }
+        if (issuerKeys.isEmpty()) {
+            return;
         }
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear(); // bounded memory whatever the traffic; the next requests verify again
         }
         verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
                 claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now,
-                selected.selector(), selected.keys()));
+                selector, List.copyOf(issuerKeys)));
     }
 
     /**
-     * The keys of the token's kid in the issuer's key set as cached now (a refresh that removed or replaced
+     * The keys for the token's header in the issuer's key set as cached now (a refresh that removed or replaced
      * the key ends the remembering at once: the token is then verified again, and refused).
      */
     private boolean stillPublished(Verified known) {
         try {
-            return !java.util.Collections.disjoint(keys.get(known.selector(), null), known.keys());
+            return !Collections.disjoint(keys.get(known.selector(), null), known.keys());
         } catch (KeySourceException | RuntimeException e) {
             return false;
         }

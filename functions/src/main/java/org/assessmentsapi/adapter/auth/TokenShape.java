@@ -1,10 +1,10 @@
 package org.assessmentsapi.adapter.auth;
 
 /**
- * The shape checks of a bearer token before any parsing, written as loops: the regexes they replace,
- * {@code ^[ \t]+|[ \t]+$} and {@code [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*}, walked a ~800-character
- * token char by char through the regex engine, which at C1 cost about as much as the rest of the handler's
- * work on a new token outside the signature check (the benchmark's {@code overhead} part). Same rules.
+ * The shape checks of a bearer token before any parsing: exactly the regexes {@code ^[ \t]+|[ \t]+$} (removed)
+ * and {@code [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*} (matched), as {@code TokenShapeTest} checks. Written
+ * as loops because the regex engine walks a ~800-character token at every position: with the compiled regexes
+ * the handler's CPU time per new-token PUT (the benchmark's {@code overhead} part, C1) is ~23 us (9 %) higher.
  */
 final class TokenShape {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assessmentsapi.application.AssessmentRepository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class AppliedEvents {
 
-    static final int SLOTS = 8;
+    static final int SLOTS = AssessmentRepository.REMEMBERED_EVENTS;
 
     static final List<String> ATTRIBUTES = IntStream.rangeClosed(1, SLOTS)
             .mapToObj(i -> "appliedEvent" + i).collect(Collectors.toUnmodifiableList());

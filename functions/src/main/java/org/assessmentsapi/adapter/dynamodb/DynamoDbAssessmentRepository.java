@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.assessmentsapi.application.AssessmentRepository;
-import org.assessmentsapi.application.UpdateResult;
+import org.assessmentsapi.application.UpdateOutcome;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
@@ -29,12 +29,12 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
     }
 
     @Override
-    public UpdateResult update(String id, Caller caller, AssessmentUpdate update, Instant now) {
+    public UpdateOutcome update(String id, Caller caller, AssessmentUpdate update, Instant now) {
         try {
             var response = dynamoDb.updateItem(UpdateItemRequests.build(tableName, id, caller, update, now));
-            return new UpdateResult.Applied(AssessmentItems.fromItem(response.attributes()));
+            return new UpdateOutcome.Updated(AssessmentItems.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException failed) {
-            return whyNotApplied(itemAsItWas(id, failed), update);
+            return whyNotApplied(itemAsItWas(id, failed), update, caller);
         } catch (SdkException e) {
             throw StoreFailures.translate(e);
         }
@@ -75,11 +75,6 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
         }
     }
 
-    /** The item mapping both ways, in memory (SnapStart priming of the success path; no store call). */
-    public static Assessment roundTrip(Assessment assessment) {
-        return AssessmentItems.fromItem(AssessmentItems.toItem(assessment));
-    }
-
     /**
      * DynamoDB hands back the old item with the failure (ReturnValuesOnConditionCheckFailure=ALL_OLD);
      * servers that ignore that parameter (dynalite) return none, so read it once, on this path only.
@@ -96,10 +91,10 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
      * An event id the item already records explains the failure whatever else the condition checked (a
      * redelivered event also carries a now stale expected version): the event was applied before.
      */
-    private static UpdateResult whyNotApplied(Optional<Map<String, AttributeValue>> old, AssessmentUpdate update) {
+    private static UpdateOutcome whyNotApplied(Optional<Map<String, AttributeValue>> old, AssessmentUpdate update, Caller caller) {
         if (old.isPresent() && update.eventId().filter(eventId -> AppliedEvents.holds(old.get(), eventId)).isPresent()) {
-            return new UpdateResult.AlreadyApplied(AssessmentItems.fromItem(old.get()));
+            return new UpdateOutcome.AlreadyApplied(AssessmentItems.fromItem(old.get()));
         }
-        return new UpdateResult.ConditionFailed(old.map(AssessmentItems::fromItem));
+        return UpdateOutcome.notApplied(old.map(AssessmentItems::fromItem), caller);
     }
 }

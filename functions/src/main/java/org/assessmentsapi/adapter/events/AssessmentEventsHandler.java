@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.assessmentsapi.adapter.lambda.MalformedEventException;
-import org.assessmentsapi.bootstrap.Application;
-import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.application.UpdateAssessment;
+import org.assessmentsapi.bootstrap.EventsFunction;
 import org.assessmentsapi.adapter.logging.Log;
 
 /**
@@ -35,34 +36,30 @@ import org.assessmentsapi.adapter.logging.Log;
  */
 public final class AssessmentEventsHandler implements RequestStreamHandler {
 
-    /**
-     * Time one message may take in the worst case (the DynamoDB call timeout, and a second for the rest).
-     * With less time left, the remaining messages are returned for retry rather than cut by a Lambda
-     * timeout, which would fail the whole batch.
-     */
-    static final Duration TIME_PER_MESSAGE = DynamoDbClients.CALL_TIMEOUT.plusSeconds(1);
-
     private final UpdateEventProcessor processor;
-    /** Held here: org.crac keeps registered resources by weak reference. */
-    private final EventsSnapStartPriming priming;
+    /**
+     * Time one message may take in the worst case. With less time left, the remaining messages are returned
+     * for retry rather than cut by a Lambda timeout, which would fail the whole batch.
+     */
+    private final Duration timePerMessage;
 
     /**
-     * Used by the Lambda runtime: the store's configuration from the environment (no JWT settings), and the
-     * SnapStart priming hook registered.
+     * Used by the Lambda runtime, which creates the handler by its class name: the composition root builds it
+     * from the environment (the store's configuration, no JWT settings), with its SnapStart priming
+     * ({@link EventsFunction#fromEnvironment}).
      */
     public AssessmentEventsHandler() {
-        this(Application.forEvents());
-        org.crac.Core.getGlobalContext().register(priming);
+        this(EventsFunction.fromEnvironment(System.getenv()));
     }
 
-    public AssessmentEventsHandler(Application app) {
-        this.processor = new UpdateEventProcessor(app.validator(), app.updateAssessment());
-        this.priming = new EventsSnapStartPriming(this);
+    private AssessmentEventsHandler(AssessmentEventsHandler wired) {
+        this.processor = wired.processor;
+        this.timePerMessage = wired.timePerMessage;
     }
 
-    /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */
-    public EventsSnapStartPriming priming() {
-        return priming;
+    public AssessmentEventsHandler(RequestValidator validator, UpdateAssessment updateAssessment, Duration timePerMessage) {
+        this.processor = new UpdateEventProcessor(validator, updateAssessment);
+        this.timePerMessage = timePerMessage;
     }
 
     @Override
@@ -103,8 +100,8 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
         }
     }
 
-    private static boolean outOfTime(Context context) {
-        return context != null && context.getRemainingTimeInMillis() < TIME_PER_MESSAGE.toMillis();
+    private boolean outOfTime(Context context) {
+        return context != null && context.getRemainingTimeInMillis() < timePerMessage.toMillis();
     }
 
     private static void log(String requestId, SqsMessage message, MessageOutcome outcome) {

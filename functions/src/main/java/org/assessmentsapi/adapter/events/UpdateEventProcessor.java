@@ -8,7 +8,6 @@ import org.assessmentsapi.application.StoreUnavailableException;
 import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.application.UpdateOutcome;
 import org.assessmentsapi.domain.Caller;
-import org.assessmentsapi.domain.EventUpdate;
 import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.adapter.validation.StrictJson;
 import org.assessmentsapi.adapter.validation.Validated;
@@ -20,11 +19,11 @@ import org.assessmentsapi.adapter.validation.Validated;
  */
 final class UpdateEventProcessor {
 
-    private final RequestValidator validator;
+    private final UpdateRequestedEvents events;
     private final UpdateAssessment updateAssessment;
 
     UpdateEventProcessor(RequestValidator validator, UpdateAssessment updateAssessment) {
-        this.validator = validator;
+        this.events = new UpdateRequestedEvents(validator);
         this.updateAssessment = updateAssessment;
     }
 
@@ -37,16 +36,16 @@ final class UpdateEventProcessor {
             return new MessageOutcome.Rejected("the body is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
-        Validated<EventUpdate> validated = validator.validateUpdateEvent(event);
-        if (validated instanceof Validated.Invalid<EventUpdate> invalid) {
+        Validated<UpdateRequested> validated = events.read(event);
+        if (validated instanceof Validated.Invalid<UpdateRequested> invalid) {
             return new MessageOutcome.Rejected("invalid event: " + invalid.errors().stream()
                     .map(e -> (e.field() == null ? "" : e.field() + " ") + e.message())
                     .collect(Collectors.joining("; ")));
         }
-        return apply(((Validated.Valid<EventUpdate>) validated).value());
+        return apply(((Validated.Valid<UpdateRequested>) validated).value());
     }
 
-    private MessageOutcome apply(EventUpdate event) {
+    private MessageOutcome apply(UpdateRequested event) {
         String about = "event " + event.eventId() + " for assessment " + event.assessmentId();
         UpdateOutcome outcome;
         try {

@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.assessmentsapi.adapter.lambda.MalformedEventException;
-import org.assessmentsapi.bootstrap.Application;
 import org.assessmentsapi.application.StoreUnavailableException;
 import org.assessmentsapi.adapter.auth.AuthResult;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
-import org.assessmentsapi.bootstrap.ConfigurationException;
+import org.assessmentsapi.bootstrap.ApiFunction;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.adapter.logging.Log;
 
@@ -30,30 +29,23 @@ public final class ApiHandler implements RequestStreamHandler {
 
     private final JwtAuthenticator authenticator;
     private final AssessmentRoutes routes;
-    /** Held here: org.crac keeps registered resources by weak reference. */
-    private final SnapStartPriming priming;
 
     /**
-     * Used by the Lambda runtime: configuration from the environment, checked now rather than on a request;
-     * everything the first request needs is built and warmed now (see {@link LambdaStartup}), and the
-     * SnapStart priming hook is registered.
+     * Used by the Lambda runtime, which creates the handler by its class name: the composition root builds it
+     * from the environment, checked now rather than on a request, with its start-up warm-up and SnapStart
+     * priming ({@link ApiFunction#fromEnvironment}).
      */
     public ApiHandler() {
-        this(LambdaStartup.application());
-        org.crac.Core.getGlobalContext().register(priming);
+        this(ApiFunction.fromEnvironment(System.getenv()));
     }
 
-    public ApiHandler(Application app) {
-        // Fail at start-up, never on a request, if the wiring has no way to check tokens.
-        this.authenticator = app.authenticator().orElseThrow(
-                () -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
-        this.routes = new AssessmentRoutes(app);
-        this.priming = new SnapStartPriming(app);
+    private ApiHandler(ApiHandler wired) {
+        this(wired.authenticator, wired.routes);
     }
 
-    /** The SnapStart hook of this handler (registered with org.crac by the Lambda constructor); for tests and the benchmark. */
-    public SnapStartPriming priming() {
-        return priming;
+    public ApiHandler(JwtAuthenticator authenticator, AssessmentRoutes routes) {
+        this.authenticator = authenticator;
+        this.routes = routes;
     }
 
     @Override

@@ -3,22 +3,32 @@ package org.assessmentsapi.adapter.http;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.application.CreateAssessment;
+import org.assessmentsapi.application.GetAssessment;
+import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.application.UpdateOutcome;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.domain.NewAssessment;
 import org.assessmentsapi.adapter.validation.RequestSchema;
+import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.adapter.validation.Validated;
 
 /** The three routes: request in, one application call, response out. Authentication is already done. */
-final class AssessmentRoutes {
+public final class AssessmentRoutes {
 
-    private final Application app;
+    private final RequestValidator validator;
+    private final UpdateAssessment updateAssessment;
+    private final GetAssessment getAssessment;
+    private final CreateAssessment createAssessment;
 
-    AssessmentRoutes(Application app) {
-        this.app = app;
+    public AssessmentRoutes(RequestValidator validator, UpdateAssessment updateAssessment, GetAssessment getAssessment,
+                            CreateAssessment createAssessment) {
+        this.validator = validator;
+        this.updateAssessment = updateAssessment;
+        this.getAssessment = getAssessment;
+        this.createAssessment = createAssessment;
     }
 
     HttpResponse handle(Route route, HttpRequest request, Caller.User caller) {
@@ -30,8 +40,8 @@ final class AssessmentRoutes {
     }
 
     private HttpResponse update(HttpRequest request, Caller.User caller) {
-        String id = AssessmentIds.require(Route.itemId(request));
-        Validated<AssessmentUpdate> update = app.validator().validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
+        String id = Route.itemId(request);
+        Validated<AssessmentUpdate> update = validator.validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
         if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
             return Problem.validation(invalid.errors()).toResponse();
         }
@@ -41,7 +51,7 @@ final class AssessmentRoutes {
         // The expectation, wherever it came from, goes into the one conditional write: no read first.
         AssessmentUpdate conditional = new AssessmentUpdate(valid.changes(),
                 expectation.map(e -> OptionalLong.of(e.version())).orElse(OptionalLong.empty()));
-        UpdateOutcome outcome = app.updateAssessment().execute(id, caller, conditional);
+        UpdateOutcome outcome = updateAssessment.execute(id, caller, conditional);
         if (outcome instanceof UpdateOutcome.Updated updated) {
             return ok(200, updated.assessment(), Map.of());
         }
@@ -53,10 +63,10 @@ final class AssessmentRoutes {
     }
 
     private HttpResponse get(HttpRequest request, Caller.User caller) {
-        String id = AssessmentIds.require(Route.itemId(request));
+        String id = Route.itemId(request);
         String ifNoneMatch = request.header("if-none-match");
         EntityTags.Condition unlessMatching = ifNoneMatch == null ? null : EntityTags.parse("If-None-Match", ifNoneMatch);
-        return app.getAssessment().execute(id, caller)
+        return getAssessment.execute(id, caller)
                 .map(assessment -> unlessMatching != null && EntityTags.matchesWeakly(unlessMatching, assessment.version())
                         ? HttpResponse.notModified(EntityTags.of(assessment.version()))
                         : ok(200, assessment, Map.of()))
@@ -64,11 +74,11 @@ final class AssessmentRoutes {
     }
 
     private HttpResponse create(HttpRequest request, Caller.User caller) {
-        Validated<NewAssessment> creation = app.validator().validateCreate(RequestBodies.readJson(request));
+        Validated<NewAssessment> creation = validator.validateCreate(RequestBodies.readJson(request));
         if (creation instanceof Validated.Invalid<NewAssessment> invalid) {
             return Problem.validation(invalid.errors()).toResponse();
         }
-        Assessment created = app.createAssessment().execute(((Validated.Valid<NewAssessment>) creation).value(), caller);
+        Assessment created = createAssessment.execute(((Validated.Valid<NewAssessment>) creation).value(), caller);
         return ok(201, created, Map.of("Location", Route.COLLECTION + "/" + created.id()));
     }
 

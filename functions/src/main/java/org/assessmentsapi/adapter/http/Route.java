@@ -2,6 +2,7 @@ package org.assessmentsapi.adapter.http;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.assessmentsapi.adapter.validation.AssessmentIds;
 
 /** The API's routes, matched on the method and path of the request (the same for API Gateway and locally). */
 enum Route {
@@ -37,12 +38,11 @@ enum Route {
                 .withHeader("Allow", onItem.get() ? "GET, PUT" : "POST"));
     }
 
-    /** The {@code id} path segment of an item route. */
+    /** The assessment id of an item route's path, as stored (see {@link AssessmentIds}), or a 400 problem. */
     static String itemId(HttpRequest request) {
-        if (request.pathId() != null) {
-            return request.pathId();
-        }
-        return request.path().substring(COLLECTION.length() + 1);
+        String segment = request.pathId() != null ? request.pathId() : request.path().substring(COLLECTION.length() + 1);
+        return AssessmentIds.normalize(segment).orElseThrow(() -> new ProblemException(Problem.of(ProblemType.INVALID_ID,
+                "The assessment id in the path must be a UUID such as " + AssessmentIds.EXAMPLE + ".")));
     }
 
     /** Empty for unknown paths; true for /api/assessments/{id}, false for the collection. */

@@ -3,6 +3,7 @@ package org.assessmentsapi.adapter.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -10,11 +11,30 @@ import java.util.stream.Collectors;
  * nothing is), and {@link #value} converts a value that has no problem into its Java type.
  * JSON {@code null} is never a valid value: no field can be cleared.
  */
-sealed interface FieldRule {
+public sealed interface FieldRule {
 
     String problem(JsonNode node);
 
     Object value(JsonNode node);
+
+    /** What is wrong with a field's node ({@code null} when absent), or {@code null} when nothing is. */
+    default String problemOf(JsonNode node) {
+        return node == null ? "is required" : node.isNull() ? "must not be null" : problem(node);
+    }
+
+    /**
+     * The value of the required field {@code name} of {@code parent}; {@code null}, with an error named
+     * {@code path}, when it is absent or has a problem.
+     */
+    default Object requiredIn(JsonNode parent, String name, String path, List<FieldError> errors) {
+        JsonNode node = parent.get(name);
+        String problem = problemOf(node);
+        if (problem != null) {
+            errors.add(new FieldError(path, problem));
+            return null;
+        }
+        return value(node);
+    }
 
     /** A string of {@code min..max} Unicode code points, well-formed, without control characters. */
     record Text(int min, int max) implements FieldRule {

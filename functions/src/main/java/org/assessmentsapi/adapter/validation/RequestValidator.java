@@ -8,30 +8,21 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentStatus;
 import org.assessmentsapi.domain.AssessmentUpdate;
-import org.assessmentsapi.domain.EventUpdate;
 import org.assessmentsapi.domain.IntakeMode;
 import org.assessmentsapi.domain.NewAssessment;
 import org.assessmentsapi.domain.RiskLevel;
 
 /**
- * Validates request bodies against a {@link RequestSchema}, and update events: the one place where input
- * is judged. Every problem is reported, in the order of the body's fields, then missing required fields.
+ * Validates request bodies and the changes of update events against a {@link RequestSchema}: the one place
+ * where the fields of an assessment are judged. Every problem is reported, in the order of the body's fields,
+ * then missing required fields.
  */
 public final class RequestValidator {
-
-    // The parts of an "Assessment Update Requested" event that this function reads. Any other key of the
-    // EventBridge envelope (version, account, time, region, resources) is EventBridge's and is ignored.
-    private static final FieldRule EVENT_ID = new FieldRule.Text(1, 128);
-    private static final FieldRule EVENT_SOURCE = new FieldRule.Text(1, 256);
-    private static final FieldRule ASSESSMENT_ID = new FieldRule.Uuid();
-    private static final Set<String> DETAIL_FIELDS = Set.of("assessmentId", "changes", "expectedVersion");
 
     /** Validates an update (API or service): only the provided fields will change. */
     public Validated<AssessmentUpdate> validateUpdate(JsonNode body, RequestSchema schema) {
@@ -45,73 +36,6 @@ public final class RequestValidator {
                         values.get(OVERALL_RISK_SCORE, BigDecimal.class),
                         values.get(OVERALL_RISK_LEVEL, RiskLevel.class)),
                 values.values().containsKey(VERSION) ? OptionalLong.of(values.get(VERSION, Long.class)) : OptionalLong.empty()));
-    }
-
-    /**
-     * Validates an EventBridge event whose {@code detail} is {@code {"assessmentId", "changes",
-     * "expectedVersion"?}}: {@code changes} is judged by {@link RequestSchema#SERVICE_UPDATE} with the API's
-     * rules and messages, {@code expectedVersion} by the rule of the API's {@code version}. Errors name their
-     * field by its path in the event, e.g. {@code detail.changes.progress}.
-     */
-    public Validated<EventUpdate> validateUpdateEvent(JsonNode event) {
-        if (event == null || !event.isObject()) {
-            return new Validated.Invalid<>(List.of(new FieldError(null, "the event must be a JSON object")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        Object eventId = field(event, "id", "id", EVENT_ID, errors);
-        Object source = field(event, "source", "source", EVENT_SOURCE, errors);
-        JsonNode detailType = event.get("detail-type");
-        if (detailType == null || !EventUpdate.DETAIL_TYPE.equals(detailType.textValue())) {
-            errors.add(new FieldError("detail-type", "must be \"" + EventUpdate.DETAIL_TYPE + "\""));
-        }
-        JsonNode detail = event.get("detail");
-        if (detail == null || !detail.isObject()) {
-            errors.add(new FieldError("detail", "must be a JSON object"));
-            return new Validated.Invalid<>(errors);
-        }
-        detail.fieldNames().forEachRemaining(name -> {
-            if (!DETAIL_FIELDS.contains(name)) {
-                errors.add(new FieldError("detail." + name, "is not a known field"));
-            }
-        });
-        Object assessmentId = field(detail, "assessmentId", "detail.assessmentId", ASSESSMENT_ID, errors);
-        OptionalLong expectedVersion = OptionalLong.empty();
-        if (detail.has("expectedVersion")) { // optional: without it, the update applies to any version
-            Long version = (Long) field(detail, "expectedVersion", "detail.expectedVersion", VERSION.rule(), errors);
-            expectedVersion = version == null ? OptionalLong.empty() : OptionalLong.of(version);
-        }
-        AssessmentChanges changes = eventChanges(detail.get("changes"), errors);
-        if (!errors.isEmpty()) {
-            return new Validated.Invalid<>(errors);
-        }
-        return new Validated.Valid<>(new EventUpdate((String) source, (String) assessmentId,
-                new AssessmentUpdate(changes, expectedVersion, Optional.of((String) eventId))));
-    }
-
-    /** The {@code changes} of an event, judged exactly as a service update; null with errors if invalid. */
-    private AssessmentChanges eventChanges(JsonNode changes, List<FieldError> errors) {
-        if (changes == null || !changes.isObject()) {
-            errors.add(new FieldError("detail.changes", changes == null ? "is required" : "must be a JSON object"));
-            return null;
-        }
-        Validated<AssessmentUpdate> update = validateUpdate(changes, RequestSchema.SERVICE_UPDATE);
-        if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
-            invalid.errors().forEach(e -> errors.add(new FieldError(
-                    e.field() == null ? "detail.changes" : "detail.changes." + e.field(), e.message())));
-            return null;
-        }
-        return ((Validated.Valid<AssessmentUpdate>) update).value().changes();
-    }
-
-    /** The value of a required field of {@code parent} by {@code rule}; null, with an error, if it has none. */
-    private static Object field(JsonNode parent, String name, String path, FieldRule rule, List<FieldError> errors) {
-        JsonNode node = parent.get(name);
-        String problem = node == null ? "is required" : node.isNull() ? "must not be null" : rule.problem(node);
-        if (problem != null) {
-            errors.add(new FieldError(path, problem));
-            return null;
-        }
-        return rule.value(node);
     }
 
     /** Validates the body of a creation. */
@@ -136,10 +60,8 @@ public final class RequestValidator {
             var field = byJsonName(name).filter(schema::accepts);
             if (field.isEmpty()) {
                 errors.add(new FieldError(name, isKnown(name) ? "cannot be set by this request" : "is not a known field"));
-            } else if (node.isNull()) {
-                errors.add(new FieldError(name, "must not be null"));
             } else {
-                String problem = field.get().rule().problem(node);
+                String problem = field.get().rule().problemOf(node);
                 if (problem != null) {
                     errors.add(new FieldError(name, problem));
                 } else {

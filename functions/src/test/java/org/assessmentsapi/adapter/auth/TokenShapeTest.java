@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The loops decide exactly as the regexes they replaced, on hand-picked and on random strings. */
+/** The loops decide exactly as the regexes that define the shape, on hand-picked and on random strings. */
 class TokenShapeTest {
 
     private static final Pattern OPTIONAL_WHITESPACE = Pattern.compile("^[ \t]+|[ \t]+$");
@@ -31,7 +31,7 @@ class TokenShapeTest {
         }
     }
 
-    /** Accepted by both with the same token, or refused by both (the old code stripped, then matched). */
+    /** Accepted by both with the same token, or refused by both (the regexes: strip, then match). */
     private static void assertSame(String header) {
         String stripped = TokenShape.withoutOptionalWhitespace(header);
         String regexStripped = OPTIONAL_WHITESPACE.matcher(header).replaceAll("");

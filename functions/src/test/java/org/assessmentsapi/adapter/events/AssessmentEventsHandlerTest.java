@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.OptionalLong;
+import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
@@ -148,7 +149,7 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         String id = createAssessment();
         String eventId = newEventId();
         send(handler, batch(message(updateEvent(eventId, id, "{\"progress\":10}"))));
-        env.app.updateAssessment().execute(id, new Caller.User(user), new AssessmentUpdate(
+        new UpdateAssessment(env.repository, java.time.Clock.systemUTC()).execute(id, new Caller.User(user), new AssessmentUpdate(
                 new AssessmentChanges("Renamed", null, null, null, null, null, null), OptionalLong.of(2)));
 
         Map<String, AttributeValue> item = rawItem(id);

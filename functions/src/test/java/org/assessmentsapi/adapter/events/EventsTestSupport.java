@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.assessmentsapi.bootstrap.Application;
+import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.application.CreateAssessment;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.domain.IntakeMode;
@@ -26,24 +28,23 @@ abstract class EventsTestSupport {
 
     /** The handler as its Lambda builds it: the events configuration (no JWT variables) over this client. */
     AssessmentEventsHandler handlerWith(DynamoDbClient client) {
-        return new AssessmentEventsHandler(eventsApp(client, TestEnvironment.TABLE));
+        return Wiring.events(eventsConfig(TestEnvironment.TABLE), client, Clock.systemUTC());
     }
 
-    /** The events function's wiring, as on Lambda, over this client and table. */
-    Application eventsApp(DynamoDbClient client, String table) {
-        AppConfig config = AppConfig.forEvents(Map.of(
+    /** The events function's configuration, as on Lambda, for this table of the shared dynalite. */
+    AppConfig eventsConfig(String table) {
+        return AppConfig.forEvents(Map.of(
                 "TABLE_NAME", table,
                 "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString()));
-        return Application.withoutAuthentication(config, client, Clock.systemUTC());
     }
 
     String createAssessment() {
-        return createAssessment(env.app);
+        return createAssessment(env.repository);
     }
 
-    /** A new assessment of {@link #user}, created through {@code app}'s command (so in {@code app}'s table). */
-    String createAssessment(Application app) {
-        return app.createAssessment().execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
+    /** A new assessment of {@link #user}, created through the create command on {@code repository}. */
+    String createAssessment(AssessmentRepository repository) {
+        return new CreateAssessment(repository, Clock.systemUTC(), UUID::randomUUID).execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
                 "Cooperative", "FR", IntakeMode.UPLOAD), new Caller.User(user)).id();
     }
 

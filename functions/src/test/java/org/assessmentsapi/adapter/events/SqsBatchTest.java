@@ -25,6 +25,7 @@ import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.LambdaInvocations;
 import org.assessmentsapi.support.SqsEvents;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,7 +113,7 @@ class SqsBatchTest extends EventsTestSupport {
         String id = createAssessment();
         var first = message(updateEvent(newEventId(), id, "{\"progress\":20}"));
         var second = message(updateEvent(newEventId(), id, "{\"progress\":30}"));
-        long justTooLittle = AssessmentEventsHandler.TIME_PER_MESSAGE.toMillis() - 1;
+        long justTooLittle = Wiring.TIME_PER_MESSAGE.toMillis() - 1;
 
         SQSBatchResponse late = LambdaInvocations.invoke(handler, batch(first, second), remainingTime(justTooLittle));
 
@@ -120,7 +121,7 @@ class SqsBatchTest extends EventsTestSupport {
         assertEquals("1", version(id), "nothing attempted");
 
         SQSBatchResponse inTime = LambdaInvocations.invoke(handler, batch(first),
-                remainingTime(AssessmentEventsHandler.TIME_PER_MESSAGE.toMillis()));
+                remainingTime(Wiring.TIME_PER_MESSAGE.toMillis()));
         assertEquals(Set.of(), failedIds(inTime));
         assertEquals("2", version(id));
     }

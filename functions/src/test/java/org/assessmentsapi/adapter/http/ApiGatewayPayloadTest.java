@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
@@ -23,6 +21,7 @@ import java.util.Map;
 import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.LambdaInvocations;
+import org.assessmentsapi.support.LogCapture;
 import org.assessmentsapi.support.Responses;
 import org.junit.jupiter.api.Test;
 
@@ -137,22 +136,15 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
                 "a body object", "{\"version\":\"2.0\"," + put + ",\"body\":{\"progress\":1}}",
                 "isBase64Encoded a string", "{\"version\":\"2.0\"," + put + ",\"isBase64Encoded\":\"yes\"}",
                 "duplicate keys", "{\"version\":\"2.0\",\"version\":\"2.0\"," + put + "}");
-        ApiHandler handler = new ApiHandler(env.app);
-        PrintStream stdout = System.out;
+        ApiHandler handler = env.apiHandler();
         events.forEach((what, event) -> {
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            byte[] answer;
-            System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
-            try {
-                answer = LambdaInvocations.invoke(handler, event.getBytes(StandardCharsets.UTF_8), null);
-            } finally {
-                System.setOut(stdout);
-            }
+            int logged = LogCapture.lines().size();
+            byte[] answer = LambdaInvocations.invoke(handler, event.getBytes(StandardCharsets.UTF_8), null);
             APIGatewayV2HTTPResponse response = LambdaInvocations.parse(answer, APIGatewayV2HTTPResponse.class);
             JsonNode problem = Responses.assertProblem(response, 400);
             assertEquals("urn:assessments-api:problem:malformed-event", problem.get("type").asText(), what);
             assertTrue(problem.get("detail").asText().startsWith("The invocation event is not an API Gateway HTTP API event"), what);
-            String line = log.toString(StandardCharsets.UTF_8);
+            String line = String.join("\n", LogCapture.lines().subList(logged, LogCapture.lines().size()));
             assertTrue(line.contains("\"level\":\"WARN\"") && line.contains("not an API Gateway HTTP API payload 2.0 event"),
                     what + ": " + line);
         });

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.assessmentsapi.contract.OpenApiDocument;
 import org.assessmentsapi.support.ApiEvents;
+import org.assessmentsapi.support.InMemoryApi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
  * for the values that differ on every run (id, owner, timestamps).
  */
 class OpenApiExamplesApiTest extends ApiTestSupport {
+
+    OpenApiExamplesApiTest() {
+        super(InMemoryApi.get());
+    }
 
     private static final List<String> PER_RUN = List.of("id", "userId", "createdAt", "updatedAt");
 

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A text body is measured and checked without being encoded and decoded again: the answers are those of the
- * strict UTF-8 encoder it replaced (refused with an unpaired surrogate, 413 above the limit in bytes).
+ * A text body's size is its length in UTF-8 (413 above the limit in bytes), and a body with an unpaired
+ * surrogate, which no UTF-8 byte sequence encodes, is refused.
  */
 class RequestBodiesTest {
 

@@ -3,12 +3,13 @@ package org.assessmentsapi.adapter.http;
 import static org.assessmentsapi.support.Responses.assertProblem;
 import static org.assessmentsapi.support.Responses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +22,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assessmentsapi.domain.Assessment;
+import org.assessmentsapi.domain.Timestamps;
 import org.assessmentsapi.support.ApiEvents;
+import org.assessmentsapi.support.InMemoryApi;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** PUT /api/assessments/{id} through the handler, against dynalite. */
 class UpdateAssessmentApiTest extends ApiTestSupport {
@@ -32,10 +35,14 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
             "status", "intakeMode", "progress", "version", "overallRiskScore", "overallRiskLevel", "userId",
             "createdAt", "updatedAt");
 
+    UpdateAssessmentApiTest() {
+        super(InMemoryApi.get());
+    }
+
     @Test
     void simpleUpdateChangesTheGivenFieldsAndBumpsTheVersion() throws Exception {
         String id = createAssessment();
-        Map<String, AttributeValue> before = rawItem(id);
+        Assessment before = stored(id);
         Thread.sleep(5); // so that updatedAt must move
 
         APIGatewayV2HTTPResponse response = put(id, "{\"name\":\"Q1 supplier review (final)\",\"status\":\"ANALYZING\",\"progress\":40}");
@@ -55,8 +62,8 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertEquals(user, body.get("userId").asText());
         assertEquals("Acme Farming Cooperative", body.get("companyName").asText());
         assertTrue(body.get("updatedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
-        assertTrue(Instant.parse(body.get("updatedAt").asText()).isAfter(Instant.parse(before.get("updatedAt").s())));
-        assertEquals(before.get("createdAt").s(), body.get("createdAt").asText());
+        assertTrue(Instant.parse(body.get("updatedAt").asText()).isAfter(before.updatedAt()));
+        assertEquals(Timestamps.format(before.createdAt()), body.get("createdAt").asText());
     }
 
     @Test
@@ -71,35 +78,34 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertEquals(4, json(response).get("version").asLong());
         assertEquals(75, json(response).get("progress").asInt());
         assertEquals("\"4\"", response.getHeaders().get("ETag"));
-        assertEquals("4", rawItem(id).get("version").n());
+        assertEquals(4, stored(id).version());
     }
 
     @Test
-    void onlyTheProvidedFieldsChangeInTheStoredItem() {
+    void onlyTheProvidedFieldsChangeInTheStoredItem() throws InterruptedException {
         String id = createAssessment();
-        Map<String, AttributeValue> before = rawItem(id);
+        Assessment before = stored(id);
+        Thread.sleep(5); // so that updatedAt must move
 
         assertEquals(200, put(id, "{\"companyType\":\"\"}").getStatusCode());
 
-        Map<String, AttributeValue> after = rawItem(id);
-        Map<String, AttributeValue> expected = new HashMap<>(before);
-        expected.put("companyType", AttributeValue.fromS(""));
-        expected.put("version", AttributeValue.fromN("2"));
-        expected.put("updatedAt", after.get("updatedAt"));
-        assertEquals(expected, after);
-        assertNotEquals(before.get("updatedAt"), after.get("updatedAt"));
+        Assessment after = stored(id);
+        assertEquals(new Assessment(before.id(), before.name(), before.companyName(), "", before.country(), before.status(),
+                before.intakeMode(), before.progress(), 2, before.overallRiskScore(), before.overallRiskLevel(), before.userId(),
+                before.createdAt(), after.updatedAt()), after);
+        assertNotEquals(before.updatedAt(), after.updatedAt());
     }
 
     @Test
     void staleVersionIsAConflictCarryingTheCurrentVersionAndWritesNothing() {
         String id = createAssessment();
         assertEquals(200, put(id, "{\"progress\":10}").getStatusCode());
-        Map<String, AttributeValue> before = rawItem(id);
+        Assessment before = stored(id);
 
         JsonNode problem = assertProblem(put(id, "{\"progress\":99,\"version\":1}"), 409);
 
         assertEquals(2, problem.get("currentVersion").asLong());
-        assertEquals(before, rawItem(id));
+        assertEquals(before, stored(id));
     }
 
     @Test
@@ -111,20 +117,20 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
     @Test
     void anotherUsersAssessmentIsNotFoundAndUnchanged() {
         String id = createAssessment();
-        Map<String, AttributeValue> before = rawItem(id);
-        String intruder = env.issuer.token("auth0|intruder-" + UUID.randomUUID());
+        Assessment before = stored(id);
+        String intruder = api.issuer().token("auth0|intruder-" + UUID.randomUUID());
 
         assertProblem(send(ApiEvents.put(id, intruder, "{\"name\":\"pwned\"}")), 404);
         assertProblem(send(ApiEvents.put(id, intruder, "{\"name\":\"pwned\",\"version\":1}")), 404);
         assertProblem(send(ApiEvents.get(id, intruder)), 404);
 
-        assertEquals(before, rawItem(id));
+        assertEquals(before, stored(id));
     }
 
     @Test
     void everyValidationProblemIsListedAndNothingIsWritten() {
         String id = createAssessment();
-        Map<String, AttributeValue> before = rawItem(id);
+        Assessment before = stored(id);
 
         JsonNode problem = assertProblem(put(id, "{\"name\":\"\",\"status\":\"DONE\",\"progress\":101,"
                 + "\"version\":0,\"userId\":\"someone-else\",\"colour\":\"red\",\"companyName\":null}"), 400);
@@ -139,7 +145,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertEquals("cannot be set by this request", errors.get("userId"));
         assertEquals("is not a known field", errors.get("colour"));
         assertEquals("must not be null", errors.get("companyName"));
-        assertEquals(before, rawItem(id));
+        assertEquals(before, stored(id));
     }
 
     @Test
@@ -149,7 +155,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
             JsonNode problem = assertProblem(put(id, "{\"progress\":5,\"" + field + "\":\"x\"}"), 400);
             assertEquals(field, problem.get("errors").get(0).get("field").asText());
         }
-        assertEquals("1", rawItem(id).get("version").n());
+        assertEquals(1, stored(id).version());
     }
 
     @Test
@@ -169,7 +175,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertProblem(put(id, "{\"name\":\"a\"} {}"), 400);
         assertProblem(put(id, "{\"progress\":NaN}"), 400);
         assertProblem(put(id, ""), 400);
-        assertEquals("1", rawItem(id).get("version").n());
+        assertEquals(1, stored(id).version());
     }
 
     @Test
@@ -182,7 +188,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
     void uppercaseIdAddressesTheSameAssessment() {
         String id = createAssessment();
         assertEquals(200, put(id.toUpperCase(), "{\"progress\":7}").getStatusCode());
-        assertEquals("7", rawItem(id).get("progress").n());
+        assertEquals(new BigDecimal("7"), stored(id).progress());
     }
 
     @Test
@@ -203,7 +209,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         String id = createAssessment();
         String big = "{\"name\":\"" + "a".repeat(16 * 1024) + "\"}";
         assertProblem(put(id, big), 413);
-        assertEquals("1", rawItem(id).get("version").n());
+        assertEquals(1, stored(id).version());
     }
 
     @Test
@@ -238,7 +244,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(threads - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        assertEquals("2", rawItem(id).get("version").n());
+        assertEquals(2, stored(id).version());
     }
 
     @Test
@@ -247,8 +253,8 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         for (int i = 1; i <= 5; i++) {
             assertEquals(200, put(id, "{\"progress\":" + i + "}").getStatusCode());
         }
-        assertEquals("6", rawItem(id).get("version").n());
-        assertFalse(rawItem(id).containsKey("overallRiskScore"));
+        assertEquals(6, stored(id).version());
+        assertNull(stored(id).overallRiskScore());
     }
 
     private static List<String> iterableToList(java.util.Iterator<String> names) {

@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assessmentsapi.adapter.logging.Log;
-import org.assessmentsapi.bootstrap.Application;
+import java.time.Clock;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.application.UpdateAssessment;
+import org.assessmentsapi.bootstrap.EventsFunction;
+import org.assessmentsapi.bootstrap.EventsPriming;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.AssessmentsTable;
@@ -31,36 +37,41 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * id) without ever writing, survives an unreachable store and a failing handler, and leaves the handler working.
  * On a table of its own, so that whole-table comparisons see no other test's writes.
  */
-class EventsSnapStartPrimingTest extends EventsTestSupport {
+class EventsPrimingTest extends EventsTestSupport {
 
     private static final String TABLE = "events-priming";
     private static final String EXPECTED_OUTCOME = "message snapstart-priming ran through the handler and was not "
             + "applied, as designed (nothing written)";
 
     private final CallRecorder recorder = new CallRecorder();
-    private final Application app = onOwnTable();
-    private final AssessmentEventsHandler primed = new AssessmentEventsHandler(app);
+    private final AssessmentRepository repository = onOwnTable();
+    private final AssessmentEventsHandler primed = Wiring.events(repository, Clock.systemUTC());
 
-    private Application onOwnTable() {
+    private AssessmentRepository onOwnTable() {
         AssessmentsTable.createIfMissing(env.dynamoDb, TABLE);
-        return eventsApp(env.clientWith(recorder), TABLE);
+        return Wiring.repository(eventsConfig(TABLE), env.clientWith(recorder));
+    }
+
+    /** The priming as the function's start-up makes it, of {@code handler}. */
+    private EventsPriming primingOf(AssessmentEventsHandler handler) {
+        return EventsFunction.priming(eventsConfig(TABLE), Map.of(), handler);
     }
 
     @AfterEach
     void noItemWithTheReservedIdIsLeft() {
-        env.dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(EventsSnapStartPriming.PRIMING_ID))));
+        env.dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(EventsPriming.PRIMING_ID))));
     }
 
     @Test
     void primingRunsOneConditionalUpdateOnTheReservedIdAndLeavesEveryItemUnchanged() {
-        String id = createAssessment(app);
+        String id = createAssessment(repository);
         // A real item as events leave it: a newer version and an applied-event slot.
         assertEquals(Set.of(), failedIds(send(primed, batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))))));
         List<String> before = env.scan(TABLE);
         assertFalse(before.isEmpty());
         recorder.clear();
 
-        EventsSnapStartPriming priming = primed.priming();
+        EventsPriming priming = primingOf(primed);
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
 
@@ -68,18 +79,18 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
         // The whole path ran down to the store: the UpdateItem failed its condition, one consistent read classified it.
         assertEquals(List.of("UpdateItem", "GetItem"), recorder.operations());
         UpdateItemRequest update = (UpdateItemRequest) recorder.requests().get(0);
-        assertEquals(AttributeValue.fromS(EventsSnapStartPriming.PRIMING_ID), update.key().get("id"));
+        assertEquals(AttributeValue.fromS(EventsPriming.PRIMING_ID), update.key().get("id"));
         assertTrue(update.expressionAttributeValues().containsValue(
-                AttributeValue.fromN(Long.toString(EventsSnapStartPriming.IMPOSSIBLE_VERSION))), update.toString());
-        assertTrue(update.expressionAttributeValues().containsValue(AttributeValue.fromS(EventsSnapStartPriming.PRIMING_EVENT_ID)));
+                AttributeValue.fromN(Long.toString(EventsPriming.IMPOSSIBLE_VERSION))), update.toString());
+        assertTrue(update.expressionAttributeValues().containsValue(AttributeValue.fromS(EventsPriming.PRIMING_EVENT_ID)));
         assertTrue(update.conditionExpression().startsWith("attribute_exists("), update.conditionExpression());
         assertEquals(before, env.scan(TABLE), "priming must not change any stored item");
-        assertTrue(env.rawItem(TABLE, EventsSnapStartPriming.PRIMING_ID).isEmpty(), "priming must not create the reserved id");
+        assertTrue(env.rawItem(TABLE, EventsPriming.PRIMING_ID).isEmpty(), "priming must not create the reserved id");
     }
 
     @Test
     void primingLogsOneInfoLineThatSaysItWasPrimingAndNothingThatReadsLikeAnIncident() {
-        Log.Collected<String> primedOnce = Log.collecting(() -> primed.priming().prime());
+        Log.Collected<String> primedOnce = Log.collecting(() -> primingOf(primed).prime());
 
         assertEquals(1, primedOnce.lines().size(), primedOnce.lines().toString());
         Log.Line line = primedOnce.lines().get(0);
@@ -90,27 +101,27 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
 
     @Test
     void theBuiltInEventIsValidAndEndsAsNoSuchAssessment() {
-        MessageOutcome outcome = new UpdateEventProcessor(app.validator(), app.updateAssessment()).process(EventsSnapStartPriming.body());
+        MessageOutcome outcome = new UpdateEventProcessor(new RequestValidator(), new UpdateAssessment(repository, Clock.systemUTC())).process(EventsPriming.body());
 
-        assertEquals(new MessageOutcome.Rejected("event " + EventsSnapStartPriming.PRIMING_EVENT_ID + " for assessment "
-                + EventsSnapStartPriming.PRIMING_ID + ": no such assessment"), outcome);
+        assertEquals(new MessageOutcome.Rejected("event " + EventsPriming.PRIMING_EVENT_ID + " for assessment "
+                + EventsPriming.PRIMING_ID + ": no such assessment"), outcome);
     }
 
     @Test
     void evenAnItemWithTheReservedIdIsNotChangedWhetherOrNotItRecordsThePrimingEvent() {
         // The version condition fails on any reachable version; the applied-event condition can only refuse more.
-        for (String applied : List.of("another-event", EventsSnapStartPriming.PRIMING_EVENT_ID)) {
+        for (String applied : List.of("another-event", EventsPriming.PRIMING_EVENT_ID)) {
             Map<String, AttributeValue> item = Map.of(
-                    "id", AttributeValue.fromS(EventsSnapStartPriming.PRIMING_ID),
+                    "id", AttributeValue.fromS(EventsPriming.PRIMING_ID),
                     "userId", AttributeValue.fromS("someone"),
                     "name", AttributeValue.fromS("kept"),
                     "version", AttributeValue.fromN("1"),
                     "appliedEvent1", AttributeValue.fromS(applied));
             env.dynamoDb.putItem(b -> b.tableName(TABLE).item(item));
 
-            primed.priming().prime();
+            primingOf(primed).prime();
 
-            assertEquals(item, env.rawItem(TABLE, EventsSnapStartPriming.PRIMING_ID), "with appliedEvent1 = " + applied);
+            assertEquals(item, env.rawItem(TABLE, EventsPriming.PRIMING_ID), "with appliedEvent1 = " + applied);
         }
     }
 
@@ -121,8 +132,8 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
             closedPort = socket.getLocalPort();
         }
         AppConfig config = AppConfig.forEvents(Map.of("TABLE_NAME", TABLE, "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
-        EventsSnapStartPriming priming = new AssessmentEventsHandler(
-                Application.withoutAuthentication(config, DynamoDbClients.create(config, Map.of()), java.time.Clock.systemUTC())).priming();
+        EventsPriming priming = EventsFunction.priming(config, Map.of(),
+                Wiring.events(config, DynamoDbClients.create(config, Map.of()), Clock.systemUTC()));
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
@@ -139,7 +150,7 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
                 throw new NoClassDefFoundError("injected");
             }
         };
-        EventsSnapStartPriming priming = new AssessmentEventsHandler(eventsApp(env.clientWith(broken), TABLE)).priming();
+        EventsPriming priming = primingOf(Wiring.events(eventsConfig(TABLE), env.clientWith(broken), Clock.systemUTC()));
 
         priming.beforeCheckpoint(null); // the handler catches RuntimeException only: this Error reaches the priming
 
@@ -148,9 +159,9 @@ class EventsSnapStartPrimingTest extends EventsTestSupport {
 
     @Test
     void afterPrimingTheHandlerAppliesARealMessageExactlyOnce() {
-        String id = createAssessment(app);
-        primed.priming().beforeCheckpoint(null);
-        primed.priming().afterRestore(null);
+        String id = createAssessment(repository);
+        primingOf(primed).beforeCheckpoint(null);
+        primingOf(primed).afterRestore(null);
 
         var real = message(updateEvent(newEventId(), id, "{\"progress\":55,\"overallRiskLevel\":\"MODERATE\"}"));
         assertEquals(Set.of(), failedIds(send(primed, batch(real))));

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.nimbusds.jose.jwk.RSAKey;
 import java.util.List;
 import java.util.Map;
+import org.assessmentsapi.bootstrap.ApiFunction;
+import org.assessmentsapi.bootstrap.ApiPriming;
 import org.assessmentsapi.bootstrap.JwtConfig;
+import org.assessmentsapi.bootstrap.SigningKey;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.LambdaInvocations;
 import org.assessmentsapi.support.TestEnvironment;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The SnapStart hook runs the request path without touching data, and its key never opens the real API. */
-class SnapStartPrimingTest extends ApiTestSupport {
+class ApiPrimingTest extends ApiTestSupport {
 
     @Test
     void primingRunsPutAndGetOnTheReservedIdAndLeavesTheTableByteForByteUnchanged() throws Exception {
@@ -25,7 +28,7 @@ class SnapStartPrimingTest extends ApiTestSupport {
         assertEquals(200, put(id, "{\"progress\":10}").getStatusCode());
         List<String> before = env.scan(TestEnvironment.TABLE);
 
-        SnapStartPriming priming = new ApiHandler(env.app).priming();
+        ApiPriming priming = priming();
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
 
@@ -33,46 +36,51 @@ class SnapStartPrimingTest extends ApiTestSupport {
         assertEquals("PUT 404, GET 404", priming.lastOutcome());
         assertEquals(before, env.scan(TestEnvironment.TABLE), "priming must not change any stored item");
         assertTrue(env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
-                .key(Map.of("id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID))).consistentRead(true)).item().isEmpty());
+                .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))).consistentRead(true)).item().isEmpty());
     }
 
     @Test
     void primingFailsSafelyEvenIfAnItemWithTheReservedIdExisted() {
         // Even an item with the priming id, owned by the priming subject, is not changed: the version condition fails.
         Map<String, AttributeValue> item = Map.of(
-                "id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID),
-                "userId", AttributeValue.fromS(SnapStartPriming.PRIMING_SUBJECT),
+                "id", AttributeValue.fromS(ApiPriming.PRIMING_ID),
+                "userId", AttributeValue.fromS(ApiPriming.PRIMING_SUBJECT),
                 "name", AttributeValue.fromS("kept"),
                 "version", AttributeValue.fromN("1"));
         env.dynamoDb.putItem(b -> b.tableName(TestEnvironment.TABLE).item(item));
         try {
-            SnapStartPriming priming = new ApiHandler(env.app).priming();
+            ApiPriming priming = priming();
             assertEquals("PUT 409, GET 200", priming.prime());
             assertEquals(item, env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
-                    .key(Map.of("id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID))).consistentRead(true)).item());
+                    .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))).consistentRead(true)).item());
         } finally {
             env.dynamoDb.deleteItem(b -> b.tableName(TestEnvironment.TABLE)
-                    .key(Map.of("id", AttributeValue.fromS(SnapStartPriming.PRIMING_ID))));
+                    .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))));
         }
     }
 
     @Test
     void aTokenSignedWithAPrimingKeyIsRejectedByTheRealHandlerAfterPriming() throws Exception {
-        ApiHandler real = new ApiHandler(env.app);
-        real.priming().prime();
+        ApiHandler real = env.apiHandler();
+        priming().prime();
         String id = createAssessment();
 
-        RSAKey primingKey = SnapStartPriming.primingKey();
-        JwtConfig jwt = env.app.config().jwt().orElseThrow();
-        String primingToken = SnapStartPriming.sign(primingKey, jwt.issuer(), jwt.audience());
+        SigningKey primingKey = SigningKey.rsa();
+        JwtConfig jwt = env.config.jwt().orElseThrow();
+        String primingToken = primingKey.token(jwt, ApiPriming.PRIMING_SUBJECT);
 
-        // The priming-only wiring accepts it (so the test token is well formed and correctly signed) ...
-        ApiHandler primingHandler = new ApiHandler(real.priming().primingApplication(primingKey.toPublicJWK()));
+        // The priming's wiring accepts it (so the test token is well formed and correctly signed) ...
+        ApiHandler primingHandler = Wiring.api(jwt, env.repository, primingKey.publishedAlone(), java.time.Clock.systemUTC());
         assertNotEquals(401, LambdaInvocations.invoke(primingHandler, ApiEvents.get(id, primingToken), null).getStatusCode());
         // ... the real handler never does.
         APIGatewayV2HTTPResponse rejected = LambdaInvocations.invoke(real, ApiEvents.put(id, primingToken, "{\"progress\":99}"), null);
         assertEquals(401, rejected.getStatusCode());
         assertEquals(401, LambdaInvocations.invoke(real, ApiEvents.get(id, primingToken), null).getStatusCode());
         assertFalse(rawItem(id).get("progress") != null && rawItem(id).get("progress").n().equals("99"));
+    }
+
+    /** The priming as the function's start-up makes it, on the shared table. */
+    private ApiPriming priming() {
+        return ApiFunction.priming(env.config, Map.of(), env.repository);
     }
 }

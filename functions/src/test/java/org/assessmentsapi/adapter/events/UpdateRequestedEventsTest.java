@@ -1,4 +1,4 @@
-package org.assessmentsapi.adapter.validation;
+package org.assessmentsapi.adapter.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,20 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import org.assessmentsapi.domain.EventUpdate;
+import org.assessmentsapi.adapter.validation.AssessmentIds;
+import org.assessmentsapi.adapter.validation.FieldError;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.adapter.validation.Validated;
 import org.assessmentsapi.domain.RiskLevel;
 import org.assessmentsapi.support.SqsEvents;
 import org.junit.jupiter.api.Test;
 
 /** The detail of an update event is judged by the same table, with the same messages, as the API. */
-class UpdateEventValidationTest {
+class UpdateRequestedEventsTest {
 
     private static final String ID = "3F1C2B9E-8A4D-4C1E-9B7A-2D5E6F7A8B9C";
-    private final RequestValidator validator = new RequestValidator();
+    private final UpdateRequestedEvents events = new UpdateRequestedEvents(new RequestValidator());
 
     @Test
     void theSampleEventIsValid() {
-        EventUpdate update = valid(SqsEvents.eventBridgeSample());
+        UpdateRequested update = valid(SqsEvents.eventBridgeSample());
         assertEquals("assessments.analysis-pipeline", update.source());
         assertEquals("6a7e8feb-b491-4cf7-a9f1-bf3703467718", update.eventId());
         assertEquals(OptionalLong.of(1), update.update().expectedVersion());
@@ -33,7 +36,7 @@ class UpdateEventValidationTest {
 
     @Test
     void theAssessmentIdIsNormalisedAsOnTheApi() {
-        EventUpdate update = valid(event("{\"assessmentId\":\"" + ID + "\",\"changes\":{\"progress\":5}}"));
+        UpdateRequested update = valid(event("{\"assessmentId\":\"" + ID + "\",\"changes\":{\"progress\":5}}"));
         assertEquals(ID.toLowerCase(), update.assessmentId());
         assertEquals(OptionalLong.empty(), update.update().expectedVersion());
         assertEquals(Optional.of("e-1"), update.update().eventId());
@@ -67,13 +70,13 @@ class UpdateEventValidationTest {
         return SqsEvents.json(SqsEvents.updateEvent("e-1", detail));
     }
 
-    private EventUpdate valid(JsonNode event) {
-        Validated<EventUpdate> result = validator.validateUpdateEvent(event);
-        return (EventUpdate) assertInstanceOf(Validated.Valid.class, result, result::toString).value();
+    private UpdateRequested valid(JsonNode event) {
+        Validated<UpdateRequested> result = events.read(event);
+        return (UpdateRequested) assertInstanceOf(Validated.Valid.class, result, result::toString).value();
     }
 
     private Map<String, String> errors(JsonNode event) {
-        Validated<EventUpdate> result = validator.validateUpdateEvent(event);
+        Validated<UpdateRequested> result = events.read(event);
         List<FieldError> errors = assertInstanceOf(Validated.Invalid.class, result).errors();
         return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }

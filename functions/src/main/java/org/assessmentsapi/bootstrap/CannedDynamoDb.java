@@ -1,4 +1,4 @@
-package org.assessmentsapi.adapter.http;
+package org.assessmentsapi.bootstrap;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +12,18 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * An in-process stand-in for DynamoDB, used by the start-up warm-up: every request gets a 200 with one
- * assessment in {@code Attributes}, so the SDK's marshalling, signing, pipeline and unmarshalling and our
- * mapping run once, in a second thread, without any network call and without touching data.
- * Public for one other user, the benchmark's {@code overhead} part: it times the handler's own CPU work per
- * request with no network to drown it (never used to serve requests).
+ * A canned DynamoDB, in process: an HTTP client that answers every request with a 200 holding one assessment
+ * in {@code Attributes}, so that the SDK's marshalling, signing, pipeline and unmarshalling and the item mapping
+ * run without any network call and without touching data. The start-up warm-up and the SnapStart primings run
+ * a function's success path over it; the benchmark's {@code overhead} part times the handler's own CPU work on
+ * it, with no network to drown it. It never serves requests.
  */
-public final class WarmUpHttpClient implements SdkHttpClient {
+public final class CannedDynamoDb implements SdkHttpClient {
 
     private final byte[] body;
 
-    public WarmUpHttpClient(String id, String userId) {
+    /** Every answer holds the assessment {@code id} of {@code userId}, at version 2. */
+    public CannedDynamoDb(String id, String userId) {
         String now = Timestamps.format(Instant.now());
         body = ("{\"Attributes\":{\"id\":{\"S\":\"" + id + "\"},\"name\":{\"S\":\"warm-up\"},"
                 + "\"companyName\":{\"S\":\"warm-up\"},\"status\":{\"S\":\"ANALYZING\"},\"intakeMode\":{\"S\":\"MANUAL_ENTRY\"},"
@@ -48,7 +49,7 @@ public final class WarmUpHttpClient implements SdkHttpClient {
                                 .statusCode(200)
                                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                                 .putHeader("Content-Length", Integer.toString(body.length))
-                                .putHeader("x-amzn-RequestId", "startup-warm-up")
+                                .putHeader("x-amzn-RequestId", "canned")
                                 .build())
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                         .build();
@@ -62,7 +63,7 @@ public final class WarmUpHttpClient implements SdkHttpClient {
 
     @Override
     public String clientName() {
-        return "StartupStub";
+        return "CannedDynamoDb";
     }
 
     @Override

@@ -12,29 +12,29 @@ import org.assessmentsapi.domain.IntakeMode;
 import org.junit.jupiter.api.Test;
 
 /** How a failed condition is explained, from the item as it was. */
-class UpdateAssessmentTest {
+class UpdateOutcomeTest {
 
     private static final Caller.User OWNER = new Caller.User("auth0|owner");
 
     @Test
     void missingItemIsNotFound() {
-        assertEquals(new UpdateOutcome.NotFound(), UpdateAssessment.classify(Optional.empty(), OWNER));
+        assertEquals(new UpdateOutcome.NotFound(), UpdateOutcome.notApplied(Optional.empty(), OWNER));
     }
 
     @Test
     void anotherUsersItemIsNotFoundSoItsExistenceIsNotRevealed() {
-        assertEquals(new UpdateOutcome.NotFound(), UpdateAssessment.classify(Optional.of(stored(4)), new Caller.User("auth0|other")));
+        assertEquals(new UpdateOutcome.NotFound(), UpdateOutcome.notApplied(Optional.of(stored(4)), new Caller.User("auth0|other")));
     }
 
     @Test
     void ownItemMeansTheVersionWasStale() {
-        assertEquals(new UpdateOutcome.VersionConflict(4), UpdateAssessment.classify(Optional.of(stored(4)), OWNER));
+        assertEquals(new UpdateOutcome.VersionConflict(4), UpdateOutcome.notApplied(Optional.of(stored(4)), OWNER));
     }
 
     @Test
     void internalServicesSeeConflictsOnAnyItem() {
         assertEquals(new UpdateOutcome.VersionConflict(4),
-                UpdateAssessment.classify(Optional.of(stored(4)), new Caller.InternalService("analysis")));
+                UpdateOutcome.notApplied(Optional.of(stored(4)), new Caller.InternalService("analysis")));
     }
 
     private static Assessment stored(long version) {

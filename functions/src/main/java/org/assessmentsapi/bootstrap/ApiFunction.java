@@ -1,0 +1,109 @@
+package org.assessmentsapi.bootstrap;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.util.Map;
+import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.adapter.auth.JwtAuthenticator;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.adapter.logging.Log;
+import org.assessmentsapi.application.AssessmentRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API function's start-up, what {@code new ApiHandler()} runs on Lambda: the configuration from the
+ * environment (JWT settings included, checked now), the handler from {@link Wiring}, its SnapStart priming
+ * registered ({@link ApiPriming}), and a warm-up in two helper threads while this one builds the DynamoDB
+ * client (most of the start-up): one fetches the issuer's JWKS into the key source's cache and loads the token
+ * parser, the other runs a PUT and a GET through a handler over the canned DynamoDB ({@link CannedDynamoDb}: no
+ * network, no data), from the event JSON to the response JSON, so that the first request finds everything
+ * loaded. A failure of the warm-up only leaves that work to the first request (which then fetches the keys
+ * itself, or answers 503).
+ */
+public final class ApiFunction {
+
+    /** The warm-up is waited for at most this long (the JWKS fetch has its own, shorter, timeouts). */
+    static final long WARM_UP_WAIT_MILLIS = 5_000;
+    /** An unsigned token ({@code alg: none}): parsed, then refused before any key is looked up. */
+    private static final String UNSIGNED_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ3YXJtLXVwIn0.";
+    private static final String WARM_UP_SUBJECT = "warm-up";
+
+    private ApiFunction() {
+    }
+
+    /** The API's handler for this environment (the Lambda's variables, or the local runner's). */
+    public static ApiHandler fromEnvironment(Map<String, String> env) {
+        AppConfig config = AppConfig.fromEnvironment(env);
+        JwtConfig jwt = config.jwt().orElseThrow();
+        JWKSource<SecurityContext> keys = JwksSources.remote(jwt.jwksUrl());
+        // Two helpers: the keys (mostly waiting on the network) and the request path (class loading).
+        Thread tokens = start("startup-keys", () -> warmUpTokens(jwt, keys));
+        Thread requests = start("startup-requests", () -> rehearseOnCannedStore(config, env));
+        try {
+            DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
+            AssessmentRepository repository = Wiring.repository(config, dynamoDb);
+            PrimingResource.register(priming(config, env, repository));
+            return Wiring.api(jwt, repository, keys, Clock.systemUTC());
+        } finally {
+            join(tokens);
+            join(requests);
+        }
+    }
+
+    /** The SnapStart priming of the API handler on {@code repository}, the one built for this configuration. */
+    public static ApiPriming priming(AppConfig config, Map<String, String> env, AssessmentRepository repository) {
+        return new ApiPriming(config.jwt().orElseThrow(), repository, () -> rehearseOnCannedStore(config, env));
+    }
+
+    /**
+     * A PUT (200: the success path's mapping and JSON), a GET (404: a problem's JSON) and a POST (201: the mapping to
+     * an item) through a handler over the
+     * canned DynamoDB, with a token of a key made for it ({@link SigningKey#ec()}); the handler and its client are
+     * discarded.
+     */
+    static String rehearseOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
+        JwtConfig jwt = config.jwt().orElseThrow();
+        String id = PrimingResource.PRIMING_ID;
+        try (DynamoDbClient canned = DynamoDbClients.create(config, env, new CannedDynamoDb(id, WARM_UP_SUBJECT))) {
+            SigningKey key = SigningKey.ec();
+            ApiHandler handler = Wiring.api(jwt, Wiring.repository(config, canned), key.publishedAlone(), Clock.systemUTC());
+            String token = key.token(jwt, WARM_UP_SUBJECT);
+            int put = Rehearsal.api(handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
+            int get = Rehearsal.api(handler, "GET", id, token, null);
+            int post = Rehearsal.api(handler, "POST", null, token,
+                    "{\"name\":\"warm-up\",\"companyName\":\"warm-up\",\"intakeMode\":\"MANUAL_ENTRY\"}");
+            return "PUT " + put + ", GET " + get + ", POST " + post + " on the canned DynamoDB";
+        }
+    }
+
+    /** The issuer's keys into the cache, and the token parser's classes (an unsigned token, refused before any key lookup). */
+    private static String warmUpTokens(JwtConfig jwt, JWKSource<SecurityContext> keys) {
+        if (!JwksSources.prefetch(keys)) {
+            Log.warn(null, "start-up: the issuer's JWKS could not be fetched; the first request will retry");
+        }
+        new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
+        return "keys";
+    }
+
+    private static Thread start(String name, StartupTask work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Exception e) {
+                Log.warn(null, "start-up warm-up skipped (" + name + "): " + e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(WARM_UP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

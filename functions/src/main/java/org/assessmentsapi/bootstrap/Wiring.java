@@ -1,0 +1,62 @@
+package org.assessmentsapi.bootstrap;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.assessmentsapi.adapter.auth.JwtAuthenticator;
+import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
+import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.adapter.http.AssessmentRoutes;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.application.AssessmentRepository;
+import org.assessmentsapi.application.CreateAssessment;
+import org.assessmentsapi.application.GetAssessment;
+import org.assessmentsapi.application.UpdateAssessment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The composition root: every part of both functions is built here, by constructor, and each part gets the
+ * parts it uses. The Lambda start-up ({@link ApiFunction}, {@link EventsFunction}), the local runner, the tests
+ * and the benchmark all build their handlers through it, with their own store, keys or clock.
+ */
+public final class Wiring {
+
+    /**
+     * Time one SQS message may take in the worst case: the DynamoDB call timeout, and a second for the rest.
+     */
+    public static final Duration TIME_PER_MESSAGE = DynamoDbClients.CALL_TIMEOUT.plusSeconds(1);
+
+    private Wiring() {
+    }
+
+    /** The assessments table of {@code config}, through {@code dynamoDb}. */
+    public static AssessmentRepository repository(AppConfig config, DynamoDbClient dynamoDb) {
+        return new DynamoDbAssessmentRepository(dynamoDb, config.tableName());
+    }
+
+    /** The API's handler on the table of {@code config}, which must carry JWT settings (else a ConfigurationException). */
+    public static ApiHandler api(AppConfig config, DynamoDbClient dynamoDb, JWKSource<SecurityContext> keys, Clock clock) {
+        JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
+        return api(jwt, repository(config, dynamoDb), keys, clock);
+    }
+
+    /** The API's handler over any store: tokens of {@code jwt}'s issuer and audience, signed by one of {@code keys}. */
+    public static ApiHandler api(JwtConfig jwt, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
+        return new ApiHandler(new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys), new AssessmentRoutes(
+                new RequestValidator(), new UpdateAssessment(repository, clock), new GetAssessment(repository),
+                new CreateAssessment(repository, clock, UUID::randomUUID)));
+    }
+
+    /** The events function's handler on the table of {@code config}; it has no users, so no JWT settings. */
+    public static AssessmentEventsHandler events(AppConfig config, DynamoDbClient dynamoDb, Clock clock) {
+        return events(repository(config, dynamoDb), clock);
+    }
+
+    /** The events function's handler over any store. */
+    public static AssessmentEventsHandler events(AssessmentRepository repository, Clock clock) {
+        return new AssessmentEventsHandler(new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE);
+    }
+}
