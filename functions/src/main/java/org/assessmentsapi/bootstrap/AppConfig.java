@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assessmentsapi.adapter.logging.EmfWriter;
+import org.assessmentsapi.adapter.logging.Telemetry;
 
 /**
  * The configuration, from environment variables with the same names on Lambda and locally:
@@ -29,7 +30,7 @@ public record AppConfig(
     public static final String DEFAULT_TABLE_NAME = "assessments";
     public static final String DEFAULT_REGION = "us-east-1";
     /** The namespace of the functions' own metrics when {@code METRICS_NAMESPACE} is not set (the stack sets it). */
-    public static final String DEFAULT_METRICS_NAMESPACE = "AssessmentsApi";
+    public static final String DEFAULT_METRICS_NAMESPACE = Telemetry.DEFAULT_NAMESPACE;
     /** Set by the Lambda runtime in every function's environment: tells a deployed function from a local run. */
     static final String LAMBDA_MARKER = "AWS_LAMBDA_FUNCTION_NAME";
 

@@ -1,5 +1,6 @@
 package org.assessmentsapi.bootstrap;
 
+import org.assessmentsapi.adapter.logging.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ public final class EventsFunction {
     /** The events function's handler for this environment. */
     public static AssessmentEventsHandler fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.forEvents(env);
-        AssessmentEventsHandler handler = Wiring.events(config, DynamoDbClients.create(config, env), Clock.systemUTC());
-        PrimingResource.register(priming(config, env, handler));
+        Telemetry telemetry = Telemetry.of(config.metricsNamespace());
+        AssessmentEventsHandler handler = Wiring.events(Wiring.repository(config, DynamoDbClients.create(config, env)),
+                Clock.systemUTC(), telemetry);
+        PrimingResource.register(priming(config, env, handler), telemetry.coldStart());
         return handler;
     }
 

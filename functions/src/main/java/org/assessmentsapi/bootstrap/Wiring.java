@@ -1,5 +1,6 @@
 package org.assessmentsapi.bootstrap;
 
+import org.assessmentsapi.adapter.logging.Telemetry;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -40,23 +41,35 @@ public final class Wiring {
     /** The API's handler on the table of {@code config}, which must carry JWT settings (else a ConfigurationException). */
     public static ApiHandler api(AppConfig config, DynamoDbClient dynamoDb, JWKSource<SecurityContext> keys, Clock clock) {
         JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
-        return api(jwt, repository(config, dynamoDb), keys, clock);
+        return api(jwt, repository(config, dynamoDb), keys, clock, Telemetry.of(config.metricsNamespace()));
     }
 
     /** The API's handler over any store: tokens of {@code jwt}'s issuer and audience, signed by one of {@code keys}. */
     public static ApiHandler api(JwtConfig jwt, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
+        return api(jwt, repository, keys, clock, Telemetry.of(Telemetry.DEFAULT_NAMESPACE));
+    }
+
+    /** The same, with the function's metrics namespace and cold start. */
+    public static ApiHandler api(JwtConfig jwt, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock,
+            Telemetry telemetry) {
         return new ApiHandler(new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys), new AssessmentRoutes(
                 new RequestValidator(), new UpdateAssessment(repository, clock), new GetAssessment(repository),
-                new CreateAssessment(repository, clock, UUID::randomUUID)));
+                new CreateAssessment(repository, clock, UUID::randomUUID)), telemetry);
     }
 
     /** The events function's handler on the table of {@code config}; it has no users, so no JWT settings. */
     public static AssessmentEventsHandler events(AppConfig config, DynamoDbClient dynamoDb, Clock clock) {
-        return events(repository(config, dynamoDb), clock);
+        return events(repository(config, dynamoDb), clock, Telemetry.of(config.metricsNamespace()));
     }
 
     /** The events function's handler over any store. */
     public static AssessmentEventsHandler events(AssessmentRepository repository, Clock clock) {
-        return new AssessmentEventsHandler(new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE);
+        return events(repository, clock, Telemetry.of(Telemetry.DEFAULT_NAMESPACE));
+    }
+
+    /** The same, with the function's metrics namespace and cold start. */
+    public static AssessmentEventsHandler events(AssessmentRepository repository, Clock clock, Telemetry telemetry) {
+        return new AssessmentEventsHandler(new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE,
+                telemetry);
     }
 }

@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public record Telemetry(EmfWriter metrics, ColdStart coldStart) {
 
+    /** The namespace where no configuration names one (tests, the local runner): the stack's default name. */
+    public static final String DEFAULT_NAMESPACE = "AssessmentsApi";
+
     public Telemetry {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(coldStart, "coldStart");
