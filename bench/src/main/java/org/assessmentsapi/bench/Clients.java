@@ -91,7 +91,7 @@ final class Clients {
         command.add(Fixture.TABLE);
         command.add(id);
         command.addAll(args);
-        return Child.run(command, Map.of("JAVA_TOOL_OPTIONS", Fixture.STACK_JAVA_TOOL_OPTIONS), "probe-" + client + "-" + mode);
+        return Child.run(command, Map.of("JAVA_TOOL_OPTIONS", Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS), "probe-" + client + "-" + mode);
     }
 
     private static long[] classes(Fixture fixture, String client, String id) throws IOException {

@@ -10,15 +10,15 @@ import org.assessmentsapi.devkit.lambda.TaskRoot;
 /**
  * The cold start under AWS's runtime interface client: a fresh execution environment per run ({@link RuntimeRun}:
  * the jar unpacked as the task root, the stack's {@code JAVA_TOOL_OPTIONS}, the function's variables) serving one
- * PUT (JWT verified, one UpdateItem), against a hello-world POJO handler started the same way. The two alternate
- * (A/B, B/A, ...) in the same run, each PUT on its own new item.
+ * PUT (JWT verified, one UpdateItem), and of the events function applying one SQS message, against a hello-world
+ * POJO handler started the same way. The three alternate in rotating order in the same run, each on its own new item.
  */
 final class Cold {
 
     static final String HELLO = "org.assessmentsapi.bench.hello.HelloHandler::handleRequest";
-    static final String OURS = "org.assessmentsapi.adapter.http.ApiHandler::handleRequest";
-    /** The event-driven function's handler (SQS batch in, batch response out): the priming part only. */
-    static final String EVENTS = "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest";
+    static final String OURS = "org.assessmentsapi.adapter.http.ApiHandler";
+    /** The event-driven function's handler (SQS batch in, batch response out). */
+    static final String EVENTS = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
 
     private Cold() {
     }
@@ -47,24 +47,27 @@ final class Cold {
         String load = Stats.load();
         Samples reference = new Samples();
         Samples ours = new Samples();
+        Samples events = new Samples();
         long[] referenceClasses;
         long[] oursClasses;
+        long[] eventsClasses;
         try (TaskRoot referenceRoot = TaskRoot.unpack(referenceJar); TaskRoot oursRoot = TaskRoot.unpack(oursJar)) {
             // One discarded pair first: the page cache and dynalite's JIT are warm for every measured run.
             put(fixture, referenceRoot, referenceHandler, "warmup-reference", RuntimeRun.Options.PLAIN);
             put(fixture, oursRoot, OURS, "warmup-ours", RuntimeRun.Options.PLAIN);
+            message(fixture, oursRoot, "warmup-events", RuntimeRun.Options.PLAIN);
             for (int i = 0; i < runs; i++) {
-                boolean referenceFirst = i % 2 == 0;
-                for (int k = 0; k < 2; k++) {
-                    if ((k == 0) == referenceFirst) {
-                        reference.add(put(fixture, referenceRoot, referenceHandler, "cold-reference-" + i, RuntimeRun.Options.PLAIN));
-                    } else {
-                        ours.add(put(fixture, oursRoot, OURS, "cold-ours-" + i, RuntimeRun.Options.PLAIN));
+                for (int k = 0; k < 3; k++) {
+                    switch ((i + k) % 3) { // each variant first in turn
+                        case 0 -> reference.add(put(fixture, referenceRoot, referenceHandler, "cold-reference-" + i, RuntimeRun.Options.PLAIN));
+                        case 1 -> ours.add(put(fixture, oursRoot, OURS, "cold-ours-" + i, RuntimeRun.Options.PLAIN));
+                        default -> events.add(message(fixture, oursRoot, "cold-events-" + i, RuntimeRun.Options.PLAIN));
                     }
                 }
             }
             referenceClasses = classes(put(fixture, referenceRoot, referenceHandler, "classes-reference", RuntimeRun.Options.CLASSES));
             oursClasses = classes(put(fixture, oursRoot, OURS, "classes-ours", RuntimeRun.Options.CLASSES));
+            eventsClasses = classes(message(fixture, oursRoot, "classes-events", RuntimeRun.Options.CLASSES));
         }
         double h = Stats.median(reference.wallMs());
         double o = Stats.median(ours.wallMs());
@@ -78,12 +81,17 @@ final class Cold {
         report.line("|---|---|---|---|---|---|---|---|---|");
         row(report, referenceLabel, reference, referenceClasses, referenceJar);
         row(report, "ApiHandler, PUT (JWT + UpdateItem)", ours, oursClasses, oursJar);
+        row(report, "AssessmentEventsHandler, one SQS message (UpdateItem)", events, eventsClasses, oursJar);
         report.line("");
+        double e = Stats.median(events.wallMs());
+        double eCpu = Stats.median(events.cpuMs());
+        report.line("Ratio events / " + referenceLabel + ": **" + Stats.f2(e / h) + "x** wall, **" + Stats.f2(eCpu / rCpu) + "x** CPU time.");
         // CPU time (all threads, JIT included) moves less with the machine's load than wall time, and it is what a fraction of a vCPU pays.
         report.line("Ratio ours / " + referenceLabel + ": **" + Stats.f2(o / h) + "x** wall, **" + Stats.f2(oCpu / rCpu) + "x** CPU time ("
                 + Stats.f1(o) + " / " + Stats.f1(h) + " ms; " + Stats.f1(oCpu) + " / " + Stats.f1(rCpu) + " ms).");
         report.line("Samples reference: " + reference.wallMs());
         report.line("Samples ours:      " + ours.wallMs());
+        report.line("Samples events:    " + events.wallMs());
         report.line("CPU ms reference: " + reference.cpuMs());
         report.line("CPU ms ours:      " + ours.cpuMs());
         report.line("");
@@ -95,6 +103,16 @@ final class Cold {
         RuntimeRun run = RuntimeRun.of(fixture, root.path(), handler, fixture.eventJson("put-assessment.json", id), name, options);
         if (run.status() != 200) {
             throw new IllegalStateException(handler + " did not answer 200: " + run.answer());
+        }
+        return run;
+    }
+
+    /** One fresh environment of the events function applying the sample SQS message to a new item (version 1 to 2). */
+    static RuntimeRun message(Fixture fixture, TaskRoot root, String name, RuntimeRun.Options options) {
+        String id = fixture.newItem();
+        RuntimeRun run = RuntimeRun.of(fixture, root.path(), EVENTS, fixture.eventJson(Priming.SQS_EVENT, id), name, options);
+        if (run.batchItemFailures() != 0 || fixture.version(id) != 2) {
+            throw new IllegalStateException(EVENTS + " did not apply its message: " + run.answer());
         }
         return run;
     }

@@ -33,7 +33,15 @@ final class Fixture implements AutoCloseable {
     static final String TABLE = "assessments";
     static final String USER = "bench-user";
     static final String SAMPLE_ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
-    static final String STACK_JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The stack's {@code JAVA_TOOL_OPTIONS} (infra's {@code SnapStartFunction.JAVA_TOOL_OPTIONS}). */
+    static final String STACK_JAVA_TOOL_OPTIONS = "--enable-native-access=ALL-UNNAMED";
+    /**
+     * What Lambda's java25 runtime adds when SnapStart is not on (with SnapStart it keeps the JVM's default tiered
+     * compilation): a JVM started without SnapStart, as on Lambda, runs C1 only.
+     */
+    static final String ON_DEMAND_COMPILER = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The effective options of a function started without SnapStart (cold starts, warm and overhead JVMs). */
+    static final String ON_DEMAND_JAVA_TOOL_OPTIONS = ON_DEMAND_COMPILER + " " + STACK_JAVA_TOOL_OPTIONS;
 
     final Dynalite dynalite;
     final DevIssuer issuer;
@@ -73,7 +81,7 @@ final class Fixture implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_SESSION_TOKEN", "local");
-        env.put("JAVA_TOOL_OPTIONS", STACK_JAVA_TOOL_OPTIONS);
+        env.put("JAVA_TOOL_OPTIONS", ON_DEMAND_JAVA_TOOL_OPTIONS);
         return env;
     }
 

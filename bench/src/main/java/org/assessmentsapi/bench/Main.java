@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The benchmark command: {@code java -jar bench/target/bench.jar [cold|priming|clients|warm|overhead|throughput|all]}
+ * The benchmark command: {@code java -jar bench/target/bench.jar [cold|priming|clients|warm|overhead|jit|throughput|all]}
  * (default {@code all}), run from the repository after
  * {@code mvn -q -pl bench -am -DskipTests package}. Prints Markdown; the same goes to bench/results/report.md.
  * Sizes can be changed with system properties: {@code -Dcold.runs=11 -Dwarm.calls=4000 -Doverhead.calls=20000 ...}.
@@ -31,12 +31,13 @@ public final class Main {
                     Integer.getInteger("overhead.calls", 20000));
             case "throughput-child" -> Throughput.run(report, Integer.getInteger("throughput.rounds", 3),
                     Long.getLong("throughput.millis", 5000L));
-            case "cold", "priming", "clients", "warm", "overhead", "throughput", "all" -> {
+            case "jit-child" -> Jit.child();
+            case "cold", "priming", "clients", "warm", "overhead", "jit", "throughput", "all" -> {
                 report.line("## Benchmark run " + java.time.Instant.now() + " (" + mode + ")");
                 report.line("");
                 report.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), load "
-                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\"" + Fixture.STACK_JAVA_TOOL_OPTIONS + "\".");
+                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\"" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "\".");
                 report.line("");
                 boolean all = mode.equals("all");
                 if (all || mode.equals("cold") || mode.equals("priming") || mode.equals("clients")) {
@@ -58,16 +59,24 @@ public final class Main {
                 if (all || mode.equals("overhead")) {
                     child("overhead-child");
                 }
+                if (all || mode.equals("jit")) {
+                    Jit.run(report, primings(System.getProperty("jit.primings", "0,2000,5000,10000,20000,30000")),
+                            Integer.getInteger("jit.runs", 3));
+                }
                 if (all || mode.equals("throughput")) {
                     child("throughput-child");
                 }
             }
             default -> {
-                System.err.println("usage: java -jar bench/target/bench.jar [cold|priming|clients|warm|overhead|throughput|all]");
+                System.err.println("usage: java -jar bench/target/bench.jar [cold|priming|clients|warm|overhead|jit|throughput|all]");
                 System.exit(2);
             }
         }
         System.exit(0);
+    }
+
+    private static List<Integer> primings(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 
     /** Warm, overhead and throughput run in a JVM of their own, with the stack's JVM options (C1 only, as on Lambda). */
@@ -85,7 +94,7 @@ public final class Main {
         command.add(Main.class.getName());
         command.add(mode);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("JAVA_TOOL_OPTIONS", Fixture.STACK_JAVA_TOOL_OPTIONS);
+        builder.environment().put("JAVA_TOOL_OPTIONS", Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS);
         int exit = builder.start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException(mode + " failed with exit code " + exit);

@@ -2,20 +2,12 @@ package org.assessmentsapi.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.bootstrap.Wiring;
-import org.assessmentsapi.adapter.auth.JwksSources;
-import org.assessmentsapi.bootstrap.AppConfig;
-import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.CannedDynamoDb;
@@ -40,16 +32,9 @@ final class Overhead {
 
     static void run(Report report, int warmup, int calls) {
         try (DevIssuer issuer = DevIssuer.start()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("TABLE_NAME", Fixture.TABLE);
-            env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:9"); // never contacted: the canned client answers
-            env.put("AWS_REGION", "us-east-1");
-            env.put("JWT_ISSUER", issuer.issuer());
-            env.put("JWT_AUDIENCE", issuer.audience());
-            env.put("JWKS_URL", issuer.jwksUrl().toString());
-            AppConfig config = AppConfig.fromEnvironment(env);
-            DynamoDbClient client = DynamoDbClients.create(config, env, new CannedDynamoDb(ID, Fixture.USER));
-            ApiHandler handler = Wiring.api(config, client, JwksSources.remote(URI.create(env.get("JWKS_URL"))), Clock.systemUTC());
+            CannedApi api = CannedApi.create(issuer.issuer(), issuer.audience(), issuer.jwksUrl());
+            DynamoDbClient client = api.client();
+            ApiHandler handler = api.handler();
 
             byte[] put = Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2)));
             IntSupplier handlerPut = () -> Fixture.status(handler, put);
@@ -71,7 +56,7 @@ final class Overhead {
             String load = Stats.load();
             Warm.Pair reused = Warm.alternate(handlerPut, rawPut, 200, warmup, calls, cpu);
             Warm.Pair renewed = Warm.alternate(handlerPutFreshToken, rawPut, 200, freshWarmup, freshCalls, cpu);
-            report.line("### Handler overhead, in-process DynamoDB responder (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; "
+            report.line("### Handler overhead, in-process DynamoDB responder (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "; "
                     + warmup + " warm-up pairs, then " + calls + " PUT pairs and " + freshCalls
                     + " new-token PUT pairs, alternating; thread CPU time; load " + load + " -> " + Stats.load() + ")");
             report.line("");

@@ -56,8 +56,8 @@ record RuntimeRun(double wallMs, double initMs, double invokeMs, double cpuMs, A
             jvmOptions.add("-Xlog:class+load:file=" + classLog);
         }
         Map<String, String> env = new LinkedHashMap<>(fixture.appEnv());
-        // The stack's JVM options (C1 only), as both functions are deployed.
-        env.put("JAVA_TOOL_OPTIONS", Fixture.STACK_JAVA_TOOL_OPTIONS);
+        // The stack's JVM options, and what the managed runtime adds to them: C1 only unless SnapStart is on.
+        env.put("JAVA_TOOL_OPTIONS", options.snapStart() ? Fixture.STACK_JAVA_TOOL_OPTIONS : Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS);
         if (options.snapStart()) {
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         }

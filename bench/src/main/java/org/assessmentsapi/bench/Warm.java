@@ -93,7 +93,7 @@ final class Warm {
             Pair freshPuts = alternate(handlerPutFreshToken, rawPut, 200, warmup / 4, calls / 4);
             Pair gets = alternate(handlerGet, rawGet, 200, warmup / 2, calls / 2);
             Pair conflicts = alternate(handler409, raw409, 409, warmup / 4, calls / 4);
-            report.line("### Warm, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
+            report.line("### Warm, one JVM (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
                     + calls + " PUT pairs, " + calls / 4 + " new-token PUT pairs, " + calls / 2 + " GET pairs, " + calls / 4 + " 409 pairs, alternating; load " + load
                     + " -> " + Stats.load() + ")");
             report.line("");
@@ -152,7 +152,7 @@ final class Warm {
         return ms;
     }
 
-    private static void expect(int expected, int status) {
+    static void expect(int expected, int status) {
         if (status != expected) {
             throw new IllegalStateException("expected " + expected + ", got " + status);
         }

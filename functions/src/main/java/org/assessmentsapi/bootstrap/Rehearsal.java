@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.lambda.EventJson;
@@ -47,8 +48,25 @@ final class Rehearsal {
         return notDone;
     }
 
+    /**
+     * Invokes {@code handler} with {@code event} {@code rounds} times ({@link PrimingResource#rounds}: at most, with a
+     * trace header set), the answers discarded; returns the rounds run. Each round gets a handler from
+     * {@code handlers} (with the round's number), so that a round may start from a fresh verifier.
+     */
+    static int repeat(int rounds, java.util.function.IntFunction<? extends RequestStreamHandler> handlers, byte[] event) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+        return PrimingResource.rounds(rounds, round -> {
+            response.reset();
+            try {
+                handlers.apply(round).handleRequest(new ByteArrayInputStream(event), response, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // in-memory streams
+            }
+        });
+    }
+
     /** The JSON of an API Gateway HTTP API event (payload format 2.0). */
-    private static byte[] apiEvent(String method, String id, String token, String body) {
+    static byte[] apiEvent(String method, String id, String token, String body) {
         String path = id == null ? ITEMS : ITEMS + "/" + id;
         String routeKey = method + " " + (id == null ? ITEMS : ITEMS + "/{id}");
         return json(json -> {
@@ -88,7 +106,7 @@ final class Rehearsal {
     }
 
     /** The JSON of an SQS event of one message, as the event source mapping delivers it. */
-    private static byte[] sqsEvent(String messageId, String body) {
+    static byte[] sqsEvent(String messageId, String body) {
         return json(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("Records");

@@ -20,10 +20,13 @@ import software.constructs.Construct;
 public final class AssessmentsStack extends Stack {
 
   // The names the template promises to callers outside the code (sam local invoke, docs): one place for them.
-  public static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler::handleRequest";
+  // Handlers are named by class alone: the runtime then calls them through RequestStreamHandler, where
+  // "Class::handleRequest" makes it call through reflection, whose first call spins 9 method-handle classes
+  // after every SnapStart restore (docs/benchmarks.md, "After SnapStart priming").
+  public static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler";
   /** The logical id of the API function in the template, e.g. for {@code sam local invoke ApiFunction}. */
   public static final String API_FUNCTION_ID = "ApiFunction";
-  public static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest";
+  public static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
   /** The logical id of the events function, e.g. for {@code sam local invoke EventsFunction}. */
   public static final String EVENTS_FUNCTION_ID = "EventsFunction";
 

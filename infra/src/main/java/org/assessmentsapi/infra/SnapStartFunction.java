@@ -41,8 +41,14 @@ public final class SnapStartFunction extends Construct {
 
   public static final String ALIAS_NAME = "live";
   public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
-  /** C1 only: the functions are short-lived, so quick compilation beats peak throughput after a restore. */
-  public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+  /**
+   * No compiler flag, on purpose: with SnapStart, Lambda's java25 runtime keeps the JVM's default tiered
+   * compilation (without it, the runtime stops at C1 itself), and the primings run long enough for C2 code to be
+   * in the snapshot (docs/benchmarks.md, "C1 or C2": the API's own CPU per new-token PUT 53 us against 259 us at
+   * C1). Native access for the unnamed modules: the CRT HTTP client and the runtime client load JNI libraries,
+   * which JDK 25 warns about and a later JDK refuses without it.
+   */
+  public static final String JAVA_TOOL_OPTIONS = "--enable-native-access=ALL-UNNAMED";
   /**
    * The share of its timeout a function's p99 duration may use before its duration alarm fires: above it, the
    * slowest invocations are one slow DynamoDB retry away from being cut off.

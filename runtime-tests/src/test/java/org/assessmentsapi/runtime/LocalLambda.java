@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class LocalLambda implements AutoCloseable {
 
-    static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler::handleRequest";
-    static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest";
+    static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler";
+    static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
     static final String TABLE = "assessments";
     static final String USER = "runtime-test-user";
     /** The assessment id that the sample events carry. */
@@ -106,8 +106,9 @@ final class LocalLambda implements AutoCloseable {
                 .withEnvironment(Map.of(
                         "TABLE_NAME", TABLE,
                         "DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
-                        // The stack's JVM options (C1 only, as the functions are deployed).
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+                        // The stack's JVM options (without SnapStart the managed runtime also stops at C1: these
+                        // tests check behaviour, not speed, so both kinds of start run the JVM's default here).
+                        "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED"));
     }
 
     /** Starts {@code function} under the runtime client; its output goes to {@code logs.dir}/{@code name}.*. */

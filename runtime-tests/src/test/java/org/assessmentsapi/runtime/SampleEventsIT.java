@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,24 +20,11 @@ import org.junit.jupiter.api.Test;
  * EventBridge sample) on such an assessment at version 1. The samples stay SAM-compatible: the placeholders are
  * replaced here, never in the files.
  */
-class SampleEventsIT {
-
-    static LocalLambda lambda;
-    static LocalLambda.Running api;
-    static LocalLambda.Running events;
+class SampleEventsIT extends BothFunctionsRunning {
 
     @BeforeAll
     static void start() {
-        lambda = new LocalLambda();
-        api = LocalLambda.start(lambda.api(), "samples-api");
-        events = LocalLambda.start(lambda.events(), "samples-events");
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-        api.close();
-        lambda.close();
+        startBoth("samples");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +18,11 @@ import org.junit.jupiter.api.Test;
  * SQS batches through the runtime interface client: the batch response lists exactly the messages SQS must not
  * delete, and the deadline the runtime gives the function (a real {@code Context}) is honoured.
  */
-class SqsBatchIT {
-
-    static LocalLambda lambda;
-    static LocalLambda.Running api;
-    static LocalLambda.Running events;
+class SqsBatchIT extends BothFunctionsRunning {
 
     @BeforeAll
     static void start() {
-        lambda = new LocalLambda();
-        api = LocalLambda.start(lambda.api(), "batch-api");
-        events = LocalLambda.start(lambda.events(), "batch-events");
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-        api.close();
-        lambda.close();
+        startBoth("batch");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.assessmentsapi.devkit.ChildProcesses;
 
 /**
  * A Lambda execution environment on this machine: AWS's runtime interface client (RIC) in a fresh JVM, started
@@ -236,15 +237,7 @@ public final class LambdaProcess implements AutoCloseable {
     /** Stops the function, as Lambda ends an environment (SIGTERM, then SIGKILL). */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process);
     }
 
     private static String read(Path file) {

@@ -39,8 +39,12 @@ final class UpdateItemRequests {
                 + expression.value("one", AssessmentItems.number(BigDecimal.ONE)));
 
         expression.condition("attribute_exists(" + expression.name(ID) + ")");
-        if (caller instanceof Caller.User user) {
-            expression.condition(expression.name(USER_ID) + " = " + expression.value("caller", AssessmentItems.string(user.userId())));
+        switch (caller) {
+            case Caller.User(String userId) ->
+                    expression.condition(expression.name(USER_ID) + " = " + expression.value("caller", AssessmentItems.string(userId)));
+            case Caller.InternalService _ -> {
+                // An internal service may change any assessment: no ownership condition.
+            }
         }
         update.expectedVersion().ifPresent(expected -> expression.condition(expression.name(VERSION) + " = "
                 + expression.value("expectedVersion", AssessmentItems.number(BigDecimal.valueOf(expected)))));

@@ -37,12 +37,12 @@ final class UpdateEventProcessor {
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         Validated<UpdateRequested> validated = events.read(event);
-        if (validated instanceof Validated.Invalid<UpdateRequested> invalid) {
-            return new MessageOutcome.Rejected("invalid event: " + invalid.errors().stream()
+        return switch (validated) {
+            case Validated.Invalid<UpdateRequested>(var errors) -> new MessageOutcome.Rejected("invalid event: " + errors.stream()
                     .map(e -> (e.field() == null ? "" : e.field() + " ") + e.message())
                     .collect(Collectors.joining("; ")));
-        }
-        return apply(((Validated.Valid<UpdateRequested>) validated).value());
+            case Validated.Valid<UpdateRequested>(var valid) -> apply(valid);
+        };
     }
 
     private MessageOutcome apply(UpdateRequested event) {
@@ -53,16 +53,12 @@ final class UpdateEventProcessor {
         } catch (StoreUnavailableException e) {
             return new MessageOutcome.Retry(about + ": " + e.getMessage());
         }
-        if (outcome instanceof UpdateOutcome.Updated updated) {
-            return new MessageOutcome.Applied(event.eventId(), updated.assessment());
-        }
-        if (outcome instanceof UpdateOutcome.AlreadyApplied repeat) {
-            return new MessageOutcome.AlreadyApplied(event.eventId(), repeat.current());
-        }
-        if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
-            return new MessageOutcome.Rejected(about + ": version conflict, expected version "
-                    + event.update().expectedVersion().getAsLong() + " but the assessment is at " + conflict.currentVersion());
-        }
-        return new MessageOutcome.Rejected(about + ": no such assessment");
+        return switch (outcome) {
+            case UpdateOutcome.Updated(var updated) -> new MessageOutcome.Applied(event.eventId(), updated);
+            case UpdateOutcome.AlreadyApplied(var current) -> new MessageOutcome.AlreadyApplied(event.eventId(), current);
+            case UpdateOutcome.VersionConflict(long currentVersion) -> new MessageOutcome.Rejected(about + ": version conflict, expected version "
+                    + event.update().expectedVersion().getAsLong() + " but the assessment is at " + currentVersion);
+            case UpdateOutcome.NotFound() -> new MessageOutcome.Rejected(about + ": no such assessment");
+        };
     }
 }

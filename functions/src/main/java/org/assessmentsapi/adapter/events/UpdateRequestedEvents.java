@@ -78,11 +78,13 @@ final class UpdateRequestedEvents {
             return null;
         }
         Validated<AssessmentUpdate> update = validator.validateUpdate(changes, RequestSchema.SERVICE_UPDATE);
-        if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
-            invalid.errors().forEach(e -> errors.add(new FieldError(
-                    e.field() == null ? "detail.changes" : "detail.changes." + e.field(), e.message())));
-            return null;
-        }
-        return ((Validated.Valid<AssessmentUpdate>) update).value().changes();
+        return switch (update) {
+            case Validated.Invalid<AssessmentUpdate>(var invalid) -> {
+                invalid.forEach(e -> errors.add(new FieldError(
+                        e.field() == null ? "detail.changes" : "detail.changes." + e.field(), e.message())));
+                yield null;
+            }
+            case Validated.Valid<AssessmentUpdate>(var valid) -> valid.changes();
+        };
     }
 }

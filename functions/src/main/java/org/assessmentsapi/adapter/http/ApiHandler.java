@@ -109,17 +109,21 @@ public final class ApiHandler implements RequestStreamHandler {
             Route route = Route.match(request);
             exchange.route = route.key();
             AuthResult auth = authenticator.authenticate(request.header("authorization"));
-            if (auth instanceof AuthResult.Authenticated user) {
-                return routes.handle(route, request, new Caller.User(user.userId()));
+            switch (auth) {
+                case AuthResult.Authenticated(String userId) -> {
+                    return routes.handle(route, request, new Caller.User(userId));
+                }
+                case AuthResult.IssuerUnavailable(String reason) -> {
+                    Log.warn(requestId, "token issuer keys unavailable: " + reason);
+                    return unavailable("The token issuer cannot be reached to verify your token; retry shortly.");
+                }
+                case AuthResult.Rejected(String reason) -> {
+                    Log.info(requestId, "token rejected: " + reason);
+                    return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required.")
+                            .withHeader("WWW-Authenticate", "Bearer")
+                            .toResponse();
+                }
             }
-            if (auth instanceof AuthResult.IssuerUnavailable unavailable) {
-                Log.warn(requestId, "token issuer keys unavailable: " + unavailable.reason());
-                return unavailable("The token issuer cannot be reached to verify your token; retry shortly.");
-            }
-            Log.info(requestId, "token rejected: " + ((AuthResult.Rejected) auth).reason());
-            return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required.")
-                    .withHeader("WWW-Authenticate", "Bearer")
-                    .toResponse();
         } catch (MalformedEventException e) {
             Log.warn(requestId, "not an API Gateway HTTP API payload 2.0 event: " + e.getMessage());
             return Problem.of(ProblemType.MALFORMED_EVENT, "The invocation event is not an API Gateway HTTP API event"

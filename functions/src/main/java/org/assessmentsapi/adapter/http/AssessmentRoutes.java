@@ -42,24 +42,26 @@ public final class AssessmentRoutes {
     private HttpResponse update(HttpRequest request, Caller.User caller) {
         String id = Route.itemId(request);
         Validated<AssessmentUpdate> update = validator.validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
-        if (update instanceof Validated.Invalid<AssessmentUpdate> invalid) {
-            return Problem.validation(invalid.errors()).toResponse();
-        }
-        AssessmentUpdate valid = ((Validated.Valid<AssessmentUpdate>) update).value();
+        return switch (update) {
+            case Validated.Invalid<AssessmentUpdate>(var errors) -> Problem.validation(errors).toResponse();
+            case Validated.Valid<AssessmentUpdate>(var valid) -> applyUpdate(id, valid, request, caller);
+        };
+    }
+
+    private HttpResponse applyUpdate(String id, AssessmentUpdate valid, HttpRequest request, Caller.User caller) {
         Optional<VersionExpectation> expectation = VersionExpectation.of(valid.expectedVersion(),
                 request.header("if-match"), request.header("if-none-match"));
         // The expectation, wherever it came from, goes into the one conditional write: no read first.
         AssessmentUpdate conditional = new AssessmentUpdate(valid.changes(),
                 expectation.map(e -> OptionalLong.of(e.version())).orElse(OptionalLong.empty()));
         UpdateOutcome outcome = updateAssessment.execute(id, caller, conditional);
-        if (outcome instanceof UpdateOutcome.Updated updated) {
-            return ok(200, updated.assessment(), Map.of());
-        }
-        if (outcome instanceof UpdateOutcome.VersionConflict conflict) {
+        return switch (outcome) {
+            case UpdateOutcome.Updated(Assessment updated) -> ok(200, updated, Map.of());
             // A version conflict can only follow an expected version.
-            return expectation.orElseThrow().mismatch(conflict.currentVersion()).toResponse();
-        }
-        return notFound();
+            case UpdateOutcome.VersionConflict(long currentVersion) -> expectation.orElseThrow().mismatch(currentVersion).toResponse();
+            // An API update carries no event id, so it is never AlreadyApplied; were it so, nothing was written for this caller.
+            case UpdateOutcome.NotFound(), UpdateOutcome.AlreadyApplied _ -> notFound();
+        };
     }
 
     private HttpResponse get(HttpRequest request, Caller.User caller) {
@@ -75,11 +77,13 @@ public final class AssessmentRoutes {
 
     private HttpResponse create(HttpRequest request, Caller.User caller) {
         Validated<NewAssessment> creation = validator.validateCreate(RequestBodies.readJson(request));
-        if (creation instanceof Validated.Invalid<NewAssessment> invalid) {
-            return Problem.validation(invalid.errors()).toResponse();
-        }
-        Assessment created = createAssessment.execute(((Validated.Valid<NewAssessment>) creation).value(), caller);
-        return ok(201, created, Map.of("Location", Route.COLLECTION + "/" + created.id()));
+        return switch (creation) {
+            case Validated.Invalid<NewAssessment>(var errors) -> Problem.validation(errors).toResponse();
+            case Validated.Valid<NewAssessment>(var valid) -> {
+                Assessment created = createAssessment.execute(valid, caller);
+                yield ok(201, created, Map.of("Location", Route.COLLECTION + "/" + created.id()));
+            }
+        };
     }
 
     private static HttpResponse ok(int status, Assessment assessment, Map<String, String> headers) {

@@ -87,9 +87,9 @@ public final class RequestValidator {
     }
 
     private static <T> Validated<T> mapValid(Validated<FieldValues> result, java.util.function.Function<FieldValues, T> convert) {
-        if (result instanceof Validated.Valid<FieldValues> valid) {
-            return new Validated.Valid<>(convert.apply(valid.value()));
-        }
-        return new Validated.Invalid<>(((Validated.Invalid<FieldValues>) result).errors());
+        return switch (result) {
+            case Validated.Valid<FieldValues>(var values) -> new Validated.Valid<>(convert.apply(values));
+            case Validated.Invalid<FieldValues>(var errors) -> new Validated.Invalid<>(errors);
+        };
     }
 }

@@ -43,7 +43,7 @@ class EventsTemplateTest {
     assertEquals(AssessmentsStack.EVENTS_HANDLER, function.get("Handler"));
     assertEquals(Map.of("Variables", Map.of(
         "TABLE_NAME", Map.of("Ref", tableId),
-        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+        "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED",
         "METRICS_NAMESPACE", "AssessmentsApi")), function.get("Environment"));
   }
 

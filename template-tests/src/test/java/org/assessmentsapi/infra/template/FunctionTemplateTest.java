@@ -25,8 +25,8 @@ class FunctionTemplateTest {
   void theApiFunctionAndTheEventsFunctionWithStableLogicalIdsAndTheirHandlers() {
     assertEquals(java.util.Set.of(AssessmentsStack.API_FUNCTION_ID, AssessmentsStack.EVENTS_FUNCTION_ID),
         synth.resources("AWS::Lambda::Function").keySet());
-    assertEquals("org.assessmentsapi.adapter.http.ApiHandler::handleRequest", api().get("Handler"));
-    assertEquals("org.assessmentsapi.adapter.events.AssessmentEventsHandler::handleRequest",
+    assertEquals("org.assessmentsapi.adapter.http.ApiHandler", api().get("Handler"));
+    assertEquals("org.assessmentsapi.adapter.events.AssessmentEventsHandler",
         synth.properties(AssessmentsStack.EVENTS_FUNCTION_ID).get("Handler"));
   }
 
@@ -54,12 +54,12 @@ class FunctionTemplateTest {
   }
 
   @Test
-  void snapStartOnPublishedVersionsWithTieredCompilationStoppedAtC1() {
+  void snapStartOnPublishedVersionsWithTheJvmsDefaultCompilationAndNativeAccess() {
     for (Map<String, Object> function : synth.resources("AWS::Lambda::Function").values()) {
       Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
       assertEquals(Map.of("ApplyOn", "PublishedVersions"), properties.get("SnapStart"));
       Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
-      assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", variables.get("JAVA_TOOL_OPTIONS"));
+      assertEquals("--enable-native-access=ALL-UNNAMED", variables.get("JAVA_TOOL_OPTIONS"));
     }
   }
 
@@ -71,7 +71,7 @@ class FunctionTemplateTest {
             "TABLE_NAME", Map.of("Ref", tableId),
             "JWT_ISSUER", "https://id.example.com/",
             "JWT_AUDIENCE", "assessments-api",
-            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+            "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED",
             "METRICS_NAMESPACE", "AssessmentsApi")))))));
   }
 
