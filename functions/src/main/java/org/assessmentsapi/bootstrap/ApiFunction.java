@@ -1,5 +1,6 @@
 package org.assessmentsapi.bootstrap;
 
+import org.assessmentsapi.adapter.logging.Telemetry;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -43,8 +44,9 @@ public final class ApiFunction {
         try {
             DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
             AssessmentRepository repository = Wiring.repository(config, dynamoDb);
-            PrimingResource.register(priming(config, env, repository));
-            return Wiring.api(config, repository, keys, Clock.systemUTC());
+            Telemetry telemetry = Telemetry.of(config.metricsNamespace());
+            PrimingResource.register(priming(config, env, repository), telemetry.coldStart());
+            return Wiring.api(config, repository, keys, Clock.systemUTC(), telemetry);
         } finally {
             join(tokens);
             join(requests);
@@ -118,8 +120,17 @@ public final class ApiFunction {
     static Thread start(String name, StartupTask work) {
         Thread thread = new Thread(() -> {
             try {
-                work.run();
-            } catch (Exception e) {
+                // Its requests are not traffic: their lines and metric documents are held back.
+                Log.collecting(() -> {
+                    try {
+                        return work.run();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (RuntimeException e) {
                 Log.warn(null, "start-up warm-up skipped (" + name + "): " + e);
             }
         }, name);

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.assessmentsapi.adapter.cursors.HmacPageCursors;
+import org.assessmentsapi.adapter.logging.EmfWriter;
+import org.assessmentsapi.adapter.logging.Telemetry;
 
 /**
  * The configuration, from environment variables with the same names on Lambda and locally:
  * {@code TABLE_NAME} (default {@code assessments} locally; required on Lambda), {@code DYNAMODB_ENDPOINT} (optional override),
- * {@code AWS_REGION} (default {@code us-east-1} off Lambda), and for the API only {@code JWT_ISSUER},
+ * {@code AWS_REGION} (default {@code us-east-1} off Lambda), {@code METRICS_NAMESPACE} (the stack sets it; default
+ * {@value #DEFAULT_METRICS_NAMESPACE}), and for the API only {@code JWT_ISSUER},
  * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}) and {@code CURSOR_KEY}
  * (the list cursors' HMAC key, base64 of at least 32 bytes; required on Lambda, a random key per process locally).
  *
@@ -26,10 +29,13 @@ public record AppConfig(
         Optional<URI> dynamoDbEndpoint,
         String region,
         Optional<JwtConfig> jwt,
-        byte[] cursorKey) {
+        byte[] cursorKey,
+        String metricsNamespace) {
 
     public static final String DEFAULT_TABLE_NAME = "assessments";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** The namespace of the functions' own metrics when {@code METRICS_NAMESPACE} is not set (the stack sets it). */
+    public static final String DEFAULT_METRICS_NAMESPACE = Telemetry.DEFAULT_NAMESPACE;
     /** Set by the Lambda runtime in every function's environment: tells a deployed function from a local run. */
     static final String LAMBDA_MARKER = "AWS_LAMBDA_FUNCTION_NAME";
 
@@ -60,10 +66,15 @@ public record AppConfig(
         Optional<JwtConfig> jwt = withJwt ? Optional.ofNullable(jwt(env, problems)) : Optional.empty();
         // The events function lists nothing: it reads no key, and the random one it gets is never used.
         byte[] cursorKey = withJwt ? cursorKey(env, onLambda, problems) : randomKey();
+        String namespace = valueOr(env, EmfWriter.NAMESPACE_VARIABLE, DEFAULT_METRICS_NAMESPACE);
+        if (!EmfWriter.isNamespace(namespace)) {
+            problems.add(EmfWriter.NAMESPACE_VARIABLE + " '" + namespace + "' is not a CloudWatch namespace (1-255 of"
+                    + " 0-9 A-Z a-z . - _ / # : and space, not starting with AWS/)");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid configuration: " + String.join("; ", problems));
         }
-        return new AppConfig(tableName, endpoint, region, jwt, cursorKey);
+        return new AppConfig(tableName, endpoint, region, jwt, cursorKey, namespace);
     }
 
     /** The JWT settings, or null with the reasons added to {@code problems}. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.assessmentsapi.adapter.dynamodb.DynamoDbCallTimer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -93,6 +94,8 @@ public final class DynamoDbClients {
                         .apiCallTimeout(CALL_TIMEOUT)
                         .defaultProfileFileSupplier(() -> NO_PROFILE)
                         .defaultProfileFile(NO_PROFILE)
+                        // Each call's duration into the running invocation's DynamoDbLatency metric.
+                        .addExecutionInterceptor(new DynamoDbCallTimer())
                         .build())
                 .build();
     }

@@ -1,5 +1,6 @@
 package org.assessmentsapi.bootstrap;
 
+import org.assessmentsapi.adapter.logging.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ public final class EventsFunction {
         // message then finds the SDK's request and response path loaded (~1,150 classes otherwise).
         Thread warmUp = ApiFunction.start("startup-message", () -> Log.collecting(() -> rounds(config, env, 1)).result());
         try {
-            AssessmentEventsHandler handler = Wiring.events(config, DynamoDbClients.create(config, env), Clock.systemUTC());
-            PrimingResource.register(priming(config, env, handler));
+            Telemetry telemetry = Telemetry.of(config.metricsNamespace());
+            AssessmentEventsHandler handler = Wiring.events(Wiring.repository(config, DynamoDbClients.create(config, env)),
+                    Clock.systemUTC(), telemetry);
+            PrimingResource.register(priming(config, env, handler), telemetry.coldStart());
             return handler;
         } finally {
             ApiFunction.join(warmUp);

@@ -3,6 +3,7 @@ package org.assessmentsapi.bootstrap;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assessmentsapi.adapter.logging.ColdStart;
 import java.util.function.IntConsumer;
 import org.assessmentsapi.adapter.logging.Log;
 import org.crac.Context;
@@ -49,9 +50,12 @@ public abstract class PrimingResource implements Resource {
 
     private final String function;
     private volatile String lastOutcome = "not primed";
+    /** The environment's cold start, which a restore makes cold again (a restored snapshot is a new environment). */
+    private volatile ColdStart coldStart;
 
     /** Runs {@code priming} before SnapStart takes the snapshot (a no-op on a JVM without CRaC support). */
-    static void register(PrimingResource priming) {
+    static void register(PrimingResource priming, ColdStart coldStart) {
+        priming.coldStart = coldStart;
         REGISTERED.add(priming);
         org.crac.Core.getGlobalContext().register(priming);
     }
@@ -68,13 +72,27 @@ public abstract class PrimingResource implements Resource {
 
     @Override
     public final void afterRestore(Context<? extends Resource> context) {
-        // Nothing to undo: priming keeps no state, and connections are re-established by the HTTP client.
+        // Priming keeps no state, and connections are re-established by the HTTP client; only the next
+        // invocation is the first of this (restored) environment.
+        ColdStart environment = coldStart;
+        if (environment != null) {
+            environment.reset();
+        }
     }
 
     /** Runs the priming once and logs its outcome; never throws. Returns the outcome (or "failed: ..."). */
     public final String prime() {
         try {
-            lastOutcome = run();
+            // The priming's own requests are not traffic: their lines and metric documents are held back.
+            lastOutcome = Log.collecting(() -> {
+                try {
+                    return run();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).result();
             Log.info(null, "SnapStart priming of the " + function + " done: " + lastOutcome);
         } catch (Throwable e) { // everything, errors included: a priming failure must never fail the checkpoint
             lastOutcome = "failed: " + e;

@@ -1,5 +1,6 @@
 package org.assessmentsapi.bootstrap;
 
+import org.assessmentsapi.adapter.logging.Telemetry;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -47,23 +48,37 @@ public final class Wiring {
 
     /**
      * The API's handler over any store: tokens of the issuer and audience of {@code config} (which must carry JWT
-     * settings, else a ConfigurationException), signed by one of {@code keys}; list cursors under its cursor key.
+     * settings, else a ConfigurationException), signed by one of {@code keys}; list cursors under its cursor key;
+     * metrics in its namespace.
      */
     public static ApiHandler api(AppConfig config, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
+        return api(config, repository, keys, clock, Telemetry.of(config.metricsNamespace()));
+    }
+
+    /** The same, with the function's telemetry (its cold start). */
+    public static ApiHandler api(AppConfig config, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock,
+            Telemetry telemetry) {
         JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
         return new ApiHandler(new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys), new AssessmentRoutes(
                 new RequestValidator(), new UpdateAssessment(repository, clock), new GetAssessment(repository),
                 new CreateAssessment(repository, clock, UUID::randomUUID),
-                new ListAssessments(repository, new HmacPageCursors(config.cursorKey())), new DeleteAssessment(repository)));
+                new ListAssessments(repository, new HmacPageCursors(config.cursorKey())), new DeleteAssessment(repository)),
+                telemetry);
     }
 
     /** The events function's handler on the table of {@code config}; it has no users, so no JWT settings. */
     public static AssessmentEventsHandler events(AppConfig config, DynamoDbClient dynamoDb, Clock clock) {
-        return events(repository(config, dynamoDb), clock);
+        return events(repository(config, dynamoDb), clock, Telemetry.of(config.metricsNamespace()));
     }
 
     /** The events function's handler over any store. */
     public static AssessmentEventsHandler events(AssessmentRepository repository, Clock clock) {
-        return new AssessmentEventsHandler(new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE);
+        return events(repository, clock, Telemetry.of(Telemetry.DEFAULT_NAMESPACE));
+    }
+
+    /** The same, with the function's metrics namespace and cold start. */
+    public static AssessmentEventsHandler events(AssessmentRepository repository, Clock clock, Telemetry telemetry) {
+        return new AssessmentEventsHandler(new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE,
+                telemetry);
     }
 }

@@ -58,6 +58,17 @@ class AppConfigTest {
     }
 
     @Test
+    void metricsNamespaceDefaultsToTheStacksDefaultNameAndMustBeACloudWatchNamespace() {
+        Map<String, String> jwt = Map.of("JWT_ISSUER", "https://idp.example/", "JWT_AUDIENCE", "api");
+        assertEquals("AssessmentsApi", AppConfig.fromEnvironment(jwt).metricsNamespace());
+        assertEquals("Prod-Stack", AppConfig.forEvents(Map.of("METRICS_NAMESPACE", "Prod-Stack")).metricsNamespace());
+        var error = assertThrows(ConfigurationException.class,
+                () -> AppConfig.forEvents(Map.of("METRICS_NAMESPACE", "AWS/Lambda")));
+        assertTrue(error.getMessage().contains("METRICS_NAMESPACE 'AWS/Lambda' is not a CloudWatch namespace"),
+                error.getMessage());
+    }
+
+    @Test
     void issuerMustBeAnHttpUrl() {
         var error = assertThrows(ConfigurationException.class,
                 () -> AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "tenant.auth0.com", "JWT_AUDIENCE", "api")));

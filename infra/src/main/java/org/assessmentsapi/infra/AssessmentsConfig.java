@@ -197,6 +197,14 @@ public record AssessmentsConfig(
     return !corsAllowedOrigins.isEmpty();
   }
 
+  /**
+   * The CloudWatch namespace of the functions' own metrics: the stack name, so that two stacks in one account and
+   * region never add up each other's metrics. A stack name is always a valid namespace (letters, digits, '-').
+   */
+  public String metricsNamespace() {
+    return stackName;
+  }
+
   private static String string(Function<String, Object> context, String key, String fallback) {
     Object value = context.apply(key);
     return value == null || value.toString().isBlank() ? fallback : value.toString().trim();

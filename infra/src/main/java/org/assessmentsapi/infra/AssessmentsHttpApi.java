@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -30,9 +31,9 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 
 /**
  * The HTTP API: its routes (docs/openapi.yaml) into the API function's {@code live} alias, the {@code $default}
- * stage with throttling and access logs, the 5xx-rate alarm, the {@code ApiUrl} output, and the API function
- * itself. A part of {@link AssessmentsStack}: its resources are created in the stack's own scope (the stack says
- * why).
+ * stage with throttling and access logs, the 5xx-rate and conflict-rate alarms, the {@code ApiUrl} output, and the
+ * API function itself. A part of {@link AssessmentsStack}: its resources are created in the stack's own scope (the
+ * stack says why).
  */
 public final class AssessmentsHttpApi {
 
@@ -43,12 +44,21 @@ public final class AssessmentsHttpApi {
   public static final List<String> OWNER_INDEX_ACTIONS = List.of("dynamodb:Query");
   /** Share of requests answered with 5xx over five minutes that raises the alarm. */
   public static final double SERVER_ERROR_RATE_THRESHOLD = 0.05;
+  /**
+   * Share of API requests refused as version conflicts (409, 412) over five minutes that raises the alarm. Some
+   * conflicts are optimistic locking working as designed (two editors of one assessment); this many means a client
+   * re-sends stale versions or far more writers than usual share an item.
+   */
+  public static final double CONFLICT_RATE_THRESHOLD = 0.1;
+  /** Below this many requests in five minutes the conflict rate says nothing (one conflict of two is 50%). */
+  public static final int CONFLICT_RATE_MIN_REQUESTS = 20;
   /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
   public static final Duration TIMEOUT = Duration.seconds(10);
 
   private final SnapStartFunction function;
   private final HttpApi httpApi;
   private final HttpStage stage;
+  private final LogGroup accessLogs;
 
   /** @param code the functions jar, shared by every function of the stack */
   public AssessmentsHttpApi(Stack stack, AssessmentsConfig config, Code code, AssessmentsTable table) {
@@ -67,7 +77,7 @@ public final class AssessmentsHttpApi {
         .corsPreflight(config.corsEnabled() ? cors(config.corsAllowedOrigins()) : null)
         .build();
 
-    LogGroup accessLogs = LogGroup.Builder.create(stack, "ApiAccessLogs")
+    accessLogs = LogGroup.Builder.create(stack, "ApiAccessLogs")
         .retention(SnapStartFunction.LOG_RETENTION)
         .removalPolicy(config.removalPolicy())
         .build();
@@ -99,7 +109,27 @@ public final class AssessmentsHttpApi {
     // For HTTP APIs the 5xx metric is 0 or 1 per request: its average is the 5xx rate.
     Alarms.alarm(stack, "Api5xxRateAlarm", httpApi.metricServerError(Alarms.statistic("Average", Duration.minutes(5))),
         ComparisonOperator.GREATER_THAN_THRESHOLD, SERVER_ERROR_RATE_THRESHOLD,
-        "More than " + Math.round(SERVER_ERROR_RATE_THRESHOLD * 100) + "% of API requests got a 5xx");
+        "More than " + Math.round(SERVER_ERROR_RATE_THRESHOLD * 100) + "% of API requests got a 5xx in 5 minutes."
+            + " Look at: StoreUnavailable and the errors, throttles and duration alarms of ApiFunction on the"
+            + " dashboard; the access log's integrationError and the API function's ERROR lines; docs/operations.md,"
+            + " Api5xxRateAlarm.");
+
+    ServiceMetrics metrics = new ServiceMetrics(config);
+    Duration fiveMinutes = Duration.minutes(5);
+    Alarms.alarm(stack, "ApiConflictRateAlarm", MathExpression.Builder.create()
+            .expression("IF(requests >= " + CONFLICT_RATE_MIN_REQUESTS + ", conflicts / requests, 0)")
+            .usingMetrics(Map.of(
+                "conflicts", metrics.api(ServiceMetrics.VERSION_CONFLICT, "Sum", fiveMinutes),
+                "requests", metrics.api(ServiceMetrics.REQUESTS, "Sum", fiveMinutes)))
+            .label("Version conflict rate")
+            .period(fiveMinutes)
+            .build(),
+        ComparisonOperator.GREATER_THAN_THRESHOLD, CONFLICT_RATE_THRESHOLD,
+        "More than " + Math.round(CONFLICT_RATE_THRESHOLD * 100) + "% of API requests (at least "
+            + CONFLICT_RATE_MIN_REQUESTS + " in 5 minutes) were refused as version conflicts (409/412). Look at:"
+            + " the conflicts-per-hour query and the 409/412 summary lines (route, caller's request ids) for a"
+            + " client that re-sends a stale version in a loop or many writers on one assessment;"
+            + " docs/operations.md, ApiConflictRateAlarm.");
 
     CfnOutput.Builder.create(stack, "ApiUrl")
         .description("Base URL of the API, e.g. <ApiUrl>api/assessments/{id}")
@@ -192,6 +222,11 @@ public final class AssessmentsHttpApi {
 
   public HttpApi httpApi() {
     return httpApi;
+  }
+
+  /** The stage's access log: one JSON line per request, with API Gateway's request id and latencies. */
+  public LogGroup accessLogs() {
+    return accessLogs;
   }
 
   /** The {@code $default} stage, whose URL is the {@code ApiUrl} output. */

@@ -8,7 +8,7 @@ import software.constructs.Construct;
 /**
  * The assessments API on AWS, in three parts that each own their resources, alarms and outputs:
  * {@link AssessmentsTable}, {@link AssessmentsHttpApi} (with the API function) and {@link UpdateEventsPipeline}
- * (rule, queues and the events function). Each function is a {@link SnapStartFunction}, each alarm comes from
+ * (rule, queues and the events function), and the {@link OperationsDashboard} that shows them. Each function is a {@link SnapStartFunction}, each alarm comes from
  * {@link Alarms}, and everything that varies between deployments comes from {@link AssessmentsConfig}.
  *
  * <p>The parts are plain classes that create their resources in this stack's scope, not constructs of their own.
@@ -33,6 +33,7 @@ public final class AssessmentsStack extends Stack {
   private final AssessmentsTable table;
   private final AssessmentsHttpApi api;
   private final UpdateEventsPipeline updateEvents;
+  private final OperationsDashboard dashboard;
 
   public AssessmentsStack(Construct scope, String id, StackProps props, AssessmentsConfig config) {
     super(scope, id, props);
@@ -41,6 +42,8 @@ public final class AssessmentsStack extends Stack {
     Code functionsCode = Code.fromAsset(config.functionsJar().toString());
     api = new AssessmentsHttpApi(this, config, functionsCode, table);
     updateEvents = new UpdateEventsPipeline(this, config, functionsCode, table);
+    // Last: it shows the other parts' metrics and every alarm of the stack.
+    dashboard = new OperationsDashboard(this, config, api, updateEvents);
   }
 
   public AssessmentsTable table() {
@@ -53,5 +56,9 @@ public final class AssessmentsStack extends Stack {
 
   public UpdateEventsPipeline updateEvents() {
     return updateEvents;
+  }
+
+  public OperationsDashboard dashboard() {
+    return dashboard;
   }
 }

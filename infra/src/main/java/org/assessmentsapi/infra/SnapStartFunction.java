@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
@@ -21,6 +22,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -29,7 +31,8 @@ import software.constructs.Construct;
 /**
  * One Java handler of the functions jar, deployed the way every function of this project is: java25 on arm64,
  * SnapStart on published versions behind the {@value #ALIAS_NAME} alias (callers must invoke the alias, since
- * {@code $LATEST} never gets a snapshot), its own log group and its own role, and alarms on errors and throttles.
+ * {@code $LATEST} never gets a snapshot), its own log group (JSON, level {@link #APPLICATION_LOG_LEVEL}) and its
+ * own role, active tracing, the metrics namespace, and alarms on errors, throttles and p99 duration.
  *
  * <p>A second function (e.g. the SQS-fed events handler) is one more instance with its own {@link Spec}; its
  * permissions are added to its own role only, so no function carries another's rights.
@@ -46,13 +49,25 @@ public final class SnapStartFunction extends Construct {
    * which JDK 25 warns about and a later JDK refuses without it.
    */
   public static final String JAVA_TOOL_OPTIONS = "--enable-native-access=ALL-UNNAMED";
+  /**
+   * The share of its timeout a function's p99 duration may use before its duration alarm fires: above it, the
+   * slowest invocations are one slow DynamoDB retry away from being cut off.
+   */
+  public static final double LATENCY_BUDGET_SHARE = 0.5;
+  /**
+   * The function log's level filter (Lambda's {@code AWS_LAMBDA_LOG_LEVEL}), pinned rather than left to
+   * Lambda's default. INFO keeps the one summary line per request or message and the metric documents, which
+   * Lambda files at INFO (docs/operations.md: raising it to WARN would drop them).
+   */
+  public static final ApplicationLogLevel APPLICATION_LOG_LEVEL = ApplicationLogLevel.INFO;
 
   /**
    * @param logicalId   fixed CloudFormation logical id of the function, so that {@code sam local invoke} and the
    *                    docs can name it; it must stay stable once deployed
    * @param handler     {@code class::method} in the functions jar
    * @param description shown in the Lambda console
-   * @param environment configuration of the function, on top of {@code JAVA_TOOL_OPTIONS}
+   * @param environment configuration of the function, on top of {@code JAVA_TOOL_OPTIONS} and
+   *                    {@code METRICS_NAMESPACE}
    * @param timeout     the function's timeout, chosen for what invokes it (an HTTP integration, a queue)
    */
   public record Spec(String logicalId, String handler, String description, Map<String, String> environment,
@@ -87,6 +102,7 @@ public final class SnapStartFunction extends Construct {
 
     Map<String, String> environment = new LinkedHashMap<>(spec.environment());
     environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+    environment.put(ServiceMetrics.NAMESPACE_VARIABLE, config.metricsNamespace());
 
     function = Function.Builder.create(this, "Function")
         .description(spec.description())
@@ -100,6 +116,9 @@ public final class SnapStartFunction extends Construct {
         .role(role)
         .logGroup(logGroup)
         .loggingFormat(LoggingFormat.JSON)
+        .applicationLogLevelV2(APPLICATION_LOG_LEVEL)
+        // START, END and REPORT (duration, init duration, memory) per invocation: what the platform says.
+        .systemLogLevelV2(SystemLogLevel.INFO)
         .tracing(Tracing.ACTIVE)
         .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
         .build();
@@ -124,10 +143,21 @@ public final class SnapStartFunction extends Construct {
     MetricOptions fiveMinuteSum = Alarms.statistic("Sum", Duration.minutes(5));
     Alarms.alarm(this, "ErrorsAlarm", function.metricErrors(fiveMinuteSum),
         ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
-        spec.handler() + " failed (uncaught exception, timeout or out of memory)");
+        spec.handler() + " failed (uncaught exception, timeout or out of memory). Look at: the function log's"
+            + " ERROR lines and the platform's REPORT lines (Status: timeout, Max Memory Used) around the alarm"
+            + " time; docs/operations.md, ErrorsAlarm.");
     Alarms.alarm(this, "ThrottlesAlarm", function.metricThrottles(fiveMinuteSum),
         ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
-        spec.handler() + " was throttled: the account's or function's concurrency is exhausted");
+        spec.handler() + " was throttled: the account's or function's concurrency is exhausted. Look at: the"
+            + " account's ConcurrentExecutions, other functions of the account, the Throttles widget of the"
+            + " dashboard; docs/operations.md, ThrottlesAlarm.");
+    long budgetMillis = Math.round(spec.timeout().toMilliseconds().doubleValue() * LATENCY_BUDGET_SHARE);
+    Alarms.alarm(this, "DurationAlarm", function.metricDuration(Alarms.statistic("p99", Duration.minutes(5))),
+        ComparisonOperator.GREATER_THAN_THRESHOLD, budgetMillis,
+        "The p99 duration of " + spec.handler() + " exceeded " + budgetMillis + " ms, "
+            + Math.round(LATENCY_BUDGET_SHARE * 100) + "% of its " + spec.timeout().toSeconds().intValue() + " s timeout."
+            + " Look at: DynamoDbLatency p99 on the dashboard (a slow or throttled table), the slowest requests"
+            + " query, cold starts; docs/operations.md, DurationAlarm.");
   }
 
   /** Lets this function, and no other, call exactly {@code actions} on exactly {@code resourceArns}. */

@@ -102,12 +102,16 @@ public final class UpdateEventsPipeline {
     Alarms.alarm(stack, "EventsDeadLetterQueueAlarm",
         deadLetterQueue.metricApproximateNumberOfMessagesVisible(Alarms.statistic("Maximum", Duration.minutes(1))),
         ComparisonOperator.GREATER_THAN_THRESHOLD, 0,
-        "Assessment update events reached the dead-letter queue: inspect them, then redrive (docs/deploy.md)");
+        "Assessment update events reached the dead-letter queue. Look at: the events function's summary lines"
+            + " with outcome retried (why each attempt failed), the messages themselves; fix the cause, then redrive"
+            + " (docs/deploy.md); docs/operations.md, EventsDeadLetterQueueAlarm.");
     Alarms.alarm(stack, "EventsBacklogAlarm",
         queue.metricApproximateAgeOfOldestMessage(Alarms.statistic("Maximum", Duration.minutes(5))),
         ComparisonOperator.GREATER_THAN_THRESHOLD, BACKLOG_ALARM_AGE.toSeconds(),
         "The oldest assessment update event has waited over " + BACKLOG_ALARM_AGE.toMinutes()
-            + " minutes: the events function is failing or too slow");
+            + " minutes: the events function is failing or too slow. Look at: Retried and DynamoDbLatency of the"
+            + " events service, the events function's errors, throttles and duration alarms, the mapping's maximum"
+            + " concurrency; docs/operations.md, EventsBacklogAlarm.");
 
     CfnOutput.Builder.create(stack, "EventsQueueUrl")
         .description("SQS queue that the events rule feeds and the events function consumes")

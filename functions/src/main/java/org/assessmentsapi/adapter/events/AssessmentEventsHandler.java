@@ -12,7 +12,13 @@ import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.bootstrap.EventsFunction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.assessmentsapi.adapter.logging.Invocation;
+import org.assessmentsapi.adapter.logging.InvocationMetrics;
 import org.assessmentsapi.adapter.logging.Log;
+import org.assessmentsapi.adapter.logging.Metric;
+import org.assessmentsapi.adapter.logging.Telemetry;
 
 /**
  * The Lambda entry point of event-driven updates: EventBridge routes "Assessment Update Requested" events
@@ -42,6 +48,7 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
      * for retry rather than cut by a Lambda timeout, which would fail the whole batch.
      */
     private final Duration timePerMessage;
+    private final Telemetry telemetry;
 
     /**
      * Used by the Lambda runtime, which creates the handler by its class name: the composition root builds it
@@ -55,15 +62,30 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
     private AssessmentEventsHandler(AssessmentEventsHandler wired) {
         this.processor = wired.processor;
         this.timePerMessage = wired.timePerMessage;
+        this.telemetry = wired.telemetry;
     }
 
-    public AssessmentEventsHandler(RequestValidator validator, UpdateAssessment updateAssessment, Duration timePerMessage) {
+    /**
+     * @param telemetry the function's metrics writer and cold start: every message writes one summary line, every
+     *                  batch one metric document (docs/operations.md)
+     */
+    public AssessmentEventsHandler(RequestValidator validator, UpdateAssessment updateAssessment, Duration timePerMessage,
+            Telemetry telemetry) {
         this.processor = new UpdateEventProcessor(validator, updateAssessment);
         this.timePerMessage = timePerMessage;
+        this.telemetry = telemetry;
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        try (Invocation invocation = Invocation.begin(context, telemetry.coldStart(),
+                InvocationMetrics.events(telemetry.metrics()))) {
+            handleBatch(event, response, context, invocation.metrics());
+        }
+    }
+
+    private void handleBatch(InputStream event, OutputStream response, Context context, InvocationMetrics metrics)
+            throws IOException {
         String requestId = context == null ? null : context.getAwsRequestId();
         List<SqsMessage> messages;
         try {
@@ -72,17 +94,17 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
             Log.error(requestId, "the invocation event is not an SQS event, the invocation fails: " + e.getMessage(), null);
             throw new IllegalArgumentException("not an SQS event: " + e.getMessage());
         }
-        SqsBatch.writeResponse(notDone(messages, context, requestId), response);
+        SqsBatch.writeResponse(notDone(messages, context, requestId, metrics), response);
     }
 
     /** Processes each message in turn; returns the ids of those SQS must not delete. */
-    private List<String> notDone(List<SqsMessage> messages, Context context, String requestId) {
+    private List<String> notDone(List<SqsMessage> messages, Context context, String requestId, InvocationMetrics metrics) {
         List<String> failures = new ArrayList<>();
         for (SqsMessage message : messages) {
             MessageOutcome outcome = outOfTime(context)
                     ? new MessageOutcome.Retry("not attempted: too little time left in this invocation")
                     : process(message, requestId);
-            log(requestId, message, outcome);
+            summarize(message, outcome, metrics);
             if (!outcome.done()) {
                 failures.add(message.messageId());
             }
@@ -104,13 +126,26 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
         return context != null && context.getRemainingTimeInMillis() < timePerMessage.toMillis();
     }
 
-    private static void log(String requestId, SqsMessage message, MessageOutcome outcome) {
-        String line = "message " + message.messageId()
-                + (message.receiveCount() == null ? "" : " (receive " + message.receiveCount() + ")") + ": " + outcome.describe();
-        if (outcome.done()) {
-            Log.info(requestId, line);
-        } else {
-            Log.warn(requestId, line);
+    /** The message's one summary line (id, outcome, receive count, why) and its outcome's metric. */
+    private static void summarize(SqsMessage message, MessageOutcome outcome, InvocationMetrics metrics) {
+        Metric counted = switch (outcome) {
+            case MessageOutcome.Applied applied -> Metric.APPLIED;
+            case MessageOutcome.AlreadyApplied already -> Metric.ALREADY_APPLIED;
+            case MessageOutcome.Rejected rejected -> Metric.REJECTED;
+            case MessageOutcome.Retry retry -> Metric.RETRIED;
+        };
+        metrics.add(counted, 1);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("message_id", message.messageId());
+        fields.put("outcome", OUTCOMES.get(counted));
+        if (message.receiveCount() != null) {
+            fields.put("receive_count", message.receiveCount());
         }
+        Log.summary(outcome.done() ? Log.Level.INFO : Log.Level.WARN,
+                "message " + message.messageId() + ": " + outcome.describe(), fields);
     }
+
+    /** The {@code outcome} field of a message's summary line, per outcome metric. */
+    private static final Map<Metric, String> OUTCOMES = Map.of(Metric.APPLIED, "applied",
+            Metric.ALREADY_APPLIED, "already_applied", Metric.REJECTED, "rejected", Metric.RETRIED, "retried");
 }

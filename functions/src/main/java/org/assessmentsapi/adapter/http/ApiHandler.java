@@ -11,7 +11,14 @@ import org.assessmentsapi.adapter.auth.AuthResult;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
 import org.assessmentsapi.bootstrap.ApiFunction;
 import org.assessmentsapi.domain.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.assessmentsapi.adapter.logging.Invocation;
+import org.assessmentsapi.adapter.logging.InvocationMetrics;
 import org.assessmentsapi.adapter.logging.Log;
+import org.assessmentsapi.adapter.logging.Metric;
+import org.assessmentsapi.adapter.logging.MetricDimension;
+import org.assessmentsapi.adapter.logging.Telemetry;
 
 /**
  * The Lambda entry point of the HTTP API (all three routes): matches the route, authenticates the bearer
@@ -29,6 +36,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     private final JwtAuthenticator authenticator;
     private final AssessmentRoutes routes;
+    private final Telemetry telemetry;
 
     /**
      * Used by the Lambda runtime, which creates the handler by its class name: the composition root builds it
@@ -40,27 +48,66 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     private ApiHandler(ApiHandler wired) {
-        this(wired.authenticator, wired.routes);
+        this(wired.authenticator, wired.routes, wired.telemetry);
     }
 
-    public ApiHandler(JwtAuthenticator authenticator, AssessmentRoutes routes) {
+    /**
+     * @param telemetry the function's metrics writer and cold start: every request writes one summary line and one
+     *                  metric document (docs/operations.md)
+     */
+    public ApiHandler(JwtAuthenticator authenticator, AssessmentRoutes routes, Telemetry telemetry) {
         this.authenticator = authenticator;
         this.routes = routes;
+        this.telemetry = telemetry;
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
-        handle(event, context).writeTo(response);
+        try (Invocation invocation = Invocation.begin(context, telemetry.coldStart(),
+                InvocationMetrics.api(telemetry.metrics()))) {
+            Exchange exchange = new Exchange();
+            HttpResponse answer = handle(event, context, invocation, exchange);
+            summarize(invocation, exchange, answer.status());
+            answer.writeTo(response);
+        }
     }
 
-    HttpResponse handle(InputStream event, Context context) {
+    /** What the summary of a request needs besides its answer. */
+    private static final class Exchange {
+        /** The matched route's key, or {@value #UNMATCHED}: never the path, which holds an id. */
+        String route = UNMATCHED;
+        boolean storeUnavailable;
+    }
+
+    static final String UNMATCHED = "unmatched";
+
+    /** The request's one summary line and its metrics: route, status class, and what the status means. */
+    private static void summarize(Invocation invocation, Exchange exchange, int status) {
+        InvocationMetrics metrics = invocation.metrics();
+        metrics.dimension(MetricDimension.ROUTE, exchange.route)
+                .dimension(MetricDimension.STATUS_CLASS, MetricDimension.statusClass(status));
+        metrics.add(Metric.REQUESTS, 1);
+        metrics.add(Metric.VERSION_CONFLICT, status == 409 || status == 412 ? 1 : 0);
+        metrics.add(Metric.VALIDATION_FAILED, status == 400 || status == 413 || status == 415 ? 1 : 0);
+        metrics.add(Metric.UNAUTHORIZED, status == 401 ? 1 : 0);
+        metrics.add(Metric.STORE_UNAVAILABLE, exchange.storeUnavailable ? 1 : 0);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("route", exchange.route);
+        fields.put("status", status);
+        fields.put("duration_ms", invocation.elapsedMillis());
+        Log.summary(status >= 500 ? Log.Level.WARN : Log.Level.INFO, "request", fields);
+    }
+
+    HttpResponse handle(InputStream event, Context context, Invocation invocation, Exchange exchange) {
         String requestId = context != null ? context.getAwsRequestId() : null;
         try {
             HttpRequest request = HttpRequest.read(event);
+            invocation.apiRequestId(request.requestId());
             if (requestId == null) {
                 requestId = request.requestId();
             }
             Route route = Route.match(request);
+            exchange.route = route.key();
             AuthResult auth = authenticator.authenticate(request.header("authorization"));
             switch (auth) {
                 case AuthResult.Authenticated(String userId) -> {
@@ -84,6 +131,7 @@ public final class ApiHandler implements RequestStreamHandler {
         } catch (ProblemException e) {
             return e.problem().toResponse();
         } catch (StoreUnavailableException e) {
+            exchange.storeUnavailable = true;
             Log.warn(requestId, e.getMessage());
             return unavailable("The service is busy or temporarily unavailable; retry shortly.");
         } catch (RuntimeException e) {

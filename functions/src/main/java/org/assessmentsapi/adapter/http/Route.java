@@ -24,6 +24,11 @@ enum Route {
         this.onItem = onItem;
     }
 
+    /** The route as API Gateway names it, e.g. {@code PUT /api/assessments/{id}}: a bounded metric dimension. */
+    String key() {
+        return method + " " + COLLECTION + (onItem ? "/{id}" : "");
+    }
+
     /** The route for a request, or a 404/405 problem. */
     static Route match(HttpRequest request) {
         Optional<Boolean> onItem = shape(request.path());

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import org.assessmentsapi.adapter.lambda.MalformedEventException;
+import org.assessmentsapi.support.TestContext;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.LambdaInvocations;
 import org.assessmentsapi.support.SqsEvents;
@@ -128,13 +129,14 @@ class SqsBatchTest extends EventsTestSupport {
 
     /**
      * A stand-in for the runtime's Context (the clock is what a test cannot have on demand): it answers only the
-     * remaining time and the request id, the two things the handler asks.
+     * remaining time, the request id and the trace header, the three things the handler asks.
      */
     private static Context remainingTime(long millis) {
         return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRemainingTimeInMillis" -> (int) millis;
                     case "getAwsRequestId" -> "remaining-time-test";
+                    case "getXrayTraceId" -> TestContext.TRACE_HEADER;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

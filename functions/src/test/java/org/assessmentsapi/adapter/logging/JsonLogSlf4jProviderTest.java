@@ -31,8 +31,8 @@ class JsonLogSlf4jProviderTest {
         }).lines();
 
         assertEquals(List.of("WARN", "ERROR"), lines.stream().map(Log.Line::level).toList());
-        assertEquals("{\"level\":\"WARN\",\"requestId\":null,"
-                + "\"message\":\"software.amazon.awssdk.core.Example: retry 3 of 3 gave up\"}", lines.get(0).json());
+        assertTrue(lines.get(0).json().contains("\"level\":\"WARN\","
+                + "\"message\":\"software.amazon.awssdk.core.Example: retry 3 of 3 gave up\""), lines.get(0).json());
         assertTrue(lines.get(1).json().contains("\"error\":\"java.lang.IllegalStateException: clock skew\\n"),
                 lines.get(1).json());
     }

@@ -1,6 +1,7 @@
 package org.assessmentsapi.adapter.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,14 +32,15 @@ class LogTest {
 
     @Test
     void eachEventIsOneJsonLineWithItsLevelRequestIdAndMessage() throws Exception {
+        // Outside an invocation, the request id given is the line's function_request_id.
         Log.info("req-1", "applied \"event\" \\ to\nassessment\t\u0001 \u2028 é");
         Log.warn(null, "no request");
         assertEquals(2, lines.size());
         JsonNode info = JSON.readTree(lines.get(0));
         assertEquals("INFO", info.get("level").asText());
-        assertEquals("req-1", info.get("requestId").asText());
+        assertEquals("req-1", info.get("function_request_id").asText());
         assertEquals("applied \"event\" \\ to\nassessment\t\u0001 \u2028 é", info.get("message").asText());
-        assertTrue(JSON.readTree(lines.get(1)).get("requestId").isNull());
+        assertFalse(JSON.readTree(lines.get(1)).has("function_request_id"));
         lines.forEach(line -> assertTrue(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, line));
     }
 

@@ -1,9 +1,16 @@
 package org.assessmentsapi.infra.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assessmentsapi.infra.AssessmentsStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +30,62 @@ class AlarmsAndOutputsTemplateTest {
   }
 
   @Test
-  void exactlySevenAlarms() {
-    // API 5xx rate, errors and throttles of each function, dead-letter queue depth, events backlog age.
-    synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 7);
+  void exactlyTenAlarms() {
+    // API 5xx rate and conflict rate, errors, throttles and p99 duration of each function, dead-letter queue
+    // depth, events backlog age.
+    synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 10);
+  }
+
+  @Test
+  void everyAlarmSaysWhatToLookAtAndDocsOperationsExplainsIt() throws IOException {
+    String operations = Files.readString(Path.of(System.getProperty("assessments.operationsDoc")));
+    for (var alarm : synth.resources("AWS::CloudWatch::Alarm").entrySet()) {
+      String description = (String) ((Map<?, ?>) alarm.getValue().get("Properties")).get("AlarmDescription");
+      Matcher reference = Pattern.compile("Look at: .*docs/operations\\.md, (\\w+)\\.$").matcher(description);
+      assertTrue(reference.find(), alarm.getKey() + ": " + description);
+      assertTrue(description.length() <= 1024, alarm.getKey() + " description is longer than CloudWatch allows");
+      // The alarm's construct id (the logical id without CDK's hash suffix) names its section of the docs.
+      assertTrue(alarm.getKey().startsWith(reference.group(1)) || alarm.getKey().replaceFirst("^(Api|Events)", "")
+          .startsWith(reference.group(1)), alarm.getKey() + " refers to " + reference.group(1));
+      assertTrue(operations.contains("### " + reference.group(1)), "docs/operations.md has no section ### "
+          + reference.group(1));
+    }
+  }
+
+  @Test
+  void conflictRateAlarmIgnoresQuietPeriodsAndFiresAboveTenPercent() {
+    String alarmId = synth.logicalId(id -> id.startsWith("ApiConflictRateAlarm"), "AWS::CloudWatch::Alarm");
+    Map<String, Object> alarm = synth.properties(alarmId);
+    assertEquals(0.1, alarm.get("Threshold"));
+    assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"));
+    assertEquals("notBreaching", alarm.get("TreatMissingData"));
+    Map<String, Map<?, ?>> metrics = new HashMap<>();
+    for (Object metric : (List<?>) alarm.get("Metrics")) {
+      metrics.put((String) ((Map<?, ?>) metric).get("Id"), (Map<?, ?>) metric);
+    }
+    assertEquals(Map.of("Expression", "IF(requests >= 20, conflicts / requests, 0)", "Id", "expr_1",
+        "Label", "Version conflict rate", "ReturnData", true), metrics.get("expr_1"));
+    for (var entry : Map.of("conflicts", "VersionConflict", "requests", "Requests").entrySet()) {
+      assertEquals(Map.of("Metric", Map.of("Namespace", "AssessmentsApi", "MetricName", entry.getValue(),
+              "Dimensions", List.of(Map.of("Name", "Service", "Value", "api"))), "Period", 300, "Stat", "Sum"),
+          metrics.get(entry.getKey()).get("MetricStat"));
+    }
+  }
+
+  @Test
+  void durationAlarmsFireAtHalfOfEachFunctionsTimeout() {
+    for (var expected : Map.of(AssessmentsStack.API_FUNCTION_ID, 5000, AssessmentsStack.EVENTS_FUNCTION_ID, 30000)
+        .entrySet()) {
+      synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+          "Namespace", "AWS/Lambda",
+          "MetricName", "Duration",
+          "ExtendedStatistic", "p99",
+          "Period", 300,
+          "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", expected.getKey()))),
+          "Threshold", expected.getValue(),
+          "ComparisonOperator", "GreaterThanThreshold",
+          "TreatMissingData", "notBreaching"));
+    }
   }
 
   @Test

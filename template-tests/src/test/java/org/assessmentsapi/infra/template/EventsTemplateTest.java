@@ -43,7 +43,8 @@ class EventsTemplateTest {
     assertEquals(AssessmentsStack.EVENTS_HANDLER, function.get("Handler"));
     assertEquals(Map.of("Variables", Map.of(
         "TABLE_NAME", Map.of("Ref", tableId),
-        "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED")), function.get("Environment"));
+        "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED",
+        "METRICS_NAMESPACE", "AssessmentsApi")), function.get("Environment"));
   }
 
   @Test
@@ -52,7 +53,8 @@ class EventsTemplateTest {
     assertEquals(60, function.get("Timeout"));
     assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"));
     String logGroupId = synth.logicalId(id -> id.startsWith("EventsLogs"), "AWS::Logs::LogGroup");
-    assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", logGroupId)), function.get("LoggingConfig"));
+    assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", logGroupId),
+        "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"), function.get("LoggingConfig"));
     Map<String, Object> logGroup = synth.resource(logGroupId);
     assertEquals(Map.of("RetentionInDays", 30), logGroup.get("Properties"));
     assertEquals("Retain", logGroup.get("DeletionPolicy"));

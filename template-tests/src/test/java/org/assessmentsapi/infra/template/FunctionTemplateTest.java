@@ -72,7 +72,17 @@ class FunctionTemplateTest {
             "JWT_ISSUER", "https://id.example.com/",
             "JWT_AUDIENCE", "assessments-api",
             "CURSOR_KEY", cursorKeyReference(),
-            "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED")))))));
+            "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED",
+            "METRICS_NAMESPACE", "AssessmentsApi")))))));
+  }
+
+  @Test
+  void bothFunctionsGetTheStacksMetricsNamespace() {
+    for (Map<String, Object> function : synth.resources("AWS::Lambda::Function").values()) {
+      Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
+      Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
+      assertEquals("AssessmentsApi", variables.get("METRICS_NAMESPACE"), properties.get("Handler").toString());
+    }
   }
 
   /** CloudFormation resolves the generated secret at deployment: no Secrets Manager call at cold start. */
@@ -93,7 +103,10 @@ class FunctionTemplateTest {
   void activeTracingAndJsonLogsIntoARetainedLogGroup() {
     String logGroupId = synth.logicalId(id -> id.startsWith("ApiLogs"), "AWS::Logs::LogGroup");
     assertEquals(Map.of("Mode", "Active"), api().get("TracingConfig"));
-    assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", logGroupId)), api().get("LoggingConfig"));
+    // The level is pinned: INFO keeps the summary lines and the metric documents (docs/operations.md).
+    assertEquals(Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", logGroupId),
+        "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"), api().get("LoggingConfig"));
+    assertEquals(Map.of("Mode", "Active"), synth.properties(AssessmentsStack.EVENTS_FUNCTION_ID).get("TracingConfig"));
     Map<String, Object> logGroup = synth.resources("AWS::Logs::LogGroup").get(logGroupId);
     assertEquals(Map.of("RetentionInDays", 30), logGroup.get("Properties"));
     assertEquals("Retain", logGroup.get("DeletionPolicy"));

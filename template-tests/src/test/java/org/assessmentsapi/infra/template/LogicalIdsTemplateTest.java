@@ -28,6 +28,7 @@ class LogicalIdsTemplateTest {
       Map.entry("ApiRoleDefaultPolicyEAA3579A", "AWS::IAM::Policy"),
       Map.entry("ApiErrorsAlarm2C8D02B0", "AWS::CloudWatch::Alarm"),
       Map.entry("ApiThrottlesAlarm257E579A", "AWS::CloudWatch::Alarm"),
+      Map.entry("ApiDurationAlarm0A1BDB14", "AWS::CloudWatch::Alarm"),
 
       Map.entry("HttpApiF5A9A8A7", "AWS::ApiGatewayV2::Api"),
       Map.entry("DefaultStageEE28A986", "AWS::ApiGatewayV2::Stage"),
@@ -45,6 +46,7 @@ class LogicalIdsTemplateTest {
       Map.entry("HttpApiGETapiassessmentsApiIntegrationPermission12ABF4D6", "AWS::Lambda::Permission"),
       Map.entry("CursorKey255E8F8A", "AWS::SecretsManager::Secret"),
       Map.entry("Api5xxRateAlarm34344476", "AWS::CloudWatch::Alarm"),
+      Map.entry("ApiConflictRateAlarmC44ADBC7", "AWS::CloudWatch::Alarm"),
 
       Map.entry("EventsFunction", "AWS::Lambda::Function"),
       Map.entry("EventsAlias5A76F402", "AWS::Lambda::Alias"),
@@ -53,6 +55,7 @@ class LogicalIdsTemplateTest {
       Map.entry("EventsRoleDefaultPolicy4E658C35", "AWS::IAM::Policy"),
       Map.entry("EventsErrorsAlarmC1A7A925", "AWS::CloudWatch::Alarm"),
       Map.entry("EventsThrottlesAlarm2FB5905E", "AWS::CloudWatch::Alarm"),
+      Map.entry("EventsDurationAlarm01D9CDD8", "AWS::CloudWatch::Alarm"),
       Map.entry("EventsRule2FF27369", "AWS::Events::Rule"),
       Map.entry("EventsQueueB96EB0D2", "AWS::SQS::Queue"),
       Map.entry("EventsQueuePolicyF3E925EC", "AWS::SQS::QueuePolicy"),
@@ -62,7 +65,9 @@ class LogicalIdsTemplateTest {
       Map.entry("EventsAliasSqsEventSourceAssessmentsApiEventsQueue9564F3351B8B57F8",
           "AWS::Lambda::EventSourceMapping"),
       Map.entry("EventsDeadLetterQueueAlarm71383838", "AWS::CloudWatch::Alarm"),
-      Map.entry("EventsBacklogAlarmB2E5F18C", "AWS::CloudWatch::Alarm"));
+      Map.entry("EventsBacklogAlarmB2E5F18C", "AWS::CloudWatch::Alarm"),
+
+      Map.entry("OperationsDashboard06307C07", "AWS::CloudWatch::Dashboard"));
 
   /**
    * The one version of each function: a stable prefix and a hash of the function's code and configuration, so a
