@@ -35,7 +35,8 @@ record CannedApi(AppConfig config, DynamoDbClient client, JWKSource<SecurityCont
         if (!JwksSources.prefetch(keys)) {
             throw new IllegalStateException("could not fetch the JWKS at " + jwksUrl);
         }
-        return new CannedApi(config, DynamoDbClients.create(config, env, new CannedDynamoDb(Fixture.SAMPLE_ID, Fixture.USER)), keys);
+        return new CannedApi(
+                config, DynamoDbClients.create(config, env, new CannedDynamoDb(Fixture.SAMPLE_ID, Fixture.USER)), keys);
     }
 
     /** A new handler on the shared client and keys; its authenticator remembers tokens of its own. */

@@ -18,14 +18,17 @@ record Child(double wallMs, Map<String, String> fields, String line) {
         try {
             Path log = Files.createDirectories(Paths.results().resolve("logs")).resolve(logName + ".stderr");
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("JAVA_TOOL_OPTIONS") || name.startsWith("AWS_"));
+            builder.environment()
+                    .keySet()
+                    .removeIf(name -> name.startsWith("JAVA_TOOL_OPTIONS") || name.startsWith("AWS_"));
             builder.environment().putAll(env);
             long start = System.nanoTime();
             Process process = builder.start();
             String result = null;
             long end = 0;
             StringBuilder other = new StringBuilder();
-            try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (result == null && line.startsWith("RESULT")) {
@@ -67,7 +70,9 @@ record Child(double wallMs, Map<String, String> fields, String line) {
     static long[] countClasses(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         long all = lines.stream().filter(l -> l.contains("source:")).count();
-        long shared = lines.stream().filter(l -> l.contains("source: shared objects file")).count();
+        long shared = lines.stream()
+                .filter(l -> l.contains("source: shared objects file"))
+                .count();
         return new long[] {all, all - shared};
     }
 }

@@ -23,13 +23,13 @@ final class Clients {
     /** Not an SDK client: the "no SDK" floor (SigV4 + HttpURLConnection + jackson-core), for the decision in docs/benchmarks.md. */
     private static final String MINIMAL_PROBE = "org.assessmentsapi.bench.minimal.MinimalDynamoDbProbe";
 
-    private Clients() {
-    }
+    private Clients() {}
 
     static void run(Fixture fixture, Report report, int coldRuns, int warmCalls) throws IOException {
         String load = Stats.load();
         String id = fixture.newItem();
-        List<String> present = CLIENTS.stream().filter(c -> Files.isRegularFile(jar(c))).toList();
+        List<String> present =
+                CLIENTS.stream().filter(c -> Files.isRegularFile(jar(c))).toList();
         Map<String, List<Double>> cold = new LinkedHashMap<>();
         Map<String, List<Double>> p50 = new LinkedHashMap<>();
         Map<String, List<Double>> p99 = new LinkedHashMap<>();
@@ -44,7 +44,8 @@ final class Clients {
         for (int i = 0; i < coldRuns; i++) {
             for (int k = 0; k < present.size(); k++) {
                 String client = present.get((i + k) % present.size());
-                cold.get(client).add(probe(fixture, client, "cold", id, List.of(), 0).wallMs());
+                cold.get(client)
+                        .add(probe(fixture, client, "cold", id, List.of(), 0).wallMs());
             }
         }
         List<String> order = new ArrayList<>(present);
@@ -56,29 +57,47 @@ final class Clients {
             p50.get(client).add(warm.number("p50_us") / 1000);
             p99.get(client).add(warm.number("p99_us") / 1000);
         }
-        report.line("### HTTP client: bare DynamoDbClient + one client (cold: " + coldRuns + " fresh JVMs each, round-robin; warm: "
-                + warmCalls + " UpdateItems after as many warm-up calls, 2 JVMs each; load " + load + " -> " + Stats.load() + ")");
+        report.line("### HTTP client: bare DynamoDbClient + one client (cold: " + coldRuns
+                + " fresh JVMs each, round-robin; warm: " + warmCalls
+                + " UpdateItems after as many warm-up calls, 2 JVMs each; load " + load + " -> " + Stats.load() + ")");
         report.line("");
-        report.line("| client | cold: build + first UpdateItem (ms, median) | classes loaded (not from CDS) | warm p50 (ms) | warm p99 (ms) | probe jar (MB) |");
+        report.line(
+                "| client | cold: build + first UpdateItem (ms, median) | classes loaded (not from CDS) | warm p50 (ms) | warm p99 (ms) | probe jar (MB) |");
         report.line("|---|---|---|---|---|---|");
         for (String client : present) {
             long[] classes = classes(fixture, client, id);
-            report.line("| " + client + " | " + Stats.f1(Stats.median(cold.get(client))) + " | " + classes[0] + " (" + classes[1] + ") | "
+            report.line("| " + client + " | " + Stats.f1(Stats.median(cold.get(client))) + " | " + classes[0] + " ("
+                    + classes[1] + ") | "
                     + Stats.f2(Stats.median(p50.get(client))) + " | " + Stats.f2(Stats.median(p99.get(client))) + " | "
                     + Stats.f2(Files.size(jar(client)) / 1e6) + " |");
         }
         report.line("");
-        ClientFloor.run(fixture, report, id, warmCalls, Integer.getInteger("clients.sparse.calls", 16),
-                Long.getLong("clients.sparse.gap", 2500L), Integer.getInteger("clients.restore.runs", 5));
+        ClientFloor.run(
+                fixture,
+                report,
+                id,
+                warmCalls,
+                Integer.getInteger("clients.sparse.calls", 16),
+                Long.getLong("clients.sparse.gap", 2500L),
+                Integer.getInteger("clients.restore.runs", 5));
     }
 
-    private static Child probe(Fixture fixture, String client, String mode, String id, List<String> jvmArgs, int calls) {
+    private static Child probe(
+            Fixture fixture, String client, String mode, String id, List<String> jvmArgs, int calls) {
         String main = client.equals("minimal") || client.equals("signer") ? MINIMAL_PROBE : PROBE;
-        return probe(fixture, client, main, mode, id, jvmArgs, calls > 0 ? List.of(Integer.toString(calls)) : List.of());
+        return probe(
+                fixture, client, main, mode, id, jvmArgs, calls > 0 ? List.of(Integer.toString(calls)) : List.of());
     }
 
     /** A fresh JVM with the stack's JVM options running {@code main CLIENT MODE ENDPOINT TABLE ID ARGS...} from probe-CLIENT.jar. */
-    static Child probe(Fixture fixture, String client, String main, String mode, String id, List<String> jvmArgs, List<String> args) {
+    static Child probe(
+            Fixture fixture,
+            String client,
+            String main,
+            String mode,
+            String id,
+            List<String> jvmArgs,
+            List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.java());
         command.addAll(jvmArgs);
@@ -91,7 +110,10 @@ final class Clients {
         command.add(Fixture.TABLE);
         command.add(id);
         command.addAll(args);
-        return Child.run(command, Map.of("JAVA_TOOL_OPTIONS", Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS), "probe-" + client + "-" + mode);
+        return Child.run(
+                command,
+                Map.of("JAVA_TOOL_OPTIONS", Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS),
+                "probe-" + client + "-" + mode);
     }
 
     private static long[] classes(Fixture fixture, String client, String id) throws IOException {

@@ -20,8 +20,7 @@ final class Cold {
     /** The event-driven function's handler (SQS batch in, batch response out). */
     static final String EVENTS = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
 
-    private Cold() {
-    }
+    private Cold() {}
 
     /** The samples of one handler. */
     private record Samples(List<Double> wallMs, List<Double> initMs, List<Double> invokeMs, List<Double> cpuMs) {
@@ -38,11 +37,14 @@ final class Cold {
     }
 
     static void run(Fixture fixture, Report report, int runs) throws IOException {
-        // -Dcold.baseline=<another functions.jar>: compare two builds of ApiHandler, the baseline in hello world's place.
+        // -Dcold.baseline=<another functions.jar>: compare two builds of ApiHandler, the baseline in hello world's
+        // place.
         String baseline = System.getProperty("cold.baseline");
-        Path referenceJar = baseline != null ? Path.of(baseline) : Paths.benchTarget().resolve("hello.jar");
+        Path referenceJar =
+                baseline != null ? Path.of(baseline) : Paths.benchTarget().resolve("hello.jar");
         String referenceHandler = baseline != null ? OURS : HELLO;
-        String referenceLabel = baseline != null ? "baseline " + referenceJar.getFileName() : "hello world (POJO RequestHandler)";
+        String referenceLabel =
+                baseline != null ? "baseline " + referenceJar.getFileName() : "hello world (POJO RequestHandler)";
         Path oursJar = Paths.functionsJar();
         String load = Stats.load();
         Samples reference = new Samples();
@@ -51,7 +53,8 @@ final class Cold {
         long[] referenceClasses;
         long[] oursClasses;
         long[] eventsClasses;
-        try (TaskRoot referenceRoot = TaskRoot.unpack(referenceJar); TaskRoot oursRoot = TaskRoot.unpack(oursJar)) {
+        try (TaskRoot referenceRoot = TaskRoot.unpack(referenceJar);
+                TaskRoot oursRoot = TaskRoot.unpack(oursJar)) {
             // One discarded pair first: the page cache and dynalite's JIT are warm for every measured run.
             put(fixture, referenceRoot, referenceHandler, "warmup-reference", RuntimeRun.Options.PLAIN);
             put(fixture, oursRoot, OURS, "warmup-ours", RuntimeRun.Options.PLAIN);
@@ -59,13 +62,20 @@ final class Cold {
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < 3; k++) {
                     switch ((i + k) % 3) { // each variant first in turn
-                        case 0 -> reference.add(put(fixture, referenceRoot, referenceHandler, "cold-reference-" + i, RuntimeRun.Options.PLAIN));
+                        case 0 ->
+                            reference.add(put(
+                                    fixture,
+                                    referenceRoot,
+                                    referenceHandler,
+                                    "cold-reference-" + i,
+                                    RuntimeRun.Options.PLAIN));
                         case 1 -> ours.add(put(fixture, oursRoot, OURS, "cold-ours-" + i, RuntimeRun.Options.PLAIN));
                         default -> events.add(message(fixture, oursRoot, "cold-events-" + i, RuntimeRun.Options.PLAIN));
                     }
                 }
             }
-            referenceClasses = classes(put(fixture, referenceRoot, referenceHandler, "classes-reference", RuntimeRun.Options.CLASSES));
+            referenceClasses = classes(
+                    put(fixture, referenceRoot, referenceHandler, "classes-reference", RuntimeRun.Options.CLASSES));
             oursClasses = classes(put(fixture, oursRoot, OURS, "classes-ours", RuntimeRun.Options.CLASSES));
             eventsClasses = classes(message(fixture, oursRoot, "classes-events", RuntimeRun.Options.CLASSES));
         }
@@ -73,11 +83,13 @@ final class Cold {
         double o = Stats.median(ours.wallMs());
         double rCpu = Stats.median(reference.cpuMs());
         double oCpu = Stats.median(ours.cpuMs());
-        report.line("### Cold start under the runtime interface client (" + runs + " fresh environments each, alternating; JDK "
-                + Runtime.version() + "; load " + load + " -> " + Stats.load() + ")");
+        report.line("### Cold start under the runtime interface client (" + runs
+                + " fresh environments each, alternating; JDK " + Runtime.version() + "; load " + load + " -> "
+                + Stats.load() + ")");
         report.line("");
-        report.line("| handler | median to first response (ms) | min | max | init, median (ms) | invocation, median (ms) "
-                + "| CPU time, median (ms) | classes loaded (first invocation) | jar (MB) |");
+        report.line(
+                "| handler | median to first response (ms) | min | max | init, median (ms) | invocation, median (ms) "
+                        + "| CPU time, median (ms) | classes loaded (first invocation) | jar (MB) |");
         report.line("|---|---|---|---|---|---|---|---|---|");
         row(report, referenceLabel, reference, referenceClasses, referenceJar);
         row(report, "ApiHandler, PUT (JWT + UpdateItem)", ours, oursClasses, oursJar);
@@ -85,10 +97,13 @@ final class Cold {
         report.line("");
         double e = Stats.median(events.wallMs());
         double eCpu = Stats.median(events.cpuMs());
-        report.line("Ratio events / " + referenceLabel + ": **" + Stats.f2(e / h) + "x** wall, **" + Stats.f2(eCpu / rCpu) + "x** CPU time.");
-        // CPU time (all threads, JIT included) moves less with the machine's load than wall time, and it is what a fraction of a vCPU pays.
-        report.line("Ratio ours / " + referenceLabel + ": **" + Stats.f2(o / h) + "x** wall, **" + Stats.f2(oCpu / rCpu) + "x** CPU time ("
-                + Stats.f1(o) + " / " + Stats.f1(h) + " ms; " + Stats.f1(oCpu) + " / " + Stats.f1(rCpu) + " ms).");
+        report.line("Ratio events / " + referenceLabel + ": **" + Stats.f2(e / h) + "x** wall, **"
+                + Stats.f2(eCpu / rCpu) + "x** CPU time.");
+        // CPU time (all threads, JIT included) moves less with the machine's load than wall time, and it is what a
+        // fraction of a vCPU pays.
+        report.line("Ratio ours / " + referenceLabel + ": **" + Stats.f2(o / h) + "x** wall, **" + Stats.f2(oCpu / rCpu)
+                + "x** CPU time (" + Stats.f1(o) + " / " + Stats.f1(h) + " ms; " + Stats.f1(oCpu) + " / "
+                + Stats.f1(rCpu) + " ms).");
         report.line("Samples reference: " + reference.wallMs());
         report.line("Samples ours:      " + ours.wallMs());
         report.line("Samples events:    " + events.wallMs());
@@ -100,7 +115,8 @@ final class Cold {
     /** One fresh environment of {@code handler} serving the sample PUT on a new item; fails unless it answered 200. */
     static RuntimeRun put(Fixture fixture, TaskRoot root, String handler, String name, RuntimeRun.Options options) {
         String id = fixture.newItem();
-        RuntimeRun run = RuntimeRun.of(fixture, root.path(), handler, fixture.eventJson("put-assessment.json", id), name, options);
+        RuntimeRun run = RuntimeRun.of(
+                fixture, root.path(), handler, fixture.eventJson("put-assessment.json", id), name, options);
         if (run.status() != 200) {
             throw new IllegalStateException(handler + " did not answer 200: " + run.answer());
         }
@@ -110,7 +126,8 @@ final class Cold {
     /** One fresh environment of the events function applying the sample SQS message to a new item (version 1 to 2). */
     static RuntimeRun message(Fixture fixture, TaskRoot root, String name, RuntimeRun.Options options) {
         String id = fixture.newItem();
-        RuntimeRun run = RuntimeRun.of(fixture, root.path(), EVENTS, fixture.eventJson(Priming.SQS_EVENT, id), name, options);
+        RuntimeRun run =
+                RuntimeRun.of(fixture, root.path(), EVENTS, fixture.eventJson(Priming.SQS_EVENT, id), name, options);
         if (run.batchItemFailures() != 0 || fixture.version(id) != 2) {
             throw new IllegalStateException(EVENTS + " did not apply its message: " + run.answer());
         }
@@ -122,7 +139,8 @@ final class Cold {
     }
 
     private static void row(Report report, String label, Samples samples, long[] classes, Path jar) throws IOException {
-        report.line("| " + label + " | " + Stats.f1(Stats.median(samples.wallMs())) + " | " + Stats.f1(min(samples.wallMs()))
+        report.line("| " + label + " | " + Stats.f1(Stats.median(samples.wallMs())) + " | "
+                + Stats.f1(min(samples.wallMs()))
                 + " | " + Stats.f1(max(samples.wallMs())) + " | " + Stats.f1(Stats.median(samples.initMs())) + " | "
                 + Stats.f1(Stats.median(samples.invokeMs())) + " | " + Stats.f1(Stats.median(samples.cpuMs())) + " | "
                 + classes[0] + " (" + classes[1] + ") | " + Stats.f2(Files.size(jar) / 1e6) + " |");

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
-import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,8 +34,8 @@ final class Fixture implements AutoCloseable {
     static final String USER = "bench-user";
     static final String SAMPLE_ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
     /** Base64 of 32 bytes: what the stack's {@code CursorKey} secret is to the API function. */
-    static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
-            "bench cursor key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII));
+    static final String CURSOR_KEY = java.util.Base64.getEncoder()
+            .encodeToString("bench cursor key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII));
     /** The stack's {@code JAVA_TOOL_OPTIONS} (infra's {@code SnapStartFunction.JAVA_TOOL_OPTIONS}). */
     static final String STACK_JAVA_TOOL_OPTIONS = "--enable-native-access=ALL-UNNAMED";
     /**
@@ -64,7 +64,8 @@ final class Fixture implements AutoCloseable {
 
     /** The API's handler as the functions wire it, on {@code client}, with the keys of the issuer's JWKS. */
     static ApiHandler handler(AppConfig config, DynamoDbClient client) {
-        return Wiring.api(config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
+        return Wiring.api(
+                config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
     }
 
     static Fixture start() {
@@ -112,8 +113,13 @@ final class Fixture implements AutoCloseable {
 
     /** The stored version of an assessment (a consistent read). */
     long version(String id) {
-        return Long.parseLong(setupClient.getItem(b -> b.tableName(TABLE)
-                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item().get("version").n());
+        return Long.parseLong(setupClient
+                .getItem(b -> b.tableName(TABLE)
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item()
+                .get("version")
+                .n());
     }
 
     /** A sample event from {@code events/}, with the bench token and (for item routes, or the assessment of an update event) the given id. */

@@ -46,17 +46,19 @@ final class Jit {
      * The compared {@code JAVA_TOOL_OPTIONS}, {@code label=options;label=options}: C1 only and tiered by default;
      * e.g. {@code -Djit.modes="C1 only=...;tiered=...;tiered, thresholds x0.25=-XX:CompileThresholdScaling=0.25"}.
      */
-    static final Map<String, String> MODES = modes(System.getProperty("jit.modes", "C1 only=" + C1_ONLY + ";tiered (C2)=" + TIERED));
+    static final Map<String, String> MODES =
+            modes(System.getProperty("jit.modes", "C1 only=" + C1_ONLY + ";tiered (C2)=" + TIERED));
     /** The managed runtime's heap and GC at 1,024 MB (85 % of the memory as the maximum heap, serial GC). */
-    private static final List<String> RUNTIME_FLAGS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto");
+    private static final List<String> RUNTIME_FLAGS =
+            List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto");
     /** Measured rounds (new token, reused token, raw) right after the priming. */
     static final int MEASURED = Integer.getInteger("jit.calls", 1000);
     /** Lambda gives a 1,024 MB function about this share of a vCPU (a full one at 1,769 MB). */
     static final double VCPU_AT_1024_MB = 1024.0 / 1769.0;
+
     private static final String TOKEN_SLOT = "JIT_TOKEN_SLOT";
 
-    private Jit() {
-    }
+    private Jit() {}
 
     /** {@code api} (default) or {@code events}: which function's handler is primed and timed. */
     static final String FUNCTION = System.getProperty("jit.function", "api");
@@ -77,10 +79,13 @@ final class Jit {
                 int max = primings.stream().mapToInt(Integer::intValue).max().orElse(0);
                 long signStart = System.nanoTime();
                 // One more than the largest run needs: the last one is the reused token.
-                List<String> signed = IntStream.range(0, max + MEASURED + 1).parallel()
-                        .mapToObj(i -> issuer.token(Fixture.USER, Duration.ofHours(3))).toList();
+                List<String> signed = IntStream.range(0, max + MEASURED + 1)
+                        .parallel()
+                        .mapToObj(i -> issuer.token(Fixture.USER, Duration.ofHours(3)))
+                        .toList();
                 Files.write(tokens, signed, StandardCharsets.UTF_8);
-                System.err.println("jit: signed " + signed.size() + " tokens in " + (System.nanoTime() - signStart) / 1_000_000 + " ms");
+                System.err.println("jit: signed " + signed.size() + " tokens in "
+                        + (System.nanoTime() - signStart) / 1_000_000 + " ms");
             }
             Map<String, List<Child>> runs = new LinkedHashMap<>();
             String load = Stats.load();
@@ -90,20 +95,30 @@ final class Jit {
                     List<String> order = new ArrayList<>(MODES.keySet());
                     java.util.Collections.rotate(order, round + p); // each mode first in turn
                     for (String mode : order) {
-                        Child child = launch(issuer, tokens, MODES.get(mode), n,
-                                "jit-" + FUNCTION + "-" + List.copyOf(MODES.keySet()).indexOf(mode) + "-" + n + "-" + round);
-                        runs.computeIfAbsent(key(mode, n), k -> new ArrayList<>()).add(child);
+                        Child child = launch(
+                                issuer,
+                                tokens,
+                                MODES.get(mode),
+                                n,
+                                "jit-" + FUNCTION + "-"
+                                        + List.copyOf(MODES.keySet()).indexOf(mode) + "-" + n + "-" + round);
+                        runs.computeIfAbsent(key(mode, n), k -> new ArrayList<>())
+                                .add(child);
                         System.err.println("jit: " + child.line());
                     }
                 }
             }
             String unit = events ? "messages" : "new-token PUTs";
-            report.line("### " + (events ? "Events handler CPU per SQS message" : "API handler CPU per PUT") + " after a priming of N "
-                    + unit + ", by JIT mode, fresh JVMs (" + rounds + " per cell, modes alternating; " + MEASURED + " measured rounds of "
-                    + String.join(" / ", columns.values()) + " / raw UpdateItem in rotating order, thread CPU time; canned DynamoDB; "
+            report.line("### " + (events ? "Events handler CPU per SQS message" : "API handler CPU per PUT")
+                    + " after a priming of N "
+                    + unit + ", by JIT mode, fresh JVMs (" + rounds + " per cell, modes alternating; " + MEASURED
+                    + " measured rounds of "
+                    + String.join(" / ", columns.values())
+                    + " / raw UpdateItem in rotating order, thread CPU time; canned DynamoDB; "
                     + String.join(" ", RUNTIME_FLAGS) + "; load " + load + " -> " + Stats.load() + ")");
             report.line("");
-            StringBuilder header = new StringBuilder("| priming " + unit + " | JIT | priming CPU (s) | at 0.58 vCPU (s) |");
+            StringBuilder header =
+                    new StringBuilder("| priming " + unit + " | JIT | priming CPU (s) | at 0.58 vCPU (s) |");
             StringBuilder rule = new StringBuilder("|---|---|---|---|");
             for (String column : columns.values()) {
                 header.append(' ').append(column).append(" p50 (us) | **own** (us) |");
@@ -118,16 +133,21 @@ final class Jit {
                     StringBuilder row = new StringBuilder("| " + n + " | " + mode + " | " + Stats.f2(primingCpu) + " | "
                             + Stats.f1(primingCpu / VCPU_AT_1024_MB) + " |");
                     for (String label : columns.keySet()) {
-                        row.append(' ').append(Stats.f1(median(cell, label + "_us"))).append(" | **")
-                                .append(Stats.f1(median(cell, label + "_own_us"))).append("** |");
+                        row.append(' ')
+                                .append(Stats.f1(median(cell, label + "_us")))
+                                .append(" | **")
+                                .append(Stats.f1(median(cell, label + "_own_us")))
+                                .append("** |");
                     }
                     report.line(row + " " + Stats.f1(median(cell, "raw_us")) + " |");
                 }
             }
             report.line("");
-            report.line("Each cell: the median over its runs of each run's p50; \"own\" = handler p50 - raw UpdateItem p50 of"
-                    + " the same run; priming CPU = the JVM's CPU time (all threads, the compilers' included) over the N calls;"
-                    + " at 0.58 vCPU = that / " + Stats.f2(VCPU_AT_1024_MB) + ", if Lambda's core were as fast as this machine's.");
+            report.line(
+                    "Each cell: the median over its runs of each run's p50; \"own\" = handler p50 - raw UpdateItem p50 of"
+                            + " the same run; priming CPU = the JVM's CPU time (all threads, the compilers' included) over the N calls;"
+                            + " at 0.58 vCPU = that / " + Stats.f2(VCPU_AT_1024_MB)
+                            + ", if Lambda's core were as fast as this machine's.");
             report.line("");
         }
     }
@@ -146,7 +166,8 @@ final class Jit {
     }
 
     private static double median(List<Child> cell, String field) {
-        return Stats.median(cell.stream().mapToDouble(child -> child.number(field)).toArray());
+        return Stats.median(
+                cell.stream().mapToDouble(child -> child.number(field)).toArray());
     }
 
     private static Child launch(DevIssuer issuer, Path tokens, String mode, int priming, String logName) {
@@ -171,20 +192,23 @@ final class Jit {
      * What one child times: {@code prime} (called with 0, 1, ... N-1) is the priming's call; the {@code measured}
      * calls, the raw UpdateItem last, rotate after it. Each answers 200 when it served its request.
      */
-    private record Workload(java.util.function.IntUnaryOperator prime, List<String> labels, List<IntSupplier> measured) {
-    }
+    private record Workload(
+            java.util.function.IntUnaryOperator prime, List<String> labels, List<IntSupplier> measured) {}
 
     /** One run, in the child JVM: priming, then the measured rounds; prints the RESULT line. */
     static void child() throws IOException {
         int priming = Integer.getInteger("jit.priming");
-        CannedApi api = CannedApi.create(System.getProperty("jit.issuer"), System.getProperty("jit.audience"),
+        CannedApi api = CannedApi.create(
+                System.getProperty("jit.issuer"),
+                System.getProperty("jit.audience"),
                 URI.create(System.getProperty("jit.jwks")));
         IntSupplier raw = () -> {
             api.client().updateItem(Warm.rawUpdate(Fixture.SAMPLE_ID, null));
             return 200;
         };
         Workload workload = System.getProperty("jit.function", "api").equals("events")
-                ? eventsWorkload(api, raw) : apiWorkload(api, raw, priming);
+                ? eventsWorkload(api, raw)
+                : apiWorkload(api, raw, priming);
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
@@ -209,14 +233,24 @@ final class Jit {
         }
         double rawP50 = Stats.percentile(us[kinds - 1], 50);
         StringBuilder result = new StringBuilder("RESULT priming=" + priming + " tool_options="
-                + String.join("_", Arrays.asList(System.getenv().getOrDefault("JAVA_TOOL_OPTIONS", "").split(" ")))
+                + String.join(
+                        "_",
+                        Arrays.asList(System.getenv()
+                                .getOrDefault("JAVA_TOOL_OPTIONS", "")
+                                .split(" ")))
                 + " priming_cpu_ms=" + Stats.f1(primingCpuMs) + " priming_wall_ms=" + Stats.f1(primingWallMs)
                 + " raw_us=" + Stats.f1(rawP50));
         for (int k = 0; k < kinds - 1; k++) {
             double p50 = Stats.percentile(us[k], 50);
             String label = workload.labels().get(k);
-            result.append(' ').append(label).append("_us=").append(Stats.f1(p50))
-                    .append(' ').append(label).append("_own_us=").append(Stats.f1(p50 - rawP50));
+            result.append(' ')
+                    .append(label)
+                    .append("_us=")
+                    .append(Stats.f1(p50))
+                    .append(' ')
+                    .append(label)
+                    .append("_own_us=")
+                    .append(Stats.f1(p50 - rawP50));
         }
         System.out.println(result);
     }
@@ -234,13 +268,17 @@ final class Jit {
         for (int i = 0; i < priming + MEASURED; i++) {
             events.add(template.replace(TOKEN_SLOT, tokens.get(i)).getBytes(StandardCharsets.UTF_8));
         }
-        byte[] reusedEvent = template.replace(TOKEN_SLOT, tokens.get(tokens.size() - 1)).getBytes(StandardCharsets.UTF_8);
+        byte[] reusedEvent =
+                template.replace(TOKEN_SLOT, tokens.get(tokens.size() - 1)).getBytes(StandardCharsets.UTF_8);
         Warm.expect(200, Fixture.status(remembering, reusedEvent)); // verified once, remembered from now on
         int[] next = {priming};
-        return new Workload(i -> Fixture.status(renewing, events.get(i)), List.of("new", "reused"), List.of(
-                () -> Fixture.status(renewing, events.get(next[0]++)),
-                () -> Fixture.status(remembering, reusedEvent),
-                raw));
+        return new Workload(
+                i -> Fixture.status(renewing, events.get(i)),
+                List.of("new", "reused"),
+                List.of(
+                        () -> Fixture.status(renewing, events.get(next[0]++)),
+                        () -> Fixture.status(remembering, reusedEvent),
+                        raw));
     }
 
     /** The events function: one SQS message per call, the sample update event, applied by the canned store. */

@@ -34,8 +34,7 @@ final class ListAndDelete {
 
     private static final int LISTED_ITEMS = 45;
 
-    private ListAndDelete() {
-    }
+    private ListAndDelete() {}
 
     static void run(Report report, int warmup, int calls) {
         try (Fixture fixture = Fixture.start()) {
@@ -51,7 +50,8 @@ final class ListAndDelete {
             byte[] firstPage = bytes(listJson);
             QueryResponse rawFirst = client.query(rawQuery(null));
             String cursor = nextCursor(Fixture.invoke(handler, firstPage));
-            byte[] secondPage = bytes(listJson.replace("limit=20&status=DRAFT&status=ANALYZING",
+            byte[] secondPage = bytes(listJson.replace(
+                    "limit=20&status=DRAFT&status=ANALYZING",
                     "limit=20&status=DRAFT&status=ANALYZING&cursor=" + cursor));
             IntSupplier handlerFirst = () -> Fixture.status(handler, firstPage);
             IntSupplier rawFirstPage = () -> {
@@ -78,18 +78,22 @@ final class ListAndDelete {
             }
             AtomicInteger nextHandler = new AtomicInteger();
             AtomicInteger nextRaw = new AtomicInteger();
-            IntSupplier handlerDelete = () -> Fixture.status(handler, handlerDeletes.get(nextHandler.getAndIncrement()));
+            IntSupplier handlerDelete =
+                    () -> Fixture.status(handler, handlerDeletes.get(nextHandler.getAndIncrement()));
             IntSupplier rawDelete = () -> {
                 client.deleteItem(rawDelete(rawDeletes.get(nextRaw.getAndIncrement())));
                 return 204;
             };
             Warm.Pair delete = Warm.alternate(handlerDelete, rawDelete, 204, warmup / 2, calls / 2);
 
-            report.line("### List and delete, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
-                    + calls + " first-page pairs, " + calls / 2 + " cursor-page pairs, " + calls / 2 + " DELETE pairs, alternating;"
+            report.line("### List and delete, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup
+                    + " warm-up pairs, then "
+                    + calls + " first-page pairs, " + calls / 2 + " cursor-page pairs, " + calls / 2
+                    + " DELETE pairs, alternating;"
                     + " load " + firstLoad + " -> " + Stats.load() + ")");
             report.line("");
-            report.line("| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
+            report.line(
+                    "| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
             report.line("|---|---|---|---|---|---|---|");
             report.line(first.row("GET list 200, first page of 20 (status filter) vs Query"));
             report.line(second.row("GET list 200, the page after a cursor vs Query with ExclusiveStartKey"));
@@ -106,7 +110,9 @@ final class ListAndDelete {
     private static String nextCursor(byte[] response) {
         try {
             ObjectMapper json = new ObjectMapper();
-            return json.readTree(json.readTree(response).get("body").asText()).get("nextCursor").asText();
+            return json.readTree(json.readTree(response).get("body").asText())
+                    .get("nextCursor")
+                    .asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,7 +126,8 @@ final class ListAndDelete {
                 .keyConditionExpression("#userId = :userId")
                 .filterExpression("#status IN (:status0, :status1)")
                 .expressionAttributeNames(Map.of("#userId", "userId", "#status", "status"))
-                .expressionAttributeValues(Map.of(":userId", s(Fixture.USER), ":status0", s("DRAFT"), ":status1", s("ANALYZING")))
+                .expressionAttributeValues(
+                        Map.of(":userId", s(Fixture.USER), ":status0", s("DRAFT"), ":status1", s("ANALYZING")))
                 .scanIndexForward(false)
                 .limit(20);
         if (exclusiveStartKey != null && !exclusiveStartKey.isEmpty()) {
@@ -131,7 +138,8 @@ final class ListAndDelete {
 
     /** The DeleteItem the repository sends for a DELETE with If-Match: "1", built by hand. */
     private static DeleteItemRequest rawDelete(String id) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":caller", s(Fixture.USER), ":expectedVersion", n("1")));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":caller", s(Fixture.USER), ":expectedVersion", n("1")));
         return DeleteItemRequest.builder()
                 .tableName(Fixture.TABLE)
                 .key(Map.of("id", s(id)))

@@ -1,9 +1,9 @@
 package org.assessmentsapi.bench;
 
-import org.assessmentsapi.adapter.logging.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.assessmentsapi.adapter.logging.Log;
 
 /**
  * The benchmark command: {@code java -jar bench/target/bench.jar [cold|priming|clients|warm|resource|overhead|jit|throughput|all]}
@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0].toLowerCase(Locale.ROOT) : "all";
@@ -23,23 +22,32 @@ public final class Main {
         if (mode.endsWith("-child")) {
             // In-process handlers log a summary line and a metric document per request: built (their cost is
             // part of what is measured) but not printed over the report.
-            Log.sendTo(line -> { });
+            Log.sendTo(line -> {});
         }
         switch (mode) {
-            case "warm-child" -> Warm.run(report, Integer.getInteger("warm.warmup", 3000), Integer.getInteger("warm.calls", 4000));
-            case "resource-child" -> ListAndDelete.run(report, Integer.getInteger("resource.warmup", 2000),
-                    Integer.getInteger("resource.calls", 2000));
-            case "overhead-child" -> Overhead.run(report, Integer.getInteger("overhead.warmup", 20000),
-                    Integer.getInteger("overhead.calls", 20000));
-            case "throughput-child" -> Throughput.run(report, Integer.getInteger("throughput.rounds", 3),
-                    Long.getLong("throughput.millis", 5000L));
+            case "warm-child" ->
+                Warm.run(report, Integer.getInteger("warm.warmup", 3000), Integer.getInteger("warm.calls", 4000));
+            case "resource-child" ->
+                ListAndDelete.run(
+                        report,
+                        Integer.getInteger("resource.warmup", 2000),
+                        Integer.getInteger("resource.calls", 2000));
+            case "overhead-child" ->
+                Overhead.run(
+                        report,
+                        Integer.getInteger("overhead.warmup", 20000),
+                        Integer.getInteger("overhead.calls", 20000));
+            case "throughput-child" ->
+                Throughput.run(
+                        report, Integer.getInteger("throughput.rounds", 3), Long.getLong("throughput.millis", 5000L));
             case "jit-child" -> Jit.child();
             case "cold", "priming", "clients", "warm", "resource", "overhead", "jit", "throughput", "all" -> {
                 report.line("## Benchmark run " + java.time.Instant.now() + " (" + mode + ")");
                 report.line("");
                 report.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), load "
-                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\"" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "\".");
+                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\""
+                        + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "\".");
                 report.line("");
                 boolean all = mode.equals("all");
                 if (all || mode.equals("cold") || mode.equals("priming") || mode.equals("clients")) {
@@ -51,7 +59,11 @@ public final class Main {
                             Priming.run(fixture, report, Integer.getInteger("priming.runs", 10));
                         }
                         if (all || mode.equals("clients")) {
-                            Clients.run(fixture, report, Integer.getInteger("clients.runs", 11), Integer.getInteger("clients.calls", 2000));
+                            Clients.run(
+                                    fixture,
+                                    report,
+                                    Integer.getInteger("clients.runs", 11),
+                                    Integer.getInteger("clients.calls", 2000));
                         }
                     }
                 }
@@ -65,7 +77,9 @@ public final class Main {
                     child("overhead-child");
                 }
                 if (all || mode.equals("jit")) {
-                    Jit.run(report, primings(System.getProperty("jit.primings", "0,2000,5000,10000,20000,30000")),
+                    Jit.run(
+                            report,
+                            primings(System.getProperty("jit.primings", "0,2000,5000,10000,20000,30000")),
                             Integer.getInteger("jit.runs", 3));
                 }
                 if (all || mode.equals("throughput")) {
@@ -73,7 +87,8 @@ public final class Main {
                 }
             }
             default -> {
-                System.err.println("usage: java -jar bench/target/bench.jar [cold|priming|clients|warm|resource|overhead|jit|throughput|all]");
+                System.err.println(
+                        "usage: java -jar bench/target/bench.jar [cold|priming|clients|warm|resource|overhead|jit|throughput|all]");
                 System.exit(2);
             }
         }
@@ -81,14 +96,25 @@ public final class Main {
     }
 
     private static List<Integer> primings(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** Warm, overhead and throughput run in a JVM of their own, with the stack's JVM options (C1 only, as on Lambda). */
     private static void child(String mode) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.java());
-        for (String name : List.of("warm.warmup", "warm.calls", "resource.warmup", "resource.calls", "overhead.warmup", "overhead.calls", "throughput.rounds", "throughput.millis",
+        for (String name : List.of(
+                "warm.warmup",
+                "warm.calls",
+                "resource.warmup",
+                "resource.calls",
+                "overhead.warmup",
+                "overhead.calls",
+                "throughput.rounds",
+                "throughput.millis",
                 "sun.net.httpserver.nodelay")) {
             if (System.getProperty(name) != null) {
                 command.add("-D" + name + "=" + System.getProperty(name));

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.CannedDynamoDb;
+import org.assessmentsapi.devkit.DevIssuer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,8 +27,7 @@ final class Overhead {
 
     private static final String ID = Fixture.SAMPLE_ID;
 
-    private Overhead() {
-    }
+    private Overhead() {}
 
     static void run(Report report, int warmup, int calls) {
         try (DevIssuer issuer = DevIssuer.start()) {
@@ -56,11 +55,13 @@ final class Overhead {
             String load = Stats.load();
             Warm.Pair reused = Warm.alternate(handlerPut, rawPut, 200, warmup, calls, cpu);
             Warm.Pair renewed = Warm.alternate(handlerPutFreshToken, rawPut, 200, freshWarmup, freshCalls, cpu);
-            report.line("### Handler overhead, in-process DynamoDB responder (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "; "
+            report.line("### Handler overhead, in-process DynamoDB responder (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS
+                    + "; "
                     + warmup + " warm-up pairs, then " + calls + " PUT pairs and " + freshCalls
                     + " new-token PUT pairs, alternating; thread CPU time; load " + load + " -> " + Stats.load() + ")");
             report.line("");
-            report.line("| path | handler p50 (us) | raw SDK p50 (us) | overhead p50 (us) | p50 ratio | handler p99 (us) | raw SDK p99 (us) |");
+            report.line(
+                    "| path | handler p50 (us) | raw SDK p50 (us) | overhead p50 (us) | p50 ratio | handler p99 (us) | raw SDK p99 (us) |");
             report.line("|---|---|---|---|---|---|---|");
             report.line(row("PUT 200 vs UpdateItem (token reused)", reused));
             report.line(row("PUT 200, a new token on every request", renewed));

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 /** Where the jars and results are: found from the repository root (the folder with devkit/dynalite). */
 final class Paths {
 
-    private Paths() {
-    }
+    private Paths() {}
 
     static Path repositoryRoot() {
         for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
-            if (Files.isDirectory(dir.toPath().resolve("devkit/dynalite")) && Files.isDirectory(dir.toPath().resolve("events"))) {
+            if (Files.isDirectory(dir.toPath().resolve("devkit/dynalite"))
+                    && Files.isDirectory(dir.toPath().resolve("events"))) {
                 return dir.toPath();
             }
         }
@@ -24,8 +24,14 @@ final class Paths {
     /** bench/target, where the benchmark's jars are built. */
     static Path benchTarget() {
         try {
-            Path self = Path.of(Paths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(self) ? self.getParent() : repositoryRoot().resolve("bench/target");
+            Path self = Path.of(Paths.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return Files.isRegularFile(self)
+                    ? self.getParent()
+                    : repositoryRoot().resolve("bench/target");
         } catch (URISyntaxException e) {
             return repositoryRoot().resolve("bench/target");
         }

@@ -17,14 +17,24 @@ final class Priming {
     static final String API_EVENT = "put-assessment.json";
     static final String SQS_EVENT = "sqs-assessment-update.json";
 
-    private Priming() {
-    }
+    private Priming() {}
 
     /** The samples of one handler, primed and not. */
-    private record Samples(List<Double> primed, List<Double> unprimed, List<Double> primedInvokeMs, List<Double> unprimedInvokeMs,
-                           List<Double> primedInitMs, List<Double> unprimedInitMs) {
+    private record Samples(
+            List<Double> primed,
+            List<Double> unprimed,
+            List<Double> primedInvokeMs,
+            List<Double> unprimedInvokeMs,
+            List<Double> primedInitMs,
+            List<Double> unprimedInitMs) {
         Samples() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
         }
     }
 
@@ -36,21 +46,30 @@ final class Priming {
             api = measure(fixture, root, runs, "priming-api", Cold.OURS, API_EVENT);
             events = measure(fixture, root, runs, "priming-events", Cold.EVENTS, SQS_EVENT);
         }
-        report.line("### Priming under the runtime interface client (" + runs + " fresh environments each, alternating; JDK "
-                + Runtime.version() + "; load " + load + " -> " + Stats.load() + ")");
+        report.line("### Priming under the runtime interface client (" + runs
+                + " fresh environments each, alternating; JDK " + Runtime.version() + "; load " + load + " -> "
+                + Stats.load() + ")");
         report.line("");
-        report.line("| first real invocation | classes loaded by it, runtime included (median) | min-max | invocation (ms, median) | init (ms, median) |");
+        report.line(
+                "| first real invocation | classes loaded by it, runtime included (median) | min-max | invocation (ms, median) | init (ms, median) |");
         report.line("|---|---|---|---|---|");
         rows(report, "ApiHandler, PUT", api);
         rows(report, "AssessmentEventsHandler, SQS message", events);
         report.line("");
     }
 
-    private static Samples measure(Fixture fixture, TaskRoot root, int runs, String name, String handler, String eventFile) {
+    private static Samples measure(
+            Fixture fixture, TaskRoot root, int runs, String name, String handler, String eventFile) {
         Samples samples = new Samples();
         for (int i = 0; i < runs; i++) {
             for (boolean prime : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                RuntimeRun run = serve(fixture, root, handler, eventFile, name + "-" + (prime ? "snapstart" : "plain") + "-" + i, prime);
+                RuntimeRun run = serve(
+                        fixture,
+                        root,
+                        handler,
+                        eventFile,
+                        name + "-" + (prime ? "snapstart" : "plain") + "-" + i,
+                        prime);
                 (prime ? samples.primed() : samples.unprimed()).add((double) run.classesFirstInvocation());
                 (prime ? samples.primedInvokeMs() : samples.unprimedInvokeMs()).add(run.invokeMs());
                 (prime ? samples.primedInitMs() : samples.unprimedInitMs()).add(run.initMs());
@@ -64,9 +83,15 @@ final class Priming {
      * without; fails unless the invocation really succeeded (API: 200; events: no batch item failure and the
      * item's version moved from 1 to 2) and, with SnapStart, {@code restore/next} came before the first {@code next}.
      */
-    static RuntimeRun serve(Fixture fixture, TaskRoot root, String handler, String eventFile, String name, boolean snapStart) {
+    static RuntimeRun serve(
+            Fixture fixture, TaskRoot root, String handler, String eventFile, String name, boolean snapStart) {
         String id = fixture.newItem();
-        RuntimeRun run = RuntimeRun.of(fixture, root.path(), handler, fixture.eventJson(eventFile, id), name,
+        RuntimeRun run = RuntimeRun.of(
+                fixture,
+                root.path(),
+                handler,
+                fixture.eventJson(eventFile, id),
+                name,
                 new RuntimeRun.Options(snapStart, true));
         boolean served = handler.equals(Cold.EVENTS)
                 ? run.batchItemFailures() == 0 && fixture.version(id) == 2
@@ -82,9 +107,11 @@ final class Priming {
     }
 
     private static void rows(Report report, String handler, Samples samples) {
-        report.line("| " + handler + ", without SnapStart | " + (long) Stats.median(samples.unprimed()) + " | " + range(samples.unprimed())
-                + " | " + Stats.f1(Stats.median(samples.unprimedInvokeMs())) + " | " + Stats.f1(Stats.median(samples.unprimedInitMs())) + " |");
-        report.line("| " + handler + ", SnapStart (priming, restore/next) | " + (long) Stats.median(samples.primed()) + " | "
+        report.line("| " + handler + ", without SnapStart | " + (long) Stats.median(samples.unprimed()) + " | "
+                + range(samples.unprimed()) + " | " + Stats.f1(Stats.median(samples.unprimedInvokeMs())) + " | "
+                + Stats.f1(Stats.median(samples.unprimedInitMs())) + " |");
+        report.line("| " + handler + ", SnapStart (priming, restore/next) | " + (long) Stats.median(samples.primed())
+                + " | "
                 + range(samples.primed()) + " | " + Stats.f1(Stats.median(samples.primedInvokeMs())) + " | "
                 + Stats.f1(Stats.median(samples.primedInitMs())) + " |");
     }

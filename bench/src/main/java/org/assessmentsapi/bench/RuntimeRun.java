@@ -37,8 +37,15 @@ import org.assessmentsapi.devkit.lambda.RuntimeApi;
  * @param classesTotal classes loaded up to the second {@code next} (-1 without a class-load log)
  * @param classesFirstInvocation classes loaded between the first and the second {@code next} (-1 without a log)
  */
-record RuntimeRun(double wallMs, double initMs, double invokeMs, double cpuMs, Answer answer, List<String> calls,
-                  long classesTotal, long classesFirstInvocation) {
+record RuntimeRun(
+        double wallMs,
+        double initMs,
+        double invokeMs,
+        double cpuMs,
+        Answer answer,
+        List<String> calls,
+        long classesTotal,
+        long classesFirstInvocation) {
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
 
@@ -57,12 +64,15 @@ record RuntimeRun(double wallMs, double initMs, double invokeMs, double cpuMs, A
         }
         Map<String, String> env = new LinkedHashMap<>(fixture.appEnv());
         // The stack's JVM options, and what the managed runtime adds to them: C1 only unless SnapStart is on.
-        env.put("JAVA_TOOL_OPTIONS", options.snapStart() ? Fixture.STACK_JAVA_TOOL_OPTIONS : Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS);
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                options.snapStart() ? Fixture.STACK_JAVA_TOOL_OPTIONS : Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS);
         if (options.snapStart()) {
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         }
         LambdaFunction function = LambdaFunction.of(runtimeJars(), taskRoot, handler)
-                .withEnvironment(env).withJvmOptions(jvmOptions);
+                .withEnvironment(env)
+                .withJvmOptions(jvmOptions);
         try (RuntimeApi api = RuntimeApi.start()) {
             AtomicInteger nexts = new AtomicInteger();
             long[] nextNanos = new long[2];
@@ -86,19 +96,28 @@ record RuntimeRun(double wallMs, double initMs, double invokeMs, double cpuMs, A
                 long end = process.await(arrived, TIMEOUT);
                 double cpuMs = cpuMillis(process.pid());
                 if (result.error()) {
-                    throw new IllegalStateException(handler + " reported an error: " + result + "\n" + process.output());
+                    throw new IllegalStateException(
+                            handler + " reported an error: " + result + "\n" + process.output());
                 }
                 // The second next marks the end of the invocation (after the response was posted).
                 process.await(secondNext, TIMEOUT);
-                return new RuntimeRun((end - started) / 1e6, (nextNanos[0] - started) / 1e6, (end - nextNanos[0]) / 1e6,
-                        cpuMs, result, api.calls(), classLines[1], classLines[1] < 0 ? -1 : classLines[1] - classLines[0]);
+                return new RuntimeRun(
+                        (end - started) / 1e6,
+                        (nextNanos[0] - started) / 1e6,
+                        (end - nextNanos[0]) / 1e6,
+                        cpuMs,
+                        result,
+                        api.calls(),
+                        classLines[1],
+                        classLines[1] < 0 ? -1 : classLines[1] - classLines[0]);
             }
         }
     }
 
     /** The answer's {@code statusCode} (API functions), or -1. */
     int status() {
-        var matcher = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(answer.body());
+        var matcher =
+                java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(answer.body());
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 

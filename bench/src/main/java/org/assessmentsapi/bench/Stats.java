@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Medians and percentiles of measured samples (nearest-rank), and the formatting of the tables. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static double percentile(double[] values, double p) {
         double[] sorted = values.clone();
@@ -38,7 +37,9 @@ final class Stats {
 
     static String load() {
         try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim()
+                    .split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (Exception e) {
             return "n/a";

@@ -1,18 +1,18 @@
 package org.assessmentsapi.bench;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
-import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.local.LocalApi;
 import org.assessmentsapi.local.LocalOptions;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -24,8 +24,7 @@ final class Throughput {
 
     static final int THREADS = 8;
 
-    private Throughput() {
-    }
+    private Throughput() {}
 
     static void run(Report report, int rounds, long roundMillis) throws InterruptedException {
         try (Fixture fixture = Fixture.start()) {
@@ -50,24 +49,30 @@ final class Throughput {
                 raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, roundMillis));
             }
             List<Double> overHttp = overHttp(fixture, ids, rounds, roundMillis);
-            report.line("### Throughput, " + THREADS + " threads on distinct items (" + rounds + " alternating rounds of "
-                    + roundMillis / 1000.0 + " s; load " + load + " -> " + Stats.load() + ")");
+            report.line(
+                    "### Throughput, " + THREADS + " threads on distinct items (" + rounds + " alternating rounds of "
+                            + roundMillis / 1000.0 + " s; load " + load + " -> " + Stats.load() + ")");
             report.line("");
             report.line("| path | PUTs/s (median of rounds) | rounds |");
             report.line("|---|---|---|");
-            report.line("| ApiHandler.handleRequest (in process) | " + Math.round(Stats.median(viaHandler)) + " | " + rounded(viaHandler) + " |");
-            report.line("| raw SDK UpdateItem (same client) | " + Math.round(Stats.median(raw)) + " | " + rounded(raw) + " |");
-            report.line("| HTTP PUT through the local runner (LocalApi, loopback) | " + Math.round(Stats.median(overHttp)) + " | "
-                    + rounded(overHttp) + " |");
+            report.line("| ApiHandler.handleRequest (in process) | " + Math.round(Stats.median(viaHandler)) + " | "
+                    + rounded(viaHandler) + " |");
+            report.line("| raw SDK UpdateItem (same client) | " + Math.round(Stats.median(raw)) + " | " + rounded(raw)
+                    + " |");
+            report.line("| HTTP PUT through the local runner (LocalApi, loopback) | "
+                    + Math.round(Stats.median(overHttp)) + " | " + rounded(overHttp) + " |");
             report.line("");
         }
     }
 
     /** The same PUTs over HTTP: the local runner (production wiring behind an HTTP server) on loopback. */
-    private static List<Double> overHttp(Fixture fixture, List<String> ids, int rounds, long roundMillis) throws InterruptedException {
+    private static List<Double> overHttp(Fixture fixture, List<String> ids, int rounds, long roundMillis)
+            throws InterruptedException {
         try (LocalApi api = LocalApi.start(LocalOptions.ephemeral(fixture.appEnv()))) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(java.time.Duration.ofSeconds(2))
+                    .build();
             String body = "{\"name\": \"Q1 supplier review\", \"status\": \"ANALYZING\", \"progress\": 40}";
             List<HttpRequest> requests = new ArrayList<>();
             for (String id : ids) {
@@ -78,7 +83,9 @@ final class Throughput {
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build());
             }
-            Call put = t -> http.send(requests.get(t), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            Call put = t -> http.send(requests.get(t), HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
             measure(put, 2000);
             List<Double> results = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {

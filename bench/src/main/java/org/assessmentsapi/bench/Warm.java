@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
-import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,8 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 final class Warm {
 
-    private Warm() {
-    }
+    private Warm() {}
 
     static void run(Report report, int warmup, int calls) {
         try (Fixture fixture = Fixture.start()) {
@@ -54,7 +53,8 @@ final class Warm {
             };
             IntSupplier handlerGet = () -> Fixture.status(handler, get);
             IntSupplier rawGet = () -> {
-                client.getItem(b -> b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
+                client.getItem(
+                        b -> b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
                 return 200;
             };
             IntSupplier handler409 = () -> Fixture.status(handler, stale);
@@ -63,7 +63,8 @@ final class Warm {
                     client.updateItem(rawUpdate(id, 3L));
                     return 200;
                 } catch (ConditionalCheckFailedException expected) {
-                    client.getItem(b -> b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
+                    client.getItem(b ->
+                            b.tableName(Fixture.TABLE).key(Map.of("id", s(id))).consistentRead(true));
                     return 409;
                 }
             };
@@ -80,7 +81,8 @@ final class Warm {
             int freshCount = warmup / 4 + calls / 4;
             List<byte[]> fresh = new ArrayList<>(freshCount);
             for (int i = 0; i < freshCount; i++) {
-                fresh.add(Fixture.event("put-assessment.json", id, fixture.issuer.token(Fixture.USER, java.time.Duration.ofHours(2))));
+                fresh.add(Fixture.event(
+                        "put-assessment.json", id, fixture.issuer.token(Fixture.USER, java.time.Duration.ofHours(2))));
             }
             AtomicInteger next = new AtomicInteger();
             IntSupplier handlerPutFreshToken = () -> Fixture.status(handler, fresh.get(next.getAndIncrement()));
@@ -90,11 +92,14 @@ final class Warm {
             Pair freshPuts = alternate(handlerPutFreshToken, rawPut, 200, warmup / 4, calls / 4);
             Pair gets = alternate(handlerGet, rawGet, 200, warmup / 2, calls / 2);
             Pair conflicts = alternate(handler409, raw409, 409, warmup / 4, calls / 4);
-            report.line("### Warm, one JVM (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "; " + warmup + " warm-up pairs, then "
-                    + calls + " PUT pairs, " + calls / 4 + " new-token PUT pairs, " + calls / 2 + " GET pairs, " + calls / 4 + " 409 pairs, alternating; load " + load
+            report.line("### Warm, one JVM (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "; " + warmup
+                    + " warm-up pairs, then "
+                    + calls + " PUT pairs, " + calls / 4 + " new-token PUT pairs, " + calls / 2 + " GET pairs, "
+                    + calls / 4 + " 409 pairs, alternating; load " + load
                     + " -> " + Stats.load() + ")");
             report.line("");
-            report.line("| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
+            report.line(
+                    "| path | handler p50 (ms) | raw SDK p50 (ms) | p50 ratio | handler p99 (ms) | raw SDK p99 (ms) | p99 ratio |");
             report.line("|---|---|---|---|---|---|---|");
             report.line(puts.row("PUT 200 vs UpdateItem (client reuses its token)"));
             report.line(freshPuts.row("PUT 200, a new token on every request (full RS256 check) vs UpdateItem"));
@@ -112,8 +117,8 @@ final class Warm {
             double r50 = Stats.percentile(rawMs, 50);
             double h99 = Stats.percentile(handlerMs, 99);
             double r99 = Stats.percentile(rawMs, 99);
-            return "| " + name + " | " + Stats.f2(h50) + " | " + Stats.f2(r50) + " | **" + Stats.f2(h50 / r50) + "x** | "
-                    + Stats.f2(h99) + " | " + Stats.f2(r99) + " | **" + Stats.f2(h99 / r99) + "x** |";
+            return "| " + name + " | " + Stats.f2(h50) + " | " + Stats.f2(r50) + " | **" + Stats.f2(h50 / r50)
+                    + "x** | " + Stats.f2(h99) + " | " + Stats.f2(r99) + " | **" + Stats.f2(h99 / r99) + "x** |";
         }
     }
 
@@ -158,11 +163,34 @@ final class Warm {
     /** The UpdateItem the handler sends for the sample PUT body, built by hand, per call (fresh timestamp). */
     static UpdateItemRequest rawUpdate(String id, Long expectedVersion) {
         String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        var names = new java.util.HashMap<String, String>(Map.of("#id", "id", "#name", "name", "#status", "status",
-                "#progress", "progress", "#updatedAt", "updatedAt", "#version", "version", "#userId", "userId"));
-        var values = new java.util.HashMap<String, AttributeValue>(Map.of(":name", s("Q1 supplier review"),
-                ":status", s("ANALYZING"), ":progress", n("40"), ":updatedAt", s(now), ":one", n("1"),
-                ":caller", s(Fixture.USER)));
+        var names = new java.util.HashMap<String, String>(Map.of(
+                "#id",
+                "id",
+                "#name",
+                "name",
+                "#status",
+                "status",
+                "#progress",
+                "progress",
+                "#updatedAt",
+                "updatedAt",
+                "#version",
+                "version",
+                "#userId",
+                "userId"));
+        var values = new java.util.HashMap<String, AttributeValue>(Map.of(
+                ":name",
+                s("Q1 supplier review"),
+                ":status",
+                s("ANALYZING"),
+                ":progress",
+                n("40"),
+                ":updatedAt",
+                s(now),
+                ":one",
+                n("1"),
+                ":caller",
+                s(Fixture.USER)));
         String condition = "attribute_exists(#id) AND #userId = :caller";
         if (expectedVersion != null) {
             condition += " AND #version = :expectedVersion";
@@ -171,8 +199,9 @@ final class Warm {
         return UpdateItemRequest.builder()
                 .tableName(Fixture.TABLE)
                 .key(Map.of("id", s(id)))
-                .updateExpression("SET #name = :name, #status = :status, #progress = :progress, #updatedAt = :updatedAt, "
-                        + "#version = #version + :one")
+                .updateExpression(
+                        "SET #name = :name, #status = :status, #progress = :progress, #updatedAt = :updatedAt, "
+                                + "#version = #version + :one")
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -191,11 +220,14 @@ final class Warm {
 
     /** The client, counting each call by method name (to check one round trip per PUT). */
     static DynamoDbClient counting(DynamoDbClient client, Map<String, AtomicLong> calls) {
-        return (DynamoDbClient) Proxy.newProxyInstance(Warm.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    if (method.getDeclaringClass() != Object.class && !method.getName().equals("close")
-                            && !method.getName().equals("serviceName") && !method.getName().equals("serviceClientConfiguration")) {
-                        calls.computeIfAbsent(method.getName(), k -> new AtomicLong()).incrementAndGet();
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                Warm.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() != Object.class
+                            && !method.getName().equals("close")
+                            && !method.getName().equals("serviceName")
+                            && !method.getName().equals("serviceClientConfiguration")) {
+                        calls.computeIfAbsent(method.getName(), k -> new AtomicLong())
+                                .incrementAndGet();
                     }
                     try {
                         return method.invoke(client, args);

@@ -32,7 +32,8 @@ class DeployableJarIT {
 
     @Test
     void holdsBothHandlersThePrimingHookAndOrgCrac() {
-        for (String type : List.of("org/assessmentsapi/adapter/http/ApiHandler.class",
+        for (String type : List.of(
+                "org/assessmentsapi/adapter/http/ApiHandler.class",
                 "org/assessmentsapi/adapter/events/AssessmentEventsHandler.class",
                 "org/assessmentsapi/bootstrap/ApiPriming.class",
                 "org/crac/Core.class",
@@ -44,9 +45,14 @@ class DeployableJarIT {
     @Test
     void holdsExactlyOneHttpClientTheCrt() {
         assertTrue(entries.contains("software/amazon/awssdk/http/crt/AwsCrtHttpClient.class"));
-        for (String prefix : List.of("software/amazon/awssdk/http/apache/", "software/amazon/awssdk/http/apache5/",
-                "software/amazon/awssdk/http/nio/netty/", "software/amazon/awssdk/http/urlconnection/", "io/netty/",
-                "org/apache/http/", "org/apache/hc/")) {
+        for (String prefix : List.of(
+                "software/amazon/awssdk/http/apache/",
+                "software/amazon/awssdk/http/apache5/",
+                "software/amazon/awssdk/http/nio/netty/",
+                "software/amazon/awssdk/http/urlconnection/",
+                "io/netty/",
+                "org/apache/http/",
+                "org/apache/hc/")) {
             assertEquals(0, count(prefix), "no " + prefix + " classes");
         }
     }

@@ -39,7 +39,9 @@ class ShadedJarIT {
         RuntimeRun primed = Priming.serve(fixture, root, Cold.OURS, Priming.API_EVENT, "it-api-snapstart", true);
         assertEquals(200, primed.status(), primed.answer().body());
         long loaded = primed.classesFirstInvocation();
-        assertTrue(loaded >= 0 && loaded <= MAX_CLASSES_AFTER_PRIMING, "the first PUT after priming loaded " + loaded + " classes");
+        assertTrue(
+                loaded >= 0 && loaded <= MAX_CLASSES_AFTER_PRIMING,
+                "the first PUT after priming loaded " + loaded + " classes");
     }
 
     @Test
@@ -47,6 +49,8 @@ class ShadedJarIT {
         // Priming.serve checks that the message was applied: no batch item failure, the item from version 1 to 2.
         RuntimeRun primed = Priming.serve(fixture, root, Cold.EVENTS, Priming.SQS_EVENT, "it-events-snapstart", true);
         long loaded = primed.classesFirstInvocation();
-        assertTrue(loaded >= 0 && loaded <= MAX_CLASSES_AFTER_PRIMING, "the first SQS message after priming loaded " + loaded + " classes");
+        assertTrue(
+                loaded >= 0 && loaded <= MAX_CLASSES_AFTER_PRIMING,
+                "the first SQS message after priming loaded " + loaded + " classes");
     }
 }

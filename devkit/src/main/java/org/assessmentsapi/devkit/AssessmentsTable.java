@@ -26,11 +26,20 @@ public final class AssessmentsTable {
 
     public static final String OWNER_INDEX = "byOwnerUpdatedAt";
     /** Every field of an assessment that is not a key of the table or of the index. */
-    public static final List<String> OWNER_INDEX_PROJECTION = List.of("name", "companyName", "companyType", "country",
-            "status", "intakeMode", "progress", "version", "overallRiskScore", "overallRiskLevel", "createdAt");
+    public static final List<String> OWNER_INDEX_PROJECTION = List.of(
+            "name",
+            "companyName",
+            "companyType",
+            "country",
+            "status",
+            "intakeMode",
+            "progress",
+            "version",
+            "overallRiskScore",
+            "overallRiskLevel",
+            "createdAt");
 
-    private AssessmentsTable() {
-    }
+    private AssessmentsTable() {}
 
     /** A client for a local DynamoDB-protocol endpoint (dynalite accepts any credentials). */
     public static DynamoDbClient localClient(URI endpoint) {
@@ -51,8 +60,10 @@ public final class AssessmentsTable {
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                             .indexName(OWNER_INDEX)
                             .keySchema(key("userId", KeyType.HASH), key("updatedAt", KeyType.RANGE))
-                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                    .nonKeyAttributes(OWNER_INDEX_PROJECTION).build())
+                            .projection(Projection.builder()
+                                    .projectionType(ProjectionType.INCLUDE)
+                                    .nonKeyAttributes(OWNER_INDEX_PROJECTION)
+                                    .build())
                             .build())
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         } catch (ResourceInUseException exists) {
@@ -66,6 +77,9 @@ public final class AssessmentsTable {
     }
 
     private static AttributeDefinition string(String attribute) {
-        return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(attribute)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 }

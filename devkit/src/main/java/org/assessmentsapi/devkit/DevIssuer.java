@@ -1,9 +1,9 @@
 package org.assessmentsapi.devkit;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -139,7 +139,9 @@ public final class DevIssuer implements AutoCloseable {
     public static String sign(JWTClaimsSet claims, RSAKey key) {
         try {
             JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+                    .keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT)
+                    .build();
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
@@ -187,8 +189,11 @@ public final class DevIssuer implements AutoCloseable {
 
     public static RSAKey newRsaKey() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -44,7 +44,8 @@ public final class Dynalite implements AutoCloseable {
         Path home = home();
         ensureInstalled(home);
         // The absolute path names the process (pgrep -f devkit/dynalite/server.js finds leftovers).
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", home.resolve("server.js").toString()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of("node", home.resolve("server.js").toString()))
                 .directory(home.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("DYNALITE_PORT", Integer.toString(port));
@@ -53,7 +54,8 @@ public final class Dynalite implements AutoCloseable {
             int actualPort = readPort(process);
             return new Dynalite(process, actualPort);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start dynalite with 'node' (is Node.js installed?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start dynalite with 'node' (is Node.js installed?): " + e.getMessage(), e);
         }
     }
 
@@ -78,20 +80,23 @@ public final class Dynalite implements AutoCloseable {
         // A reader thread keeps the start from hanging forever if node never prints its port.
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         var result = new java.util.concurrent.CompletableFuture<Integer>();
-        Thread thread = new Thread(() -> {
-            try {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    Matcher matcher = PORT_LINE.matcher(line.trim());
-                    if (matcher.matches() && !result.isDone()) {
-                        result.complete(Integer.parseInt(matcher.group(1)));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            Matcher matcher = PORT_LINE.matcher(line.trim());
+                            if (matcher.matches() && !result.isDone()) {
+                                result.complete(Integer.parseInt(matcher.group(1)));
+                            }
+                        }
+                        result.completeExceptionally(
+                                new IllegalStateException("dynalite exited without printing its port"));
+                    } catch (IOException e) {
+                        result.completeExceptionally(e);
                     }
-                }
-                result.completeExceptionally(new IllegalStateException("dynalite exited without printing its port"));
-            } catch (IOException e) {
-                result.completeExceptionally(e);
-            }
-        }, "dynalite-stdout");
+                },
+                "dynalite-stdout");
         thread.setDaemon(true);
         thread.start();
         try {

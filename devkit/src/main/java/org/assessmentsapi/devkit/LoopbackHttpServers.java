@@ -8,8 +8,7 @@ public final class LoopbackHttpServers {
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-    private LoopbackHttpServers() {
-    }
+    private LoopbackHttpServers() {}
 
     /**
      * Turns on TCP_NODELAY for the JDK HTTP server (unless set otherwise on the command line). Without it

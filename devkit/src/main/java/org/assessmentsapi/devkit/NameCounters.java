@@ -7,8 +7,7 @@ package org.assessmentsapi.devkit;
  */
 public final class NameCounters {
 
-    private NameCounters() {
-    }
+    private NameCounters() {}
 
     public static String initial(int clients) {
         StringBuilder name = new StringBuilder();

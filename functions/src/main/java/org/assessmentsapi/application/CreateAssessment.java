@@ -67,7 +67,20 @@ public final class CreateAssessment {
     }
 
     private static Assessment initial(String id, NewAssessment request, Caller.User owner, Instant now) {
-        return new Assessment(id, request.name(), request.companyName(), request.companyType(), request.country(),
-                AssessmentStatus.DRAFT, request.intakeMode(), BigDecimal.ZERO, 1, null, null, owner.userId(), now, now);
+        return new Assessment(
+                id,
+                request.name(),
+                request.companyName(),
+                request.companyType(),
+                request.country(),
+                AssessmentStatus.DRAFT,
+                request.intakeMode(),
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                owner.userId(),
+                now,
+                now);
     }
 }

@@ -12,11 +12,12 @@ import org.assessmentsapi.domain.Caller;
  */
 final class FailedConditions {
 
-    private FailedConditions() {
-    }
+    private FailedConditions() {}
 
     /** The version the caller may be told about, or empty for "not found". */
     static OptionalLong currentVersion(Optional<Assessment> current, Caller caller) {
-        return current.filter(caller::mayAccess).map(a -> OptionalLong.of(a.version())).orElse(OptionalLong.empty());
+        return current.filter(caller::mayAccess)
+                .map(a -> OptionalLong.of(a.version()))
+                .orElse(OptionalLong.empty());
     }
 }

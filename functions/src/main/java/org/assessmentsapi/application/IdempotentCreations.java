@@ -24,10 +24,10 @@ public final class IdempotentCreations {
     public static final Duration WINDOW = Duration.ofHours(24);
 
     private static final byte[] ID_PURPOSE = "assessments-api idempotent id\0".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] FINGERPRINT_PURPOSE = "assessments-api create request\0".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FINGERPRINT_PURPOSE =
+            "assessments-api create request\0".getBytes(StandardCharsets.UTF_8);
 
-    private IdempotentCreations() {
-    }
+    private IdempotentCreations() {}
 
     static String id(String userId, IdempotencyKey key) {
         MessageDigest sha = sha256();
@@ -59,7 +59,9 @@ public final class IdempotentCreations {
     /** Length-prefixed, with -1 for an absent value, so that no two field lists hash alike. */
     private static void field(MessageDigest sha, String value) {
         byte[] bytes = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : bytes.length).array());
+        sha.update(ByteBuffer.allocate(Integer.BYTES)
+                .putInt(value == null ? -1 : bytes.length)
+                .array());
         sha.update(bytes);
     }
 

@@ -27,7 +27,7 @@ public final class ListAssessments {
             }
         }
         AssessmentPage page = repository.list(caller.userId(), query, after);
-        return new ListOutcome.Page(page.items(),
-                page.next().map(position -> cursors.encode(position, caller.userId(), query)));
+        return new ListOutcome.Page(
+                page.items(), page.next().map(position -> cursors.encode(position, caller.userId(), query)));
     }
 }

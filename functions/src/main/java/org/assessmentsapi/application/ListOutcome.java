@@ -15,6 +15,5 @@ public sealed interface ListOutcome {
     }
 
     /** The cursor was not issued by this service for this caller and this query (forged, altered or foreign). */
-    record InvalidCursor() implements ListOutcome {
-    }
+    record InvalidCursor() implements ListOutcome {}
 }

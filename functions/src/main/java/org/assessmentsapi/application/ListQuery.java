@@ -18,7 +18,8 @@ public record ListQuery(Set<AssessmentStatus> statuses, int limit) {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be " + MIN_LIMIT + ".." + MAX_LIMIT + ", got " + limit);
         }
-        EnumSet<AssessmentStatus> normalized = statuses.isEmpty() ? EnumSet.noneOf(AssessmentStatus.class) : EnumSet.copyOf(statuses);
+        EnumSet<AssessmentStatus> normalized =
+                statuses.isEmpty() ? EnumSet.noneOf(AssessmentStatus.class) : EnumSet.copyOf(statuses);
         statuses = normalized.size() == AssessmentStatus.values().length ? Set.of() : Set.copyOf(normalized);
     }
 

@@ -1,6 +1,5 @@
 package org.assessmentsapi.bootstrap;
 
-import org.assessmentsapi.adapter.logging.Telemetry;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.logging.Log;
+import org.assessmentsapi.adapter.logging.Telemetry;
 import org.assessmentsapi.application.AssessmentRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,10 +28,10 @@ public final class ApiFunction {
     static final long WARM_UP_WAIT_MILLIS = 5_000;
     /** An unsigned token ({@code alg: none}): parsed, then refused before any key is looked up. */
     private static final String UNSIGNED_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ3YXJtLXVwIn0.";
+
     private static final String WARM_UP_SUBJECT = "warm-up";
 
-    private ApiFunction() {
-    }
+    private ApiFunction() {}
 
     /** The API's handler for this environment (the Lambda's variables, or the local runner's). */
     public static ApiHandler fromEnvironment(Map<String, String> env) {
@@ -55,8 +55,8 @@ public final class ApiFunction {
 
     /** The SnapStart priming of the API handler on {@code repository}, the one built for this configuration. */
     public static ApiPriming priming(AppConfig config, Map<String, String> env, AssessmentRepository repository) {
-        return new ApiPriming(config, repository,
-                () -> rehearseOnCannedStore(config, env) + "; " + roundsOnCannedStore(config, env));
+        return new ApiPriming(
+                config, repository, () -> rehearseOnCannedStore(config, env) + "; " + roundsOnCannedStore(config, env));
     }
 
     /**
@@ -72,9 +72,14 @@ public final class ApiFunction {
             SigningKey key = SigningKey.ec();
             ApiHandler handler = Wiring.api(config, canned, key.publishedAlone(), Clock.systemUTC());
             String token = key.token(jwt, WARM_UP_SUBJECT);
-            int put = Rehearsal.api(handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
+            int put = Rehearsal.api(
+                    handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
             int get = Rehearsal.api(handler, "GET", id, token, null);
-            int post = Rehearsal.api(handler, "POST", null, token,
+            int post = Rehearsal.api(
+                    handler,
+                    "POST",
+                    null,
+                    token,
                     "{\"name\":\"warm-up\",\"companyName\":\"warm-up\",\"intakeMode\":\"MANUAL_ENTRY\"}");
             int list = Rehearsal.api(handler, "GET", null, "limit=1", Map.of(), token, null);
             int delete = Rehearsal.api(handler, "DELETE", id, token, null);
@@ -97,12 +102,21 @@ public final class ApiFunction {
             SigningKey key = SigningKey.rsa();
             JWKSource<SecurityContext> keys = key.publishedAlone();
             AssessmentRepository repository = Wiring.repository(config, canned);
-            byte[] put = Rehearsal.apiEvent("PUT", id, "", Map.of(), key.token(jwt, WARM_UP_SUBJECT),
+            byte[] put = Rehearsal.apiEvent(
+                    "PUT",
+                    id,
+                    "",
+                    Map.of(),
+                    key.token(jwt, WARM_UP_SUBJECT),
                     "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
             ApiHandler[] last = new ApiHandler[1];
             // Of every five calls, four on a new handler (the full check) and the fifth on the fourth's (remembered).
-            int calls = Rehearsal.repeat(PrimingResource.API_ROUNDS * 5 / 4,
-                    call -> call % 5 == 4 ? last[0] : (last[0] = Wiring.api(config, repository, keys, Clock.systemUTC())), put);
+            int calls = Rehearsal.repeat(
+                    PrimingResource.API_ROUNDS * 5 / 4,
+                    call -> call % 5 == 4
+                            ? last[0]
+                            : (last[0] = Wiring.api(config, repository, keys, Clock.systemUTC())),
+                    put);
             return calls + " PUTs on the canned DynamoDB";
         }
     }
@@ -118,22 +132,24 @@ public final class ApiFunction {
 
     /** A daemon helper of a function's start-up (the events function's too); a failure only logs a warning. */
     static Thread start(String name, StartupTask work) {
-        Thread thread = new Thread(() -> {
-            try {
-                // Its requests are not traffic: their lines and metric documents are held back.
-                Log.collecting(() -> {
+        Thread thread = new Thread(
+                () -> {
                     try {
-                        return work.run();
+                        // Its requests are not traffic: their lines and metric documents are held back.
+                        Log.collecting(() -> {
+                            try {
+                                return work.run();
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
                     } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                        Log.warn(null, "start-up warm-up skipped (" + name + "): " + e);
                     }
-                });
-            } catch (RuntimeException e) {
-                Log.warn(null, "start-up warm-up skipped (" + name + "): " + e);
-            }
-        }, name);
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
         return thread;

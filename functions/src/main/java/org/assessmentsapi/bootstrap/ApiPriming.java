@@ -59,13 +59,17 @@ public final class ApiPriming extends PrimingResource {
         SigningKey key = SigningKey.rsa();
         ApiHandler handler = Wiring.api(config, repository, key.publishedAlone(), Clock.systemUTC());
         String token = key.token(config.jwt().orElseThrow(), PRIMING_SUBJECT);
-        int put = Rehearsal.api(handler, "PUT", PRIMING_ID, token,
+        int put = Rehearsal.api(
+                handler,
+                "PUT",
+                PRIMING_ID,
+                token,
                 "{\"name\":\"priming\",\"companyName\":\"priming\",\"companyType\":\"priming\",\"status\":\"ANALYZING\","
                         + "\"progress\":40,\"version\":" + IMPOSSIBLE_VERSION + "}");
         int get = Rehearsal.api(handler, "GET", PRIMING_ID, token, null);
         // DELETE at the impossible version: the condition fails (nothing deleted), the refusal is explained.
-        int delete = Rehearsal.api(handler, "DELETE", PRIMING_ID, "", Map.of("if-match", "\"" + IMPOSSIBLE_VERSION + "\""),
-                token, null);
+        int delete = Rehearsal.api(
+                handler, "DELETE", PRIMING_ID, "", Map.of("if-match", "\"" + IMPOSSIBLE_VERSION + "\""), token, null);
         // The list: one Query of the priming subject's own (empty) partition, and a cursor that fails its MAC.
         int list = Rehearsal.api(handler, "GET", null, "limit=1&status=DRAFT", Map.of(), token, null);
         int forged = Rehearsal.api(handler, "GET", null, "limit=1&cursor=" + "A".repeat(76), Map.of(), token, null);

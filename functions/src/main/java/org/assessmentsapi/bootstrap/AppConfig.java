@@ -92,7 +92,8 @@ public record AppConfig(
             problems.add("JWT_AUDIENCE is required (the API identifier that tokens must name in 'aud')");
         }
         String jwks = blankToNull(env.get("JWKS_URL"));
-        URI jwksUrl = jwks != null ? httpUri("JWKS_URL", jwks, problems)
+        URI jwksUrl = jwks != null
+                ? httpUri("JWKS_URL", jwks, problems)
                 : issuerUri != null ? URI.create(withSlash(issuer) + ".well-known/jwks.json") : null;
         return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl) : null;
     }
@@ -105,7 +106,8 @@ public record AppConfig(
         String value = blankToNull(env.get("CURSOR_KEY"));
         if (value == null) {
             if (onLambda) {
-                problems.add("CURSOR_KEY is required on Lambda (base64 of at least " + HmacPageCursors.MIN_KEY_BYTES + " random bytes)");
+                problems.add("CURSOR_KEY is required on Lambda (base64 of at least " + HmacPageCursors.MIN_KEY_BYTES
+                        + " random bytes)");
             }
             return randomKey();
         }

@@ -43,7 +43,10 @@ public final class CannedDynamoDb implements SdkHttpClient {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        boolean query = request.httpRequest().firstMatchingHeader("X-Amz-Target").filter(t -> t.endsWith(".Query")).isPresent();
+        boolean query = request.httpRequest()
+                .firstMatchingHeader("X-Amz-Target")
+                .filter(t -> t.endsWith(".Query"))
+                .isPresent();
         byte[] answer = query ? page : body;
         return new ExecutableHttpRequest() {
             @Override
@@ -60,8 +63,7 @@ public final class CannedDynamoDb implements SdkHttpClient {
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -71,6 +73,5 @@ public final class CannedDynamoDb implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

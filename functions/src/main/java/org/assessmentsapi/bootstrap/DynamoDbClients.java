@@ -39,16 +39,17 @@ public final class DynamoDbClients {
 
     /** Up to 3 attempts in all (the first and two retries, with the SDK's jittered backoff). */
     public static final int MAX_ATTEMPTS = 3;
+
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     /** The SDK's default, stated: a function called at least once a minute keeps its connection (and TLS session). */
     static final Duration CONNECTION_MAX_IDLE = Duration.ofSeconds(60);
+
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     /** Below the function timeout, so that a stalled table still gets a 503 rather than a Lambda timeout. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     /**
      * The production client over the SDK's CRT HTTP client, chosen by measurement (docs/benchmarks.md, "HTTP client";
@@ -65,13 +66,15 @@ public final class DynamoDbClients {
      * timeouts bound everything. No proxy is configured, so none is looked up (Lambda has none).
      */
     public static DynamoDbClient create(AppConfig config, Map<String, String> env) {
-        return create(config, env, AwsCrtHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .connectionHealthConfiguration(health -> health
-                        .minimumThroughputInBps(1L)
-                        .minimumThroughputTimeout(SOCKET_TIMEOUT))
-                .connectionMaxIdleTime(CONNECTION_MAX_IDLE)
-                .build());
+        return create(
+                config,
+                env,
+                AwsCrtHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .connectionHealthConfiguration(
+                                health -> health.minimumThroughputInBps(1L).minimumThroughputTimeout(SOCKET_TIMEOUT))
+                        .connectionMaxIdleTime(CONNECTION_MAX_IDLE)
+                        .build());
     }
 
     /**
@@ -89,7 +92,9 @@ public final class DynamoDbClients {
                 .defaultsMode(DefaultsMode.LEGACY)
                 .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS)
+                                .build())
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .defaultProfileFileSupplier(() -> NO_PROFILE)
@@ -125,7 +130,8 @@ public final class DynamoDbClients {
 
         FixedEndpoint(URI url) {
             this.url = url;
-            this.endpoint = CompletableFuture.completedFuture(Endpoint.builder().url(url).build());
+            this.endpoint = CompletableFuture.completedFuture(
+                    Endpoint.builder().url(url).build());
         }
 
         URI url() {

@@ -1,11 +1,11 @@
 package org.assessmentsapi.bootstrap;
 
-import org.assessmentsapi.adapter.logging.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
+import org.assessmentsapi.adapter.logging.Log;
+import org.assessmentsapi.adapter.logging.Telemetry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -15,19 +15,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class EventsFunction {
 
-    private EventsFunction() {
-    }
+    private EventsFunction() {}
 
     /** The events function's handler for this environment. */
     public static AssessmentEventsHandler fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.forEvents(env);
         // While this thread builds the client, a helper runs one message over the canned DynamoDB: the first real
         // message then finds the SDK's request and response path loaded (~1,150 classes otherwise).
-        Thread warmUp = ApiFunction.start("startup-message", () -> Log.collecting(() -> rounds(config, env, 1)).result());
+        Thread warmUp = ApiFunction.start(
+                "startup-message",
+                () -> Log.collecting(() -> rounds(config, env, 1)).result());
         try {
             Telemetry telemetry = Telemetry.of(config.metricsNamespace());
-            AssessmentEventsHandler handler = Wiring.events(Wiring.repository(config, DynamoDbClients.create(config, env)),
-                    Clock.systemUTC(), telemetry);
+            AssessmentEventsHandler handler = Wiring.events(
+                    Wiring.repository(config, DynamoDbClients.create(config, env)), Clock.systemUTC(), telemetry);
             PrimingResource.register(priming(config, env, handler), telemetry.coldStart());
             return handler;
         } finally {
@@ -37,8 +38,11 @@ public final class EventsFunction {
 
     /** The SnapStart priming of {@code handler}, the one built for this configuration. */
     public static EventsPriming priming(AppConfig config, Map<String, String> env, AssessmentEventsHandler handler) {
-        return new EventsPriming(handler, () -> rehearseOnCannedStore(config, env) + "; "
-                + Log.collecting(() -> rounds(config, env, PrimingResource.EVENTS_ROUNDS)).result());
+        return new EventsPriming(
+                handler,
+                () -> rehearseOnCannedStore(config, env) + "; "
+                        + Log.collecting(() -> rounds(config, env, PrimingResource.EVENTS_ROUNDS))
+                                .result());
     }
 
     /**
@@ -46,11 +50,13 @@ public final class EventsFunction {
      * path's mapping and log line); the handler and its client are discarded.
      */
     static String rehearseOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
-        try (DynamoDbClient canned = DynamoDbClients.create(config, env,
-                new CannedDynamoDb(PrimingResource.PRIMING_ID, EventsPriming.PRIMING_SOURCE))) {
+        try (DynamoDbClient canned = DynamoDbClients.create(
+                config, env, new CannedDynamoDb(PrimingResource.PRIMING_ID, EventsPriming.PRIMING_SOURCE))) {
             AssessmentEventsHandler handler = Wiring.events(config, canned, Clock.systemUTC());
             List<String> notDone = Rehearsal.events(handler, EventsPriming.PRIMING_MESSAGE_ID, EventsPriming.body());
-            return notDone.isEmpty() ? "applied on the canned DynamoDB" : "not applied on the canned DynamoDB: " + notDone;
+            return notDone.isEmpty()
+                    ? "applied on the canned DynamoDB"
+                    : "not applied on the canned DynamoDB: " + notDone;
         }
     }
 
@@ -61,8 +67,8 @@ public final class EventsFunction {
      * the caller's to keep or drop.
      */
     static String rounds(AppConfig config, Map<String, String> env, int wanted) {
-        try (DynamoDbClient canned = DynamoDbClients.create(config, env,
-                new CannedDynamoDb(PrimingResource.PRIMING_ID, EventsPriming.PRIMING_SOURCE))) {
+        try (DynamoDbClient canned = DynamoDbClients.create(
+                config, env, new CannedDynamoDb(PrimingResource.PRIMING_ID, EventsPriming.PRIMING_SOURCE))) {
             AssessmentEventsHandler handler = Wiring.events(config, canned, Clock.systemUTC());
             byte[] event = Rehearsal.sqsEvent(EventsPriming.PRIMING_MESSAGE_ID, EventsPriming.body());
             return Rehearsal.repeat(wanted, round -> handler, event) + " messages on the canned DynamoDB";

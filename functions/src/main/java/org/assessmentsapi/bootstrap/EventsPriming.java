@@ -76,16 +76,20 @@ public final class EventsPriming extends PrimingResource {
         });
         boolean failed = handled.lines().stream().anyMatch(line -> line.level().equals("ERROR"));
         if (handled.result().equals(List.of(PRIMING_MESSAGE_ID)) && !failed) {
-            return "message " + PRIMING_MESSAGE_ID + " ran through the handler and was not applied, as designed (nothing written)";
+            return "message " + PRIMING_MESSAGE_ID
+                    + " ran through the handler and was not applied, as designed (nothing written)";
         }
         return "unexpected: batch item failures " + handled.result() + " (expected only " + PRIMING_MESSAGE_ID
-                + "), handler log " + handled.lines().stream().map(Log.Line::json).toList();
+                + "), handler log "
+                + handled.lines().stream().map(Log.Line::json).toList();
     }
 
     /** The message body: a valid update event for the reserved id at the impossible version. */
     public static String body() {
-        return "{\"version\":\"0\",\"id\":\"" + PRIMING_EVENT_ID + "\",\"detail-type\":\"" + UpdateRequested.DETAIL_TYPE + "\","
-                + "\"source\":\"" + PRIMING_SOURCE + "\",\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\","
+        return "{\"version\":\"0\",\"id\":\"" + PRIMING_EVENT_ID + "\",\"detail-type\":\"" + UpdateRequested.DETAIL_TYPE
+                + "\","
+                + "\"source\":\"" + PRIMING_SOURCE
+                + "\",\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\","
                 + "\"region\":\"us-east-1\",\"resources\":[],\"detail\":{\"assessmentId\":\"" + PRIMING_ID + "\","
                 + "\"changes\":{\"status\":\"ACTION_REQUIRED\",\"progress\":100,\"overallRiskScore\":72.5,\"overallRiskLevel\":\"HIGH\"},"
                 + "\"expectedVersion\":" + IMPOSSIBLE_VERSION + "}}";

@@ -3,8 +3,8 @@ package org.assessmentsapi.bootstrap;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.assessmentsapi.adapter.logging.ColdStart;
 import java.util.function.IntConsumer;
+import org.assessmentsapi.adapter.logging.ColdStart;
 import org.assessmentsapi.adapter.logging.Log;
 import org.crac.Context;
 import org.crac.Resource;
@@ -46,7 +46,8 @@ public abstract class PrimingResource implements Resource {
     /** The system property through which the runtime hands each invocation its X-Ray trace header. */
     static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
     /** A made-up, unsampled trace header: only ever sent to the canned DynamoDB. */
-    static final String ROUNDS_TRACE_HEADER = "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0";
+    static final String ROUNDS_TRACE_HEADER =
+            "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0";
 
     private final String function;
     private volatile String lastOutcome = "not primed";
@@ -85,18 +86,22 @@ public abstract class PrimingResource implements Resource {
         try {
             // The priming's own requests are not traffic: their lines and metric documents are held back.
             lastOutcome = Log.collecting(() -> {
-                try {
-                    return run();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).result();
+                        try {
+                            return run();
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .result();
             Log.info(null, "SnapStart priming of the " + function + " done: " + lastOutcome);
         } catch (Throwable e) { // everything, errors included: a priming failure must never fail the checkpoint
             lastOutcome = "failed: " + e;
-            Log.warn(null, "SnapStart priming of the " + function + " failed (the snapshot is still valid, only less warm): " + e);
+            Log.warn(
+                    null,
+                    "SnapStart priming of the " + function + " failed (the snapshot is still valid, only less warm): "
+                            + e);
         }
         return lastOutcome;
     }

@@ -1,5 +1,6 @@
 package org.assessmentsapi.bootstrap;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.lambda.EventJson;
@@ -25,8 +25,7 @@ final class Rehearsal {
     /** The API's collection, as API Gateway's payload 2.0 names it. */
     private static final String ITEMS = "/api/assessments";
 
-    private Rehearsal() {
-    }
+    private Rehearsal() {}
 
     /**
      * Invokes the API handler with a request on assessment {@code id}, or on the collection when it is null;
@@ -37,12 +36,21 @@ final class Rehearsal {
     }
 
     /** As {@link #api(ApiHandler, String, String, String, String)}, with a query string and more request headers. */
-    static int api(ApiHandler handler, String method, String id, String rawQueryString, Map<String, String> headers,
-                   String token, String body) throws IOException {
+    static int api(
+            ApiHandler handler,
+            String method,
+            String id,
+            String rawQueryString,
+            Map<String, String> headers,
+            String token,
+            String body)
+            throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
-        handler.handleRequest(new ByteArrayInputStream(apiEvent(method, id, rawQueryString, headers, token, body)), response,
-                null);
-        return StrictJson.read(new ByteArrayInputStream(response.toByteArray())).get("statusCode").intValue();
+        handler.handleRequest(
+                new ByteArrayInputStream(apiEvent(method, id, rawQueryString, headers, token, body)), response, null);
+        return StrictJson.read(new ByteArrayInputStream(response.toByteArray()))
+                .get("statusCode")
+                .intValue();
     }
 
     /** Invokes the events handler with one SQS message; returns the ids the batch response reports as not done. */
@@ -50,7 +58,8 @@ final class Rehearsal {
         ByteArrayOutputStream response = new ByteArrayOutputStream(256);
         handler.handleRequest(new ByteArrayInputStream(sqsEvent(messageId, body)), response, null);
         List<String> notDone = new ArrayList<>();
-        for (JsonNode failure : StrictJson.read(new ByteArrayInputStream(response.toByteArray())).get("batchItemFailures")) {
+        for (JsonNode failure : StrictJson.read(new ByteArrayInputStream(response.toByteArray()))
+                .get("batchItemFailures")) {
             notDone.add(failure.get("itemIdentifier").textValue());
         }
         return notDone;
@@ -61,7 +70,8 @@ final class Rehearsal {
      * trace header set), the answers discarded; returns the rounds run. Each round gets a handler from
      * {@code handlers} (with the round's number), so that a round may start from a fresh verifier.
      */
-    static int repeat(int rounds, java.util.function.IntFunction<? extends RequestStreamHandler> handlers, byte[] event) {
+    static int repeat(
+            int rounds, java.util.function.IntFunction<? extends RequestStreamHandler> handlers, byte[] event) {
         ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
         return PrimingResource.rounds(rounds, round -> {
             response.reset();
@@ -74,8 +84,8 @@ final class Rehearsal {
     }
 
     /** The JSON of an API Gateway HTTP API event (payload format 2.0). */
-    static byte[] apiEvent(String method, String id, String rawQueryString, Map<String, String> headers,
-                                   String token, String body) {
+    static byte[] apiEvent(
+            String method, String id, String rawQueryString, Map<String, String> headers, String token, String body) {
         String path = id == null ? ITEMS : ITEMS + "/" + id;
         String routeKey = method + " " + (id == null ? ITEMS : ITEMS + "/{id}");
         return json(json -> {

@@ -43,14 +43,24 @@ public final class SigningKey {
 
     /** RS256, the issuer's usual algorithm: what SnapStart priming verifies, so that RSA is in the snapshot. */
     public static SigningKey rsa() throws JOSEException {
-        return new SigningKey(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                .keyID("rehearsal-" + UUID.randomUUID()).generate(), JWSAlgorithm.RS256);
+        return new SigningKey(
+                new RSAKeyGenerator(2048)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(JWSAlgorithm.RS256)
+                        .keyID("rehearsal-" + UUID.randomUUID())
+                        .generate(),
+                JWSAlgorithm.RS256);
     }
 
     /** ES256: made in about a millisecond, for the warm-up of every start (an RSA key takes far longer). */
     public static SigningKey ec() throws JOSEException {
-        return new SigningKey(new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                .keyID("rehearsal-" + UUID.randomUUID()).generate(), JWSAlgorithm.ES256);
+        return new SigningKey(
+                new ECKeyGenerator(Curve.P_256)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(JWSAlgorithm.ES256)
+                        .keyID("rehearsal-" + UUID.randomUUID())
+                        .generate(),
+                JWSAlgorithm.ES256);
     }
 
     /** A key source that holds this key's public half and nothing else. */
@@ -69,7 +79,12 @@ public final class SigningKey {
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)))
                 .build();
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(algorithm)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
         token.sign(signer);
         return token.serialize();

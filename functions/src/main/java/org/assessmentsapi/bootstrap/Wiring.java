@@ -1,6 +1,5 @@
 package org.assessmentsapi.bootstrap;
 
-import org.assessmentsapi.adapter.logging.Telemetry;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
 import org.assessmentsapi.adapter.events.AssessmentEventsHandler;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.http.AssessmentRoutes;
+import org.assessmentsapi.adapter.logging.Telemetry;
 import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.application.CreateAssessment;
@@ -33,8 +33,7 @@ public final class Wiring {
      */
     public static final Duration TIME_PER_MESSAGE = DynamoDbClients.CALL_TIMEOUT.plusSeconds(1);
 
-    private Wiring() {
-    }
+    private Wiring() {}
 
     /** The assessments table of {@code config}, through {@code dynamoDb}. */
     public static AssessmentRepository repository(AppConfig config, DynamoDbClient dynamoDb) {
@@ -42,7 +41,8 @@ public final class Wiring {
     }
 
     /** The API's handler on the table of {@code config}, which must carry JWT settings (else a ConfigurationException). */
-    public static ApiHandler api(AppConfig config, DynamoDbClient dynamoDb, JWKSource<SecurityContext> keys, Clock clock) {
+    public static ApiHandler api(
+            AppConfig config, DynamoDbClient dynamoDb, JWKSource<SecurityContext> keys, Clock clock) {
         return api(config, repository(config, dynamoDb), keys, clock);
     }
 
@@ -51,18 +51,29 @@ public final class Wiring {
      * settings, else a ConfigurationException), signed by one of {@code keys}; list cursors under its cursor key;
      * metrics in its namespace.
      */
-    public static ApiHandler api(AppConfig config, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
+    public static ApiHandler api(
+            AppConfig config, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock) {
         return api(config, repository, keys, clock, Telemetry.of(config.metricsNamespace()));
     }
 
     /** The same, with the function's telemetry (its cold start). */
-    public static ApiHandler api(AppConfig config, AssessmentRepository repository, JWKSource<SecurityContext> keys, Clock clock,
+    public static ApiHandler api(
+            AppConfig config,
+            AssessmentRepository repository,
+            JWKSource<SecurityContext> keys,
+            Clock clock,
             Telemetry telemetry) {
-        JwtConfig jwt = config.jwt().orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
-        return new ApiHandler(new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys), new AssessmentRoutes(
-                new RequestValidator(), new UpdateAssessment(repository, clock), new GetAssessment(repository),
-                new CreateAssessment(repository, clock, UUID::randomUUID),
-                new ListAssessments(repository, new HmacPageCursors(config.cursorKey())), new DeleteAssessment(repository)),
+        JwtConfig jwt = config.jwt()
+                .orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
+        return new ApiHandler(
+                new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys),
+                new AssessmentRoutes(
+                        new RequestValidator(),
+                        new UpdateAssessment(repository, clock),
+                        new GetAssessment(repository),
+                        new CreateAssessment(repository, clock, UUID::randomUUID),
+                        new ListAssessments(repository, new HmacPageCursors(config.cursorKey())),
+                        new DeleteAssessment(repository)),
                 telemetry);
     }
 
@@ -78,7 +89,7 @@ public final class Wiring {
 
     /** The same, with the function's metrics namespace and cold start. */
     public static AssessmentEventsHandler events(AssessmentRepository repository, Clock clock, Telemetry telemetry) {
-        return new AssessmentEventsHandler(new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE,
-                telemetry);
+        return new AssessmentEventsHandler(
+                new RequestValidator(), new UpdateAssessment(repository, clock), TIME_PER_MESSAGE, telemetry);
     }
 }

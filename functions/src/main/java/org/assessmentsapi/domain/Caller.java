@@ -14,8 +14,7 @@ public sealed interface Caller {
         }
     }
 
-    record InternalService(String name) implements Caller {
-    }
+    record InternalService(String name) implements Caller {}
 
     /** True when {@code assessment} may be read or changed by this caller. */
     default boolean mayAccess(Assessment assessment) {

@@ -24,8 +24,7 @@ public final class Timestamps {
     /** Length of the canonical form {@code uuuu-MM-ddTHH:mm:ss.SSSZ}. */
     private static final int LENGTH = 24;
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
@@ -54,8 +53,14 @@ public final class Timestamps {
     public static Instant parse(String text) {
         if (isCanonical(text)) {
             try {
-                return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                                number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), number(text, 20, 3) * 1_000_000)
+                return LocalDateTime.of(
+                                number(text, 0, 4),
+                                number(text, 5, 2),
+                                number(text, 8, 2),
+                                number(text, 11, 2),
+                                number(text, 14, 2),
+                                number(text, 17, 2),
+                                number(text, 20, 3) * 1_000_000)
                         .toInstant(ZoneOffset.UTC);
             } catch (DateTimeException e) {
                 // an impossible date or time (2026-02-30, 24:00, a leap second): the JDK decides
@@ -70,8 +75,14 @@ public final class Timestamps {
     }
 
     private static boolean isCanonical(String text) {
-        if (text.length() != LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+        if (text.length() != LENGTH
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(19) != '.'
+                || text.charAt(23) != 'Z') {
             return false;
         }
         for (int i = 0; i < 23; i++) {

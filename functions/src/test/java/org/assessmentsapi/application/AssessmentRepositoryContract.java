@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentChanges;
@@ -50,8 +50,21 @@ public abstract class AssessmentRepositoryContract {
     void anExistingIdIsNotCreatedTwiceAndTheFirstStays() {
         Assessment first = stored();
         assertTrue(repository().create(first));
-        Assessment second = new Assessment(first.id(), "other", "other", null, null, AssessmentStatus.DRAFT,
-                IntakeMode.UPLOAD, BigDecimal.ZERO, 1, null, null, "auth0|someone-else", CREATED, CREATED);
+        Assessment second = new Assessment(
+                first.id(),
+                "other",
+                "other",
+                null,
+                null,
+                AssessmentStatus.DRAFT,
+                IntakeMode.UPLOAD,
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                "auth0|someone-else",
+                CREATED,
+                CREATED);
         assertFalse(repository().create(second));
         assertEquals(Optional.of(first), repository().find(first.id()));
     }
@@ -64,11 +77,27 @@ public abstract class AssessmentRepositoryContract {
     @Test
     void anUpdateSetsOnlyTheProvidedFieldsTheTimeAndTheNextVersion() {
         Assessment stored = created();
-        UpdateOutcome outcome = repository().update(stored.id(), OWNER, update(changes("renamed", new BigDecimal("40")),
-                OptionalLong.empty(), null), LATER);
-        Assessment expected = new Assessment(stored.id(), "renamed", stored.companyName(), stored.companyType(),
-                stored.country(), stored.status(), stored.intakeMode(), new BigDecimal("40"), 2, null, null,
-                stored.userId(), CREATED, LATER);
+        UpdateOutcome outcome = repository()
+                .update(
+                        stored.id(),
+                        OWNER,
+                        update(changes("renamed", new BigDecimal("40")), OptionalLong.empty(), null),
+                        LATER);
+        Assessment expected = new Assessment(
+                stored.id(),
+                "renamed",
+                stored.companyName(),
+                stored.companyType(),
+                stored.country(),
+                stored.status(),
+                stored.intakeMode(),
+                new BigDecimal("40"),
+                2,
+                null,
+                null,
+                stored.userId(),
+                CREATED,
+                LATER);
         assertEquals(new UpdateOutcome.Updated(expected), outcome);
         assertEquals(Optional.of(expected), repository().find(stored.id()));
     }
@@ -76,9 +105,19 @@ public abstract class AssessmentRepositoryContract {
     @Test
     void theExpectedVersionMustBeTheStoredOne() {
         Assessment stored = created();
-        assertEquals(2, updated(repository().update(stored.id(), OWNER, update(changes("v2", null), OptionalLong.of(1), null), LATER)).version());
-        assertEquals(new UpdateOutcome.VersionConflict(2),
-                repository().update(stored.id(), OWNER, update(changes("stale", null), OptionalLong.of(1), null), LATER));
+        assertEquals(
+                2,
+                updated(repository()
+                                .update(
+                                        stored.id(),
+                                        OWNER,
+                                        update(changes("v2", null), OptionalLong.of(1), null),
+                                        LATER))
+                        .version());
+        assertEquals(
+                new UpdateOutcome.VersionConflict(2),
+                repository()
+                        .update(stored.id(), OWNER, update(changes("stale", null), OptionalLong.of(1), null), LATER));
         assertEquals("v2", repository().find(stored.id()).orElseThrow().name());
     }
 
@@ -86,19 +125,43 @@ public abstract class AssessmentRepositoryContract {
     void aMissingAndAForeignAssessmentAreBothNotFoundAndNothingIsWritten() {
         Assessment stored = created();
         AssessmentUpdate rename = update(changes("taken over", null), OptionalLong.empty(), null);
-        assertEquals(new UpdateOutcome.NotFound(), repository().update(UUID.randomUUID().toString(), OWNER, rename, LATER));
-        assertEquals(new UpdateOutcome.NotFound(), repository().update(stored.id(), new Caller.User("auth0|intruder"), rename, LATER));
+        assertEquals(
+                new UpdateOutcome.NotFound(),
+                repository().update(UUID.randomUUID().toString(), OWNER, rename, LATER));
+        assertEquals(
+                new UpdateOutcome.NotFound(),
+                repository().update(stored.id(), new Caller.User("auth0|intruder"), rename, LATER));
         // A stale version on a foreign item says nothing about that item either.
-        assertEquals(new UpdateOutcome.NotFound(), repository().update(stored.id(), new Caller.User("auth0|intruder"),
-                update(changes("x", null), OptionalLong.of(7), null), LATER));
+        assertEquals(
+                new UpdateOutcome.NotFound(),
+                repository()
+                        .update(
+                                stored.id(),
+                                new Caller.User("auth0|intruder"),
+                                update(changes("x", null), OptionalLong.of(7), null),
+                                LATER));
         assertEquals(Optional.of(stored), repository().find(stored.id()));
     }
 
     @Test
     void anInternalServiceMayUpdateAnyAssessment() {
         Assessment stored = created();
-        Assessment after = updated(repository().update(stored.id(), SERVICE, update(new AssessmentChanges(null, null, null,
-                AssessmentStatus.ACTION_REQUIRED, null, new BigDecimal("72.5"), RiskLevel.HIGH), OptionalLong.of(1), "event-1"), LATER));
+        Assessment after = updated(repository()
+                .update(
+                        stored.id(),
+                        SERVICE,
+                        update(
+                                new AssessmentChanges(
+                                        null,
+                                        null,
+                                        null,
+                                        AssessmentStatus.ACTION_REQUIRED,
+                                        null,
+                                        new BigDecimal("72.5"),
+                                        RiskLevel.HIGH),
+                                OptionalLong.of(1),
+                                "event-1"),
+                        LATER));
         assertEquals(RiskLevel.HIGH, after.overallRiskLevel());
         assertEquals(new BigDecimal("72.5"), after.overallRiskScore());
         assertEquals(OWNER.userId(), after.userId());
@@ -107,27 +170,44 @@ public abstract class AssessmentRepositoryContract {
     @Test
     void anEventIsAppliedOnceAndItsRedeliveryIsRecognisedEvenWithItsNowStaleVersion() {
         Assessment stored = created();
-        AssessmentUpdate event = update(changes(null, new BigDecimal("50")), OptionalLong.of(1), "event-" + UUID.randomUUID());
+        AssessmentUpdate event =
+                update(changes(null, new BigDecimal("50")), OptionalLong.of(1), "event-" + UUID.randomUUID());
         Assessment applied = updated(repository().update(stored.id(), SERVICE, event, LATER));
-        assertEquals(new UpdateOutcome.AlreadyApplied(applied), repository().update(stored.id(), SERVICE, event, LATER.plusSeconds(60)));
+        assertEquals(
+                new UpdateOutcome.AlreadyApplied(applied),
+                repository().update(stored.id(), SERVICE, event, LATER.plusSeconds(60)));
         AssessmentUpdate unlocked = new AssessmentUpdate(event.changes(), OptionalLong.empty(), event.eventId());
-        assertEquals(new UpdateOutcome.AlreadyApplied(applied), repository().update(stored.id(), SERVICE, unlocked, LATER));
+        assertEquals(
+                new UpdateOutcome.AlreadyApplied(applied), repository().update(stored.id(), SERVICE, unlocked, LATER));
         assertEquals(Optional.of(applied), repository().find(stored.id()));
     }
 
     @Test
     void theLatestEventIdsAreRememberedAndOlderOnesForgotten() {
         Assessment stored = created();
-        AssessmentUpdate first = update(changes(null, new BigDecimal("1")), OptionalLong.empty(), "first-" + UUID.randomUUID());
+        AssessmentUpdate first =
+                update(changes(null, new BigDecimal("1")), OptionalLong.empty(), "first-" + UUID.randomUUID());
         updated(repository().update(stored.id(), SERVICE, first, LATER));
         for (int i = 1; i < AssessmentRepository.REMEMBERED_EVENTS; i++) {
-            updated(repository().update(stored.id(), SERVICE, update(changes(null, null, "event " + i), OptionalLong.empty(),
-                    "other-" + i + "-" + UUID.randomUUID()), LATER));
+            updated(repository()
+                    .update(
+                            stored.id(),
+                            SERVICE,
+                            update(
+                                    changes(null, null, "event " + i),
+                                    OptionalLong.empty(),
+                                    "other-" + i + "-" + UUID.randomUUID()),
+                            LATER));
         }
-        assertTrue(repository().update(stored.id(), SERVICE, first, LATER) instanceof UpdateOutcome.AlreadyApplied,
+        assertTrue(
+                repository().update(stored.id(), SERVICE, first, LATER) instanceof UpdateOutcome.AlreadyApplied,
                 "the first event is among the latest " + AssessmentRepository.REMEMBERED_EVENTS);
-        updated(repository().update(stored.id(), SERVICE, update(changes(null, null, "one more"), OptionalLong.empty(),
-                "last-" + UUID.randomUUID()), LATER));
+        updated(repository()
+                .update(
+                        stored.id(),
+                        SERVICE,
+                        update(changes(null, null, "one more"), OptionalLong.empty(), "last-" + UUID.randomUUID()),
+                        LATER));
         Assessment again = updated(repository().update(stored.id(), SERVICE, first, LATER));
         assertEquals(AssessmentRepository.REMEMBERED_EVENTS + 3, again.version());
     }
@@ -137,20 +217,38 @@ public abstract class AssessmentRepositoryContract {
         Assessment stored = created();
         AssessmentUpdate same = update(changes("same", null), OptionalLong.empty(), null);
         updated(repository().update(stored.id(), OWNER, same, LATER));
-        assertEquals(3, updated(repository().update(stored.id(), OWNER, same, LATER)).version());
+        assertEquals(
+                3, updated(repository().update(stored.id(), OWNER, same, LATER)).version());
     }
 
     @Test
     void aCreationOnceWritesTheFirstAndThenReportsTheItemWithItsFingerprint() {
         Assessment first = stored();
         assertEquals(new CreateOnceResult.Created(), repository().createOnce(first, "fingerprint-1"));
-        Assessment again = new Assessment(first.id(), "other", "other", null, null, AssessmentStatus.DRAFT,
-                IntakeMode.UPLOAD, BigDecimal.ZERO, 1, null, null, first.userId(), CREATED, CREATED);
-        assertEquals(new CreateOnceResult.Exists(first, Optional.of("fingerprint-1")), repository().createOnce(again, "fingerprint-2"));
+        Assessment again = new Assessment(
+                first.id(),
+                "other",
+                "other",
+                null,
+                null,
+                AssessmentStatus.DRAFT,
+                IntakeMode.UPLOAD,
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                first.userId(),
+                CREATED,
+                CREATED);
+        assertEquals(
+                new CreateOnceResult.Exists(first, Optional.of("fingerprint-1")),
+                repository().createOnce(again, "fingerprint-2"));
         assertEquals(Optional.of(first), repository().find(first.id()));
         // An item created without a key reports no fingerprint.
         Assessment plain = created();
-        assertEquals(new CreateOnceResult.Exists(plain, Optional.empty()), repository().createOnce(plain, "fingerprint-3"));
+        assertEquals(
+                new CreateOnceResult.Exists(plain, Optional.empty()),
+                repository().createOnce(plain, "fingerprint-3"));
     }
 
     @Test
@@ -181,8 +279,10 @@ public abstract class AssessmentRepositoryContract {
         ListQuery drafts = new ListQuery(Set.of(AssessmentStatus.DRAFT), 1);
 
         AssessmentPage first = repository().list(owner, drafts, Optional.empty());
-        assertEquals(new AssessmentPage(List.of(), Optional.of(new PagePosition(newer.updatedAt(), newer.id()))), first);
-        assertEquals(List.of(older), repository().list(owner, drafts, first.next()).items());
+        assertEquals(
+                new AssessmentPage(List.of(), Optional.of(new PagePosition(newer.updatedAt(), newer.id()))), first);
+        assertEquals(
+                List.of(older), repository().list(owner, drafts, first.next()).items());
     }
 
     @Test
@@ -201,7 +301,9 @@ public abstract class AssessmentRepositoryContract {
     void aMissingAndAForeignAssessmentAreBothNotFoundAndNothingIsDeleted() {
         Assessment stored = created();
         Caller.User intruder = new Caller.User("auth0|intruder");
-        assertEquals(new DeleteOutcome.NotFound(), repository().delete(UUID.randomUUID().toString(), OWNER, OptionalLong.empty()));
+        assertEquals(
+                new DeleteOutcome.NotFound(),
+                repository().delete(UUID.randomUUID().toString(), OWNER, OptionalLong.empty()));
         assertEquals(new DeleteOutcome.NotFound(), repository().delete(stored.id(), intruder, OptionalLong.empty()));
         assertEquals(new DeleteOutcome.NotFound(), repository().delete(stored.id(), intruder, OptionalLong.of(7)));
         assertEquals(Optional.of(stored), repository().find(stored.id()));
@@ -213,18 +315,33 @@ public abstract class AssessmentRepositoryContract {
         String id = UUID.randomUUID().toString();
         assertThrows(StoreUnavailableException.class, () -> down.find(id));
         assertThrows(StoreUnavailableException.class, () -> down.create(stored()));
-        assertThrows(StoreUnavailableException.class,
+        assertThrows(
+                StoreUnavailableException.class,
                 () -> down.update(id, OWNER, update(changes("x", null), OptionalLong.empty(), null), LATER));
         assertThrows(StoreUnavailableException.class, () -> down.createOnce(stored(), "fingerprint"));
-        assertThrows(StoreUnavailableException.class,
+        assertThrows(
+                StoreUnavailableException.class,
                 () -> down.list(OWNER.userId(), new ListQuery(Set.of(), 1), Optional.empty()));
         assertThrows(StoreUnavailableException.class, () -> down.delete(id, OWNER, OptionalLong.empty()));
     }
 
     /** A stored assessment of {@code userId}, last updated at {@code updatedAt}. */
     private Assessment createdAt(String userId, Instant updatedAt, AssessmentStatus status) {
-        Assessment stored = new Assessment(UUID.randomUUID().toString(), "listed", "Acme", null, null, status,
-                IntakeMode.MANUAL_ENTRY, BigDecimal.ZERO, 1, null, null, userId, CREATED, updatedAt);
+        Assessment stored = new Assessment(
+                UUID.randomUUID().toString(),
+                "listed",
+                "Acme",
+                null,
+                null,
+                status,
+                IntakeMode.MANUAL_ENTRY,
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                userId,
+                CREATED,
+                updatedAt);
         assertTrue(repository().create(stored));
         return stored;
     }
@@ -236,9 +353,21 @@ public abstract class AssessmentRepositoryContract {
     }
 
     private static Assessment stored() {
-        return new Assessment(UUID.randomUUID().toString(), "Q1 supplier review", "Acme Farming Cooperative",
-                "Cooperative", "FR", AssessmentStatus.DRAFT, IntakeMode.GUIDED_INTERVIEW, BigDecimal.ZERO, 1, null, null,
-                OWNER.userId(), CREATED, CREATED);
+        return new Assessment(
+                UUID.randomUUID().toString(),
+                "Q1 supplier review",
+                "Acme Farming Cooperative",
+                "Cooperative",
+                "FR",
+                AssessmentStatus.DRAFT,
+                IntakeMode.GUIDED_INTERVIEW,
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                OWNER.userId(),
+                CREATED,
+                CREATED);
     }
 
     private static Assessment updated(UpdateOutcome outcome) {

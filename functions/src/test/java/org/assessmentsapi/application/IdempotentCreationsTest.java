@@ -23,19 +23,25 @@ class IdempotentCreationsTest {
         assertNotEquals(id, IdempotentCreations.id("auth0|bob", new IdempotencyKey("k1")));
         assertNotEquals(id, IdempotentCreations.id("auth0|alice", new IdempotencyKey("k2")));
         // length prefixes: moving characters between user and key gives another id
-        assertNotEquals(IdempotentCreations.id("ab", new IdempotencyKey("c")), IdempotentCreations.id("a", new IdempotencyKey("bc")));
+        assertNotEquals(
+                IdempotentCreations.id("ab", new IdempotencyKey("c")),
+                IdempotentCreations.id("a", new IdempotencyKey("bc")));
     }
 
     @Test
     void theFingerprintCoversEveryFieldAndTheUser() {
         String fingerprint = IdempotentCreations.fingerprint("auth0|alice", REQUEST);
-        assertEquals(fingerprint, IdempotentCreations.fingerprint("auth0|alice", new NewAssessment("Q1", "Acme", null, "DE", IntakeMode.UPLOAD)));
+        assertEquals(
+                fingerprint,
+                IdempotentCreations.fingerprint(
+                        "auth0|alice", new NewAssessment("Q1", "Acme", null, "DE", IntakeMode.UPLOAD)));
         for (NewAssessment other : new NewAssessment[] {
-                new NewAssessment("Q2", "Acme", null, "DE", IntakeMode.UPLOAD),
-                new NewAssessment("Q1", "Acme2", null, "DE", IntakeMode.UPLOAD),
-                new NewAssessment("Q1", "Acme", "", "DE", IntakeMode.UPLOAD),
-                new NewAssessment("Q1", "Acme", null, null, IntakeMode.UPLOAD),
-                new NewAssessment("Q1", "Acme", null, "DE", IntakeMode.MANUAL_ENTRY)}) {
+            new NewAssessment("Q2", "Acme", null, "DE", IntakeMode.UPLOAD),
+            new NewAssessment("Q1", "Acme2", null, "DE", IntakeMode.UPLOAD),
+            new NewAssessment("Q1", "Acme", "", "DE", IntakeMode.UPLOAD),
+            new NewAssessment("Q1", "Acme", null, null, IntakeMode.UPLOAD),
+            new NewAssessment("Q1", "Acme", null, "DE", IntakeMode.MANUAL_ENTRY)
+        }) {
             assertNotEquals(fingerprint, IdempotentCreations.fingerprint("auth0|alice", other), other.toString());
         }
         assertNotEquals(fingerprint, IdempotentCreations.fingerprint("auth0|bob", REQUEST));

@@ -23,7 +23,9 @@ class UpdateOutcomeTest {
 
     @Test
     void anotherUsersItemIsNotFoundSoItsExistenceIsNotRevealed() {
-        assertEquals(new UpdateOutcome.NotFound(), UpdateOutcome.notApplied(Optional.of(stored(4)), new Caller.User("auth0|other")));
+        assertEquals(
+                new UpdateOutcome.NotFound(),
+                UpdateOutcome.notApplied(Optional.of(stored(4)), new Caller.User("auth0|other")));
     }
 
     @Test
@@ -33,13 +35,27 @@ class UpdateOutcomeTest {
 
     @Test
     void internalServicesSeeConflictsOnAnyItem() {
-        assertEquals(new UpdateOutcome.VersionConflict(4),
+        assertEquals(
+                new UpdateOutcome.VersionConflict(4),
                 UpdateOutcome.notApplied(Optional.of(stored(4)), new Caller.InternalService("analysis")));
     }
 
     private static Assessment stored(long version) {
         Instant t = Instant.parse("2026-03-04T14:20:00.000Z");
-        return new Assessment("id", "n", "c", null, null, AssessmentStatus.DRAFT, IntakeMode.UPLOAD, BigDecimal.ZERO,
-                version, null, null, "auth0|owner", t, t);
+        return new Assessment(
+                "id",
+                "n",
+                "c",
+                null,
+                null,
+                AssessmentStatus.DRAFT,
+                IntakeMode.UPLOAD,
+                BigDecimal.ZERO,
+                version,
+                null,
+                null,
+                "auth0|owner",
+                t,
+                t);
     }
 }

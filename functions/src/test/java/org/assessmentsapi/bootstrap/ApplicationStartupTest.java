@@ -17,10 +17,18 @@ import org.junit.jupiter.api.Test;
 class ApplicationStartupTest {
 
     private static final Map<String, String> LAMBDA = Map.of(
-            "AWS_LAMBDA_FUNCTION_NAME", "assessments-api",
-            "AWS_REGION", "eu-west-1",
-            "AWS_ACCESS_KEY_ID", "unused", "AWS_SECRET_ACCESS_KEY", "unused",
-            "JWT_ISSUER", "https://tenant.example/", "JWT_AUDIENCE", "api");
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "assessments-api",
+            "AWS_REGION",
+            "eu-west-1",
+            "AWS_ACCESS_KEY_ID",
+            "unused",
+            "AWS_SECRET_ACCESS_KEY",
+            "unused",
+            "JWT_ISSUER",
+            "https://tenant.example/",
+            "JWT_AUDIENCE",
+            "api");
 
     @Test
     void missingTableNameOnLambdaFailsAtInit() {
@@ -40,10 +48,19 @@ class ApplicationStartupTest {
     @Test
     void locallyTheDefaultTableNameAppliesAndTheHandlerAnswers() {
         // The issuer and the store are unreachable: the start-up warm-up gives up, the handler is still built.
-        ApiHandler handler = ApiFunction.fromEnvironment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:1",
-                "JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api"));
-        assertEquals(401, LambdaInvocations.invoke(handler, org.assessmentsapi.support.ApiEvents.get(
-                "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c", "not-a-token"), null).getStatusCode());
-        assertEquals("assessments", AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api")).tableName());
+        ApiHandler handler = ApiFunction.fromEnvironment(Map.of(
+                "DYNAMODB_ENDPOINT", "http://127.0.0.1:1", "JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api"));
+        assertEquals(
+                401,
+                LambdaInvocations.invoke(
+                                handler,
+                                org.assessmentsapi.support.ApiEvents.get(
+                                        "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c", "not-a-token"),
+                                null)
+                        .getStatusCode());
+        assertEquals(
+                "assessments",
+                AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api"))
+                        .tableName());
     }
 }

@@ -22,10 +22,15 @@ class DynamoDbConnectionReuseTest {
     @Test
     void sequentialCallsShareOneConnection() {
         try (FakeDynamoDb store = FakeDynamoDb.failingWith(400, "ValidationException")) {
-            AppConfig config = AppConfig.forEvents(Map.of("DYNAMODB_ENDPOINT", store.endpoint().toString(), "TABLE_NAME", "assessments"));
+            AppConfig config = AppConfig.forEvents(
+                    Map.of("DYNAMODB_ENDPOINT", store.endpoint().toString(), "TABLE_NAME", "assessments"));
             try (DynamoDbClient client = DynamoDbClients.create(config, Map.of())) {
                 for (int i = 0; i < CALLS; i++) {
-                    assertThrows(DynamoDbException.class, () -> client.getItem(GetItemRequest.builder().tableName("assessments").build()));
+                    assertThrows(
+                            DynamoDbException.class,
+                            () -> client.getItem(GetItemRequest.builder()
+                                    .tableName("assessments")
+                                    .build()));
                 }
             }
             // At least one request per call: on a loaded machine an attempt can outlive its timeout and be retried,
@@ -33,7 +38,9 @@ class DynamoDbConnectionReuseTest {
             assertTrue(store.requests() >= CALLS, "requests for " + CALLS + " calls: " + store.requests());
             // The CRT hands a connection back to its pool on its own event-loop thread; a call right behind an
             // answer can find the pool empty and open one more (seen here: 1 or 2). Reuse means no connection per call.
-            assertTrue(store.connections() <= 2, "connections opened for " + store.requests() + " requests: " + store.connections());
+            assertTrue(
+                    store.connections() <= 2,
+                    "connections opened for " + store.requests() + " requests: " + store.connections());
         }
     }
 }

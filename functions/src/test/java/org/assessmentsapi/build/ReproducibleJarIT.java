@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReproducibleJarIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("repository.root")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("repository.root")).toAbsolutePath().normalize();
     private static final Path BUILT = Path.of(System.getProperty("functions.jar"));
     /** The sources that go into functions.jar, and the module the reactor needs to resolve functions. */
     private static final List<String> MODULES_WITH_SOURCES = List.of("devkit", "functions");
@@ -52,20 +53,25 @@ class ReproducibleJarIT {
 
         assertTrue(Files.isRegularFile(rebuilt), rebuilt.toString());
         assertEquals(entryDigests(BUILT), entryDigests(rebuilt), "entries whose content differs");
-        assertEquals(sha256(BUILT), sha256(rebuilt), "same entries, but the jars' bytes differ (order, times, attributes)");
+        assertEquals(
+                sha256(BUILT), sha256(rebuilt), "same entries, but the jars' bytes differ (order, times, attributes)");
     }
 
     private void copySources() throws IOException {
         Files.copy(ROOT.resolve("pom.xml"), copy.resolve("pom.xml"));
         for (String module : modules()) {
             Files.createDirectories(copy.resolve(module));
-            Files.copy(ROOT.resolve(module).resolve("pom.xml"), copy.resolve(module).resolve("pom.xml"));
+            Files.copy(
+                    ROOT.resolve(module).resolve("pom.xml"),
+                    copy.resolve(module).resolve("pom.xml"));
         }
         for (String module : MODULES_WITH_SOURCES) {
             Path main = ROOT.resolve(module).resolve("src/main");
             try (Stream<Path> files = Files.walk(main)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    Path target = copy.resolve(module).resolve("src/main").resolve(main.relativize(file).toString());
+                    Path target = copy.resolve(module)
+                            .resolve("src/main")
+                            .resolve(main.relativize(file).toString());
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(target);
                     } else {
@@ -89,12 +95,23 @@ class ReproducibleJarIT {
 
     private void build() throws IOException, InterruptedException {
         Path mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn");
-        List<String> command = List.of(mvn.toString(), "-o", "-q", "-B",
+        List<String> command = List.of(
+                mvn.toString(),
+                "-o",
+                "-q",
+                "-B",
                 "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
-                "-Dmaven.test.skip=true", "-pl", "functions", "-am", "package");
+                "-Dmaven.test.skip=true",
+                "-pl",
+                "functions",
+                "-am",
+                "package");
         Path log = copy.resolve("build.log");
-        Process process = new ProcessBuilder(command).directory(copy.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(copy.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = process.waitFor(5, TimeUnit.MINUTES);
         if (!done) {
             process.destroyForcibly();
@@ -108,7 +125,9 @@ class ReproducibleJarIT {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry entry : zip.stream().map(ZipEntry.class::cast).toList()) {
                 try (var in = zip.getInputStream(entry)) {
-                    digests.put(entry.getName(), hex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+                    digests.put(
+                            entry.getName(),
+                            hex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
                 }
             }
         }

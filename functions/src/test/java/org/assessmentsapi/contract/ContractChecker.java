@@ -31,8 +31,10 @@ public final class ContractChecker {
     }
 
     public List<String> violations(APIGatewayV2HTTPEvent request, APIGatewayV2HTTPResponse response) {
-        String method = request.getRequestContext() == null || request.getRequestContext().getHttp() == null
-                ? "" : request.getRequestContext().getHttp().getMethod();
+        String method = request.getRequestContext() == null
+                        || request.getRequestContext().getHttp() == null
+                ? ""
+                : request.getRequestContext().getHttp().getMethod();
         String path = request.getRawPath() == null ? "" : request.getRawPath();
         String status = String.valueOf(response.getStatusCode());
         List<String> problems = new ArrayList<>();
@@ -61,7 +63,8 @@ public final class ContractChecker {
         return problems;
     }
 
-    private void checkHeaders(String where, APIGatewayV2HTTPResponse response, String responsePointer, List<String> problems) {
+    private void checkHeaders(
+            String where, APIGatewayV2HTTPResponse response, String responsePointer, List<String> problems) {
         JsonNode headers = document.node(responsePointer + "/headers");
         for (Iterator<String> names = headers.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -79,7 +82,8 @@ public final class ContractChecker {
         }
     }
 
-    private void checkContent(String where, APIGatewayV2HTTPResponse response, String responsePointer, List<String> problems) {
+    private void checkContent(
+            String where, APIGatewayV2HTTPResponse response, String responsePointer, List<String> problems) {
         JsonNode content = document.node(responsePointer + "/content");
         if (content.isMissingNode() || content.isEmpty()) {
             if (response.getBody() != null && !response.getBody().isEmpty()) {
@@ -92,12 +96,20 @@ public final class ContractChecker {
             problems.add(where + "content type '" + contentType + "' is not documented");
             return;
         }
-        checkBody(where, response, contentType,
-                responsePointer + OpenApiDocument.pointer("content", contentType, "schema"), problems);
+        checkBody(
+                where,
+                response,
+                contentType,
+                responsePointer + OpenApiDocument.pointer("content", contentType, "schema"),
+                problems);
     }
 
-    private void checkBody(String where, APIGatewayV2HTTPResponse response, String expectedType, String schemaPointer,
-                           List<String> problems) {
+    private void checkBody(
+            String where,
+            APIGatewayV2HTTPResponse response,
+            String expectedType,
+            String schemaPointer,
+            List<String> problems) {
         String contentType = header(response, "Content-Type").orElse("");
         if (!contentType.equals(expectedType)) {
             problems.add(where + "content type '" + contentType + "', expected " + expectedType);
@@ -112,7 +124,8 @@ public final class ContractChecker {
         }
     }
 
-    private void checkRequestBody(String where, APIGatewayV2HTTPEvent request, String operationPointer, List<String> problems) {
+    private void checkRequestBody(
+            String where, APIGatewayV2HTTPEvent request, String operationPointer, List<String> problems) {
         JsonNode requestBody = document.node(operationPointer + "/requestBody");
         if (requestBody.isMissingNode()) {
             return;
@@ -122,7 +135,9 @@ public final class ContractChecker {
         try {
             // The body the API read: API Gateway base64-encodes bodies that are not text.
             String text = request.getIsBase64Encoded()
-                    ? new String(java.util.Base64.getDecoder().decode(request.getBody()), java.nio.charset.StandardCharsets.UTF_8)
+                    ? new String(
+                            java.util.Base64.getDecoder().decode(request.getBody()),
+                            java.nio.charset.StandardCharsets.UTF_8)
                     : request.getBody();
             JsonNode body = OpenApiDocument.parseJson(text);
             for (String error : document.validate(schemaPointer, body)) {

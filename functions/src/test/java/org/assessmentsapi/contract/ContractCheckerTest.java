@@ -19,8 +19,9 @@ class ContractCheckerTest {
             + "\"companyType\":null,\"country\":\"FR\",\"status\":\"DRAFT\",\"intakeMode\":\"UPLOAD\",\"progress\":0,"
             + "\"version\":1,\"overallRiskScore\":null,\"overallRiskLevel\":null,\"userId\":\"auth0|u\","
             + "\"createdAt\":\"2026-03-04T14:15:00.000Z\",\"updatedAt\":\"2026-03-04T14:15:00.000Z\"}";
-    private static final String NOT_FOUND = "{\"type\":\"urn:assessments-api:problem:not-found\",\"title\":\"Not found\","
-            + "\"status\":404,\"detail\":\"No assessment with this id exists for you.\"}";
+    private static final String NOT_FOUND =
+            "{\"type\":\"urn:assessments-api:problem:not-found\",\"title\":\"Not found\","
+                    + "\"status\":404,\"detail\":\"No assessment with this id exists for you.\"}";
 
     private final ContractChecker checker = new ContractChecker(OpenApiDocument.get());
     private final APIGatewayV2HTTPEvent get = ApiEvents.get(ID, "token");
@@ -30,7 +31,11 @@ class ContractCheckerTest {
         for (int i = 0; i < headers.length; i += 2) {
             map.put(headers[i], headers[i + 1]);
         }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(map).withBody(body).build();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(map)
+                .withBody(body)
+                .build();
     }
 
     private List<String> check(APIGatewayV2HTTPEvent request, APIGatewayV2HTTPResponse response) {
@@ -44,53 +49,66 @@ class ContractCheckerTest {
 
     @Test
     void aConformingAnswerHasNoViolations() {
-        assertEquals(List.of(), check(get, response(200, ASSESSMENT, "Content-Type", "application/json", "ETag", "\"1\"")));
+        assertEquals(
+                List.of(), check(get, response(200, ASSESSMENT, "Content-Type", "application/json", "ETag", "\"1\"")));
         assertEquals(List.of(), check(get, response(404, NOT_FOUND, "Content-Type", "application/problem+json")));
         assertEquals(List.of(), check(get, response(304, null, "ETag", "\"1\"")));
     }
 
     @Test
     void anUndocumentedStatusIsAViolation() {
-        assertOneViolation(check(get, response(409, NOT_FOUND, "Content-Type", "application/problem+json")), "not documented");
+        assertOneViolation(
+                check(get, response(409, NOT_FOUND, "Content-Type", "application/problem+json")), "not documented");
     }
 
     @Test
     void aMissingOrMalformedRequiredHeaderIsAViolation() {
-        assertOneViolation(check(get, response(200, ASSESSMENT, "Content-Type", "application/json")), "ETag is missing");
-        assertOneViolation(check(get, response(200, ASSESSMENT, "Content-Type", "application/json", "ETag", "1")), "header ETag");
+        assertOneViolation(
+                check(get, response(200, ASSESSMENT, "Content-Type", "application/json")), "ETag is missing");
+        assertOneViolation(
+                check(get, response(200, ASSESSMENT, "Content-Type", "application/json", "ETag", "1")), "header ETag");
     }
 
     @Test
     void aBodyThatBreaksItsSchemaIsAViolation() {
         String extraField = ASSESSMENT.replace("\"version\":1,", "\"version\":1,\"colour\":\"red\",");
-        assertTrue(!check(get, response(200, extraField, "Content-Type", "application/json", "ETag", "\"1\"")).isEmpty());
+        assertTrue(!check(get, response(200, extraField, "Content-Type", "application/json", "ETag", "\"1\""))
+                .isEmpty());
         String badEnum = ASSESSMENT.replace("DRAFT", "DONE");
-        assertTrue(!check(get, response(200, badEnum, "Content-Type", "application/json", "ETag", "\"1\"")).isEmpty());
+        assertTrue(!check(get, response(200, badEnum, "Content-Type", "application/json", "ETag", "\"1\""))
+                .isEmpty());
         String missingField = ASSESSMENT.replace("\"country\":\"FR\",", "");
-        assertTrue(!check(get, response(200, missingField, "Content-Type", "application/json", "ETag", "\"1\"")).isEmpty());
+        assertTrue(!check(get, response(200, missingField, "Content-Type", "application/json", "ETag", "\"1\""))
+                .isEmpty());
         String badTime = ASSESSMENT.replace("14:15:00.000Z\",\"updatedAt", "14:15:00Z\",\"updatedAt");
-        assertTrue(!check(get, response(200, badTime, "Content-Type", "application/json", "ETag", "\"1\"")).isEmpty());
+        assertTrue(!check(get, response(200, badTime, "Content-Type", "application/json", "ETag", "\"1\""))
+                .isEmpty());
     }
 
     @Test
     void anUndocumentedContentTypeOrAnUnexpectedBodyIsAViolation() {
-        assertOneViolation(check(get, response(200, ASSESSMENT, "Content-Type", "text/plain", "ETag", "\"1\"")), "content type");
+        assertOneViolation(
+                check(get, response(200, ASSESSMENT, "Content-Type", "text/plain", "ETag", "\"1\"")), "content type");
         assertOneViolation(check(get, response(304, ASSESSMENT, "ETag", "\"1\"")), "a body where");
     }
 
     @Test
     void problemsMustKeepToTheirSchema() {
         String leaky = NOT_FOUND.replace("}", ",\"stackTrace\":\"at x\"}");
-        assertTrue(!check(get, response(404, leaky, "Content-Type", "application/problem+json")).isEmpty());
-        String conflictWithoutVersion = "{\"type\":\"urn:assessments-api:problem:version-conflict\",\"title\":\"t\",\"status\":409,\"detail\":\"d\"}";
+        assertTrue(!check(get, response(404, leaky, "Content-Type", "application/problem+json"))
+                .isEmpty());
+        String conflictWithoutVersion =
+                "{\"type\":\"urn:assessments-api:problem:version-conflict\",\"title\":\"t\",\"status\":409,\"detail\":\"d\"}";
         APIGatewayV2HTTPEvent put = ApiEvents.put(ID, "token", "{\"progress\":1,\"version\":1}");
-        assertTrue(!check(put, response(409, conflictWithoutVersion, "Content-Type", "application/problem+json")).isEmpty());
+        assertTrue(!check(put, response(409, conflictWithoutVersion, "Content-Type", "application/problem+json"))
+                .isEmpty());
     }
 
     @Test
     void aRequestBodyTheApiAcceptedMustFitTheDocument() {
         APIGatewayV2HTTPEvent put = ApiEvents.put(ID, "token", "{\"progress\":1,\"colour\":\"red\"}");
-        assertOneViolation(check(put, response(200, ASSESSMENT, "Content-Type", "application/json", "ETag", "\"1\"")),
+        assertOneViolation(
+                check(put, response(200, ASSESSMENT, "Content-Type", "application/json", "ETag", "\"1\"")),
                 "accepted a request body");
     }
 
@@ -99,6 +117,7 @@ class ContractCheckerTest {
         APIGatewayV2HTTPEvent unknown = ApiEvents.get(ID, "token");
         unknown.setRawPath("/api/other");
         assertEquals(List.of(), check(unknown, response(404, NOT_FOUND, "Content-Type", "application/problem+json")));
-        assertOneViolation(check(unknown, response(200, NOT_FOUND, "Content-Type", "application/problem+json")), "404 or 405");
+        assertOneViolation(
+                check(unknown, response(200, NOT_FOUND, "Content-Type", "application/problem+json")), "404 or 405");
     }
 }

@@ -43,9 +43,12 @@ public final class OpenApiDocument {
     private OpenApiDocument(JsonNode root) {
         this.root = root;
         String text = root.toString();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemas(Map.of(DOCUMENT_IRI, text))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(Map.of(DOCUMENT_IRI, text))
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()));
     }
 
     public static synchronized OpenApiDocument get() {
@@ -124,8 +127,8 @@ public final class OpenApiDocument {
      * document, such as {@code /components/schemas/Assessment}); returns the problems, none if valid.
      */
     public List<String> validate(String pointer, JsonNode instance) {
-        Schema schema = schemas.computeIfAbsent(pointer,
-                p -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + p)));
+        Schema schema =
+                schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + p)));
         return schema.validate(instance).stream().map(Error::toString).toList();
     }
 

@@ -27,8 +27,13 @@ class TimestampsTest {
             assertEquals(JDK.format(instant), text);
             assertEquals(Instant.parse(text), Timestamps.parse(text));
         }
-        for (String edge : new String[] {"0000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "1970-01-01T00:00:00.000Z",
-                "2024-02-29T12:00:00.001Z", "1969-12-31T23:59:59.999Z"}) {
+        for (String edge : new String[] {
+            "0000-01-01T00:00:00.000Z",
+            "9999-12-31T23:59:59.999Z",
+            "1970-01-01T00:00:00.000Z",
+            "2024-02-29T12:00:00.001Z",
+            "1969-12-31T23:59:59.999Z"
+        }) {
             assertEquals(edge, Timestamps.format(Instant.parse(edge)));
             assertEquals(Instant.parse(edge), Timestamps.parse(edge));
         }
@@ -36,19 +41,29 @@ class TimestampsTest {
 
     @Test
     void yearsOutsideFourDigitsAreFormattedByTheJdk() {
-        for (Instant instant : new Instant[] {Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T00:00:00Z")}) {
+        for (Instant instant :
+                new Instant[] {Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T00:00:00Z")}) {
             assertEquals(JDK.format(instant), Timestamps.format(instant));
         }
     }
 
     @Test
     void otherShapesAreParsedOrRefusedByTheJdk() {
-        for (String other : new String[] {"2026-03-04T14:20:00Z", "2026-03-04T14:20:00.123456Z", "+10000-01-01T00:00:00Z"}) {
+        for (String other :
+                new String[] {"2026-03-04T14:20:00Z", "2026-03-04T14:20:00.123456Z", "+10000-01-01T00:00:00Z"}) {
             assertEquals(Instant.parse(other), Timestamps.parse(other));
         }
-        for (String invalid : new String[] {"2026-02-30T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-01-01T24:00:00.000Z",
-                "2026-01-01T23:59:60.000Z", "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00.000+", "２026-01-01T00:00:00.000Z",
-                "2026-0a-01T00:00:00.000Z", ""}) {
+        for (String invalid : new String[] {
+            "2026-02-30T00:00:00.000Z",
+            "2026-13-01T00:00:00.000Z",
+            "2026-01-01T24:00:00.000Z",
+            "2026-01-01T23:59:60.000Z",
+            "2026-01-01 00:00:00.000Z",
+            "2026-01-01T00:00:00.000+",
+            "２026-01-01T00:00:00.000Z",
+            "2026-0a-01T00:00:00.000Z",
+            ""
+        }) {
             assertEquals(outcome(() -> Instant.parse(invalid)), outcome(() -> Timestamps.parse(invalid)), invalid);
         }
         assertThrows(DateTimeParseException.class, () -> Timestamps.parse("2026-02-30T00:00:00.000Z"));

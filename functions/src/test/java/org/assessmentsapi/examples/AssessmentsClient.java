@@ -27,22 +27,25 @@ public final class AssessmentsClient {
     }
 
     /** Applies {@code change} to the latest version of the assessment, retrying on conflicts. */
-    public JsonNode update(String id, Consumer<ObjectNode> change, int maxAttempts) throws IOException, InterruptedException {
+    public JsonNode update(String id, Consumer<ObjectNode> change, int maxAttempts)
+            throws IOException, InterruptedException {
         URI uri = baseUrl.resolve("/api/assessments/" + id);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            JsonNode current = send(HttpRequest.newBuilder(uri).GET(), 200);          // 1. fetch
+            JsonNode current = send(HttpRequest.newBuilder(uri).GET(), 200); // 1. fetch
             ObjectNode body = JSON.createObjectNode();
-            change.accept(body);                                                        // 2. change
-            body.put("version", current.get("version").asLong());                       // 3. submit with version
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+            change.accept(body); // 2. change
+            body.put("version", current.get("version").asLong()); // 3. submit with version
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 return JSON.readTree(answer.body());
             }
-            if (answer.statusCode() != 409) {                                           // 4. 409: refresh, re-apply
+            if (answer.statusCode() != 409) { // 4. 409: refresh, re-apply
                 throw new IOException("update failed: " + answer.statusCode() + " " + answer.body());
             }
         }
@@ -50,8 +53,8 @@ public final class AssessmentsClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(request.header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != expected) {
             throw new IOException("unexpected " + answer.statusCode() + " " + answer.body());
         }

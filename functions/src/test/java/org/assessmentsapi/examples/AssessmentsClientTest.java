@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assessmentsapi.support.ApiEvents;
-import org.assessmentsapi.support.Responses;
 import org.assessmentsapi.support.ApiFixture;
 import org.assessmentsapi.support.InMemoryApi;
+import org.assessmentsapi.support.Responses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,22 +37,33 @@ class AssessmentsClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        id = Responses.json(api.handler().handleRequest(ApiEvents.post(token, "{\"name\":\"Q1\",\"companyName\":\"Acme\","
-                + "\"intakeMode\":\"UPLOAD\"}"), null)).get("id").asText();
+        id = Responses.json(api.handler()
+                        .handleRequest(
+                                ApiEvents.post(
+                                        token,
+                                        "{\"name\":\"Q1\",\"companyName\":\"Acme\"," + "\"intakeMode\":\"UPLOAD\"}"),
+                                null))
+                .get("id")
+                .asText();
         bridge = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         bridge.createContext("/", exchange -> {
             String method = exchange.getRequestMethod();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (method.equals("PUT") && interfereOnce.getAndSet(false)) {
-                api.handler().handleRequest(ApiEvents.put(id, token, "{\"companyType\":\"changed by someone else\"}"), null);
+                api.handler()
+                        .handleRequest(ApiEvents.put(id, token, "{\"companyType\":\"changed by someone else\"}"), null);
             }
-            APIGatewayV2HTTPEvent event = method.equals("PUT") ? ApiEvents.put(id, token, body) : ApiEvents.get(id, token);
+            APIGatewayV2HTTPEvent event =
+                    method.equals("PUT") ? ApiEvents.put(id, token, body) : ApiEvents.get(id, token);
             Map<String, String> headers = new HashMap<>(event.getHeaders());
             headers.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             event.setHeaders(headers);
             APIGatewayV2HTTPResponse response = api.handler().handleRequest(event, null);
-            byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] bytes = response.getBody() == null
+                    ? new byte[0]
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            response.getHeaders()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -67,7 +78,8 @@ class AssessmentsClientTest {
 
     @Test
     void theRetryLoopRecoversFromAConflictAndKeepsTheOtherWritersChange() throws Exception {
-        var client = new AssessmentsClient(URI.create("http://127.0.0.1:" + bridge.getAddress().getPort()), token);
+        var client = new AssessmentsClient(
+                URI.create("http://127.0.0.1:" + bridge.getAddress().getPort()), token);
 
         var updated = client.update(id, body -> body.put("progress", 50), 3);
 

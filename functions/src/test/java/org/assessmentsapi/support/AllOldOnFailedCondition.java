@@ -31,18 +31,25 @@ public final class AllOldOnFailedCondition implements ExecutionInterceptor {
 
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (!(context.exception() instanceof ConditionalCheckFailedException failed) || !asksForTheOldItem(context.request())) {
+        if (!(context.exception() instanceof ConditionalCheckFailedException failed)
+                || !asksForTheOldItem(context.request())) {
             return context.exception();
         }
         Map<String, AttributeValue> key = key(context.request());
-        Map<String, AttributeValue> old = reader.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> old = reader.getItem(
+                        b -> b.tableName(table).key(key).consistentRead(true))
+                .item();
         return failed.toBuilder().item(old.isEmpty() ? null : old).build();
     }
 
     private static boolean asksForTheOldItem(SdkRequest request) {
-        ReturnValuesOnConditionCheckFailure asked = request instanceof PutItemRequest put ? put.returnValuesOnConditionCheckFailure()
-                : request instanceof DeleteItemRequest delete ? delete.returnValuesOnConditionCheckFailure()
-                : request instanceof UpdateItemRequest update ? update.returnValuesOnConditionCheckFailure() : null;
+        ReturnValuesOnConditionCheckFailure asked = request instanceof PutItemRequest put
+                ? put.returnValuesOnConditionCheckFailure()
+                : request instanceof DeleteItemRequest delete
+                        ? delete.returnValuesOnConditionCheckFailure()
+                        : request instanceof UpdateItemRequest update
+                                ? update.returnValuesOnConditionCheckFailure()
+                                : null;
         return asked == ReturnValuesOnConditionCheckFailure.ALL_OLD;
     }
 

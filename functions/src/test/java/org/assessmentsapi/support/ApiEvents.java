@@ -13,8 +13,7 @@ import org.assessmentsapi.devkit.hostile.HostileRequest;
  */
 public final class ApiEvents {
 
-    private ApiEvents() {
-    }
+    private ApiEvents() {}
 
     public static Path eventsDir() {
         return Path.of(System.getProperty("events.dir", "../events"));
@@ -72,15 +71,23 @@ public final class ApiEvents {
         headers.putAll(request.headers());
         headers.put("authorization", "Bearer " + token);
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(request.method()).withPath(request.path())
-                .withProtocol("HTTP/1.1").withSourceIp(template.getRequestContext().getHttp().getSourceIp()).build();
+                .withMethod(request.method())
+                .withPath(request.path())
+                .withProtocol("HTTP/1.1")
+                .withSourceIp(template.getRequestContext().getHttp().getSourceIp())
+                .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withRequestId(template.getRequestContext().getRequestId())
-                .withRouteKey(template.getRouteKey()).withStage("$default").withHttp(http).build();
+                .withRouteKey(template.getRouteKey())
+                .withStage("$default")
+                .withHttp(http)
+                .build();
         boolean binary = request.bytes() != null;
         return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey(template.getRouteKey())
-                .withRawPath(request.path()).withRawQueryString(request.query() == null ? "" : request.query())
+                .withVersion("2.0")
+                .withRouteKey(template.getRouteKey())
+                .withRawPath(request.path())
+                .withRawQueryString(request.query() == null ? "" : request.query())
                 .withHeaders(headers)
                 .withPathParameters(request.pathId() == null ? null : Map.of("id", request.pathId()))
                 .withRequestContext(context)

@@ -1,8 +1,8 @@
 package org.assessmentsapi.support;
 
 import java.util.List;
-import software.amazon.awssdk.core.SdkRequest;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

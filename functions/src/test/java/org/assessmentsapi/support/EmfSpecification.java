@@ -22,22 +22,46 @@ import java.util.Set;
 public final class EmfSpecification {
 
     /** The units the specification allows (CloudWatch's StandardUnit). */
-    public static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
-            "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
-            "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
-            "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second",
+    public static final Set<String> UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Kilobits",
+            "Megabits",
+            "Gigabits",
+            "Terabits",
+            "Percent",
+            "Count",
+            "Bytes/Second",
+            "Kilobytes/Second",
+            "Megabytes/Second",
+            "Gigabytes/Second",
+            "Terabytes/Second",
+            "Bits/Second",
+            "Kilobits/Second",
+            "Megabits/Second",
+            "Gigabits/Second",
+            "Terabits/Second",
+            "Count/Second",
             "None");
+
     public static final int MAX_DIMENSIONS_PER_SET = 30;
     public static final int MAX_METRICS_PER_DIRECTIVE = 100;
     public static final int MAX_VALUES_PER_METRIC = 100;
     /** CloudWatch accepts data points up to two weeks old and two hours ahead. */
     private static final Duration MAX_AGE = Duration.ofDays(14);
+
     private static final Duration MAX_AHEAD = Duration.ofHours(2);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private EmfSpecification() {
-    }
+    private EmfSpecification() {}
 
     /** Whether the line is meant as an EMF document: a JSON object with an {@code _aws} member. */
     public static boolean isEmf(String line) {
@@ -87,7 +111,9 @@ public final class EmfSpecification {
             return;
         }
         JsonNode namespace = directive.get("Namespace");
-        if (namespace == null || !namespace.isTextual() || !namespace.asText().matches("[0-9A-Za-z._/#: -]{1,255}")
+        if (namespace == null
+                || !namespace.isTextual()
+                || !namespace.asText().matches("[0-9A-Za-z._/#: -]{1,255}")
                 || namespace.asText().startsWith("AWS/")) {
             problems.add(where + ".Namespace is not a custom CloudWatch namespace: " + namespace);
         }
@@ -107,7 +133,8 @@ public final class EmfSpecification {
         Set<String> names = new HashSet<>();
         for (JsonNode metric : metrics) {
             metric(root, metric, where, problems);
-            if (metric.path("Name").isTextual() && !names.add(metric.path("Name").asText())) {
+            if (metric.path("Name").isTextual()
+                    && !names.add(metric.path("Name").asText())) {
                 problems.add(where + " names metric " + metric.path("Name").asText() + " twice");
             }
         }
@@ -115,7 +142,8 @@ public final class EmfSpecification {
 
     private static void dimensionSet(JsonNode root, JsonNode set, String where, List<String> problems) {
         if (!set.isArray() || set.isEmpty() || set.size() > MAX_DIMENSIONS_PER_SET) {
-            problems.add(where + ": a dimension set must be an array of 1 to " + MAX_DIMENSIONS_PER_SET + " keys: " + set);
+            problems.add(
+                    where + ": a dimension set must be an array of 1 to " + MAX_DIMENSIONS_PER_SET + " keys: " + set);
             return;
         }
         Set<String> keys = new HashSet<>();
@@ -125,7 +153,10 @@ public final class EmfSpecification {
                 continue;
             }
             JsonNode value = root.get(key.asText());
-            if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > 1024) {
+            if (value == null
+                    || !value.isTextual()
+                    || value.asText().isBlank()
+                    || value.asText().length() > 1024) {
                 problems.add(where + ": dimension " + key + " must be a member with a 1-1024 character string value,"
                         + " found " + value);
             }
@@ -134,7 +165,10 @@ public final class EmfSpecification {
 
     private static void metric(JsonNode root, JsonNode metric, String where, List<String> problems) {
         JsonNode name = metric.get("Name");
-        if (name == null || !name.isTextual() || name.asText().isEmpty() || name.asText().length() > 255) {
+        if (name == null
+                || !name.isTextual()
+                || name.asText().isEmpty()
+                || name.asText().length() > 255) {
             problems.add(where + ": metric without a 1-255 character Name: " + metric);
             return;
         }

@@ -29,7 +29,8 @@ public final class FakeDynamoDb implements AutoCloseable {
 
     private FakeDynamoDb(int status, String errorType) {
         this.status = status;
-        this.body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"injected by the test\"}")
+        this.body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType
+                        + "\",\"message\":\"injected by the test\"}")
                 .getBytes(StandardCharsets.UTF_8);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -17,18 +17,27 @@ public final class InMemoryApi {
 
     private static ApiFixture instance;
 
-    private InMemoryApi() {
-    }
+    private InMemoryApi() {}
 
     public static synchronized ApiFixture get() {
         if (instance == null) {
             DevIssuer issuer = DevIssuer.start();
             Runtime.getRuntime().addShutdownHook(new Thread(issuer::close));
             InMemoryAssessmentRepository repository = new InMemoryAssessmentRepository();
-            instance = new ApiFixture(issuer, ContractCheckedHandler.ofTheDocument(
-                    Wiring.api(AppConfig.fromEnvironment(Map.of("JWT_ISSUER", issuer.issuer(), "JWT_AUDIENCE",
-                                    issuer.audience(), "JWKS_URL", issuer.jwksUrl().toString())), repository,
-                            JwksSources.remote(issuer.jwksUrl()), Clock.systemUTC())), repository);
+            instance = new ApiFixture(
+                    issuer,
+                    ContractCheckedHandler.ofTheDocument(Wiring.api(
+                            AppConfig.fromEnvironment(Map.of(
+                                    "JWT_ISSUER",
+                                    issuer.issuer(),
+                                    "JWT_AUDIENCE",
+                                    issuer.audience(),
+                                    "JWKS_URL",
+                                    issuer.jwksUrl().toString())),
+                            repository,
+                            JwksSources.remote(issuer.jwksUrl()),
+                            Clock.systemUTC())),
+                    repository);
         }
         return instance;
     }

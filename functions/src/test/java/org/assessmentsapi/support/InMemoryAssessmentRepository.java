@@ -33,12 +33,12 @@ import org.assessmentsapi.domain.Caller;
  */
 public final class InMemoryAssessmentRepository implements AssessmentRepository {
 
-    private record Item(Assessment assessment, Deque<String> appliedEvents, Optional<String> fingerprint) {
-    }
+    private record Item(Assessment assessment, Deque<String> appliedEvents, Optional<String> fingerprint) {}
 
     /** The owner index's order: newest {@code updatedAt} first, then the greater id first. */
     private static final Comparator<Assessment> NEWEST_FIRST = Comparator.comparing(Assessment::updatedAt)
-            .thenComparing(Assessment::id).reversed();
+            .thenComparing(Assessment::id)
+            .reversed();
 
     private final Map<String, Item> items = new HashMap<>();
     private volatile boolean unavailable;
@@ -48,11 +48,18 @@ public final class InMemoryAssessmentRepository implements AssessmentRepository 
         requireAvailable();
         Item item = items.get(id);
         Optional<Assessment> asItWas = Optional.ofNullable(item).map(Item::assessment);
-        boolean repeat = item != null && update.eventId().filter(item.appliedEvents()::contains).isPresent();
-        boolean holds = item != null && caller.mayAccess(item.assessment()) && !repeat
-                && (update.expectedVersion().isEmpty() || update.expectedVersion().getAsLong() == item.assessment().version());
+        boolean repeat = item != null
+                && update.eventId().filter(item.appliedEvents()::contains).isPresent();
+        boolean holds = item != null
+                && caller.mayAccess(item.assessment())
+                && !repeat
+                && (update.expectedVersion().isEmpty()
+                        || update.expectedVersion().getAsLong()
+                                == item.assessment().version());
         if (!holds) {
-            return repeat ? new UpdateOutcome.AlreadyApplied(item.assessment()) : UpdateOutcome.notApplied(asItWas, caller);
+            return repeat
+                    ? new UpdateOutcome.AlreadyApplied(item.assessment())
+                    : UpdateOutcome.notApplied(asItWas, caller);
         }
         Assessment updated = applied(item.assessment(), update.changes(), now);
         Deque<String> events = new ArrayDeque<>(item.appliedEvents());
@@ -75,22 +82,33 @@ public final class InMemoryAssessmentRepository implements AssessmentRepository 
     @Override
     public synchronized CreateOnceResult createOnce(Assessment assessment, String fingerprint) {
         requireAvailable();
-        Item existing = items.putIfAbsent(assessment.id(), new Item(assessment, new ArrayDeque<>(), Optional.of(fingerprint)));
-        return existing == null ? new CreateOnceResult.Created()
+        Item existing =
+                items.putIfAbsent(assessment.id(), new Item(assessment, new ArrayDeque<>(), Optional.of(fingerprint)));
+        return existing == null
+                ? new CreateOnceResult.Created()
                 : new CreateOnceResult.Exists(existing.assessment(), existing.fingerprint());
     }
 
     @Override
     public synchronized AssessmentPage list(String userId, ListQuery query, Optional<PagePosition> after) {
         requireAvailable();
-        List<Assessment> read = items.values().stream().map(Item::assessment)
+        List<Assessment> read = items.values().stream()
+                .map(Item::assessment)
                 .filter(a -> a.userId().equals(userId))
                 .filter(a -> after.isEmpty() || after(a, after.get()))
-                .sorted(NEWEST_FIRST).limit(query.limit()).toList();
-        Optional<PagePosition> next = read.size() < query.limit() ? Optional.empty()
-                : Optional.of(new PagePosition(read.get(read.size() - 1).updatedAt(), read.get(read.size() - 1).id()));
-        return new AssessmentPage(read.stream()
-                .filter(a -> !query.filtersStatus() || query.statuses().contains(a.status())).toList(), next);
+                .sorted(NEWEST_FIRST)
+                .limit(query.limit())
+                .toList();
+        Optional<PagePosition> next = read.size() < query.limit()
+                ? Optional.empty()
+                : Optional.of(new PagePosition(
+                        read.get(read.size() - 1).updatedAt(),
+                        read.get(read.size() - 1).id()));
+        return new AssessmentPage(
+                read.stream()
+                        .filter(a -> !query.filtersStatus() || query.statuses().contains(a.status()))
+                        .toList(),
+                next);
     }
 
     @Override
@@ -98,7 +116,8 @@ public final class InMemoryAssessmentRepository implements AssessmentRepository 
         requireAvailable();
         Optional<Assessment> asItWas = Optional.ofNullable(items.get(id)).map(Item::assessment);
         boolean holds = asItWas.filter(caller::mayAccess)
-                .filter(a -> expectedVersion.isEmpty() || expectedVersion.getAsLong() == a.version()).isPresent();
+                .filter(a -> expectedVersion.isEmpty() || expectedVersion.getAsLong() == a.version())
+                .isPresent();
         if (!holds) {
             return DeleteOutcome.notDeleted(asItWas, caller);
         }
@@ -135,10 +154,21 @@ public final class InMemoryAssessmentRepository implements AssessmentRepository 
     }
 
     private static Assessment applied(Assessment a, AssessmentChanges c, Instant now) {
-        return new Assessment(a.id(), or(c.name(), a.name()), or(c.companyName(), a.companyName()),
-                or(c.companyType(), a.companyType()), a.country(), or(c.status(), a.status()), a.intakeMode(),
-                or(c.progress(), a.progress()), a.version() + 1, or(c.overallRiskScore(), a.overallRiskScore()),
-                or(c.overallRiskLevel(), a.overallRiskLevel()), a.userId(), a.createdAt(), now);
+        return new Assessment(
+                a.id(),
+                or(c.name(), a.name()),
+                or(c.companyName(), a.companyName()),
+                or(c.companyType(), a.companyType()),
+                a.country(),
+                or(c.status(), a.status()),
+                a.intakeMode(),
+                or(c.progress(), a.progress()),
+                a.version() + 1,
+                or(c.overallRiskScore(), a.overallRiskScore()),
+                or(c.overallRiskLevel(), a.overallRiskLevel()),
+                a.userId(),
+                a.createdAt(),
+                now);
     }
 
     /** A null change means "not provided": the stored value stays. */

@@ -45,11 +45,11 @@ public final class LambdaInvocations {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private LambdaInvocations() {
-    }
+    private LambdaInvocations() {}
 
     /** Invokes the API function with this event; its v2 response. */
-    public static APIGatewayV2HTTPResponse invoke(RequestStreamHandler handler, APIGatewayV2HTTPEvent event, Context context) {
+    public static APIGatewayV2HTTPResponse invoke(
+            RequestStreamHandler handler, APIGatewayV2HTTPEvent event, Context context) {
         return parse(invoke(handler, toJson(event), context), APIGatewayV2HTTPResponse.class);
     }
 
@@ -92,8 +92,10 @@ public final class LambdaInvocations {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("the handler's answer is not a " + type.getSimpleName() + ": "
-                    + new String(json, java.nio.charset.StandardCharsets.UTF_8), e);
+            throw new UncheckedIOException(
+                    "the handler's answer is not a " + type.getSimpleName() + ": "
+                            + new String(json, java.nio.charset.StandardCharsets.UTF_8),
+                    e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.assessmentsapi.support;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.assessmentsapi.adapter.logging.Log;
-import java.time.Instant;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,15 +41,19 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback, 
         List<String> problems = new java.util.ArrayList<>();
         for (String line : LINES) {
             if (EmfSpecification.isEmf(line)) {
-                EmfSpecification.violations(line, Instant.now()).forEach(problem -> problems.add(problem + " in " + line));
+                EmfSpecification.violations(line, Instant.now())
+                        .forEach(problem -> problems.add(problem + " in " + line));
             } else if (line.contains("\"level\":\"INFO\"") || line.contains("\"level\":\"DEBUG\"")) {
-                if (line.contains("\"error\":") || line.contains("Bearer ") || line.matches(".*eyJ[A-Za-z0-9_-]{10,}.*")) {
+                if (line.contains("\"error\":")
+                        || line.contains("Bearer ")
+                        || line.matches(".*eyJ[A-Za-z0-9_-]{10,}.*")) {
                     problems.add("a stack trace or a token at INFO: " + line);
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("the handlers' log of " + context.getDisplayName() + ":\n" + String.join("\n", problems));
+            throw new AssertionError(
+                    "the handlers' log of " + context.getDisplayName() + ":\n" + String.join("\n", problems));
         }
     }
 

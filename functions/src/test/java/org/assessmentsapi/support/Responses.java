@@ -14,11 +14,18 @@ import java.util.Set;
 public final class Responses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> OWN_HEADERS = Set.of("Content-Type", "Cache-Control", "X-Content-Type-Options",
-            "Retry-After", "WWW-Authenticate", "Allow", "Accept", "ETag", "Location");
+    private static final Set<String> OWN_HEADERS = Set.of(
+            "Content-Type",
+            "Cache-Control",
+            "X-Content-Type-Options",
+            "Retry-After",
+            "WWW-Authenticate",
+            "Allow",
+            "Accept",
+            "ETag",
+            "Location");
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
@@ -46,7 +53,8 @@ public final class Responses {
     public static void assertNoInjectedHeader(APIGatewayV2HTTPResponse response) {
         response.getHeaders().forEach((name, value) -> {
             assertTrue(OWN_HEADERS.contains(name), () -> "unexpected header " + name);
-            assertTrue(value.chars().noneMatch(c -> c < 0x20 || c == 0x7F), () -> "control character in header " + name);
+            assertTrue(
+                    value.chars().noneMatch(c -> c < 0x20 || c == 0x7F), () -> "control character in header " + name);
         });
     }
 

@@ -21,8 +21,7 @@ public final class SqsEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SqsEvents() {
-    }
+    private SqsEvents() {}
 
     public static SQSEvent sample() {
         return LambdaInvocations.read(ApiEvents.eventsDir().resolve(SQS_SAMPLE), SQSEvent.class);
@@ -30,7 +29,8 @@ public final class SqsEvents {
 
     public static ObjectNode eventBridgeSample() {
         try {
-            return (ObjectNode) JSON.readTree(ApiEvents.eventsDir().resolve(EVENTBRIDGE_SAMPLE).toFile());
+            return (ObjectNode) JSON.readTree(
+                    ApiEvents.eventsDir().resolve(EVENTBRIDGE_SAMPLE).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +70,9 @@ public final class SqsEvents {
         SQSEvent.SQSMessage again = message(original.getBody());
         again.setMessageId(original.getMessageId());
         var attributes = new HashMap<>(original.getAttributes());
-        attributes.put("ApproximateReceiveCount", Integer.toString(Integer.parseInt(attributes.get("ApproximateReceiveCount")) + 1));
+        attributes.put(
+                "ApproximateReceiveCount",
+                Integer.toString(Integer.parseInt(attributes.get("ApproximateReceiveCount")) + 1));
         again.setAttributes(attributes);
         return again;
     }

@@ -8,16 +8,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.assessmentsapi.application.AssessmentRepository;
-import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.adapter.http.ApiHandler;
+import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
-import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -83,11 +83,16 @@ public final class TestEnvironment {
     /** The configuration the Lambda would read from its environment, pointing at the test servers. */
     public AppConfig configFor(String endpoint, String table) {
         return AppConfig.fromEnvironment(Map.of(
-                "TABLE_NAME", table,
-                "DYNAMODB_ENDPOINT", endpoint,
-                "AWS_REGION", "us-east-1",
-                "JWT_ISSUER", issuer.issuer(),
-                "JWT_AUDIENCE", issuer.audience()));
+                "TABLE_NAME",
+                table,
+                "DYNAMODB_ENDPOINT",
+                endpoint,
+                "AWS_REGION",
+                "us-east-1",
+                "JWT_ISSUER",
+                issuer.issuer(),
+                "JWT_AUDIENCE",
+                issuer.audience()));
     }
 
     /** A handler on its own table of the shared dynalite, for tests that count or compare whole tables. */
@@ -98,13 +103,18 @@ public final class TestEnvironment {
 
     /** An item as stored, every attribute as DynamoDB holds it (consistent read); empty when absent. */
     public Map<String, AttributeValue> rawItem(String table, String id) {
-        return dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+        return dynamoDb.getItem(b -> b.tableName(table)
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
     }
 
     /** Every item of a table, as DynamoDB returns it (consistent scan), in a stable order: for before/after comparisons. */
     public List<String> scan(String table) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true))
+                .items()
+                .forEach(items::add);
         items.sort(Comparator.comparing(item -> item.get("id").s()));
         return items.stream().map(item -> new TreeMap<>(item).toString()).toList();
     }
@@ -116,13 +126,16 @@ public final class TestEnvironment {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> java.util.Arrays.stream(interceptors).forEach(c::addExecutionInterceptor))
+                .overrideConfiguration(
+                        c -> java.util.Arrays.stream(interceptors).forEach(c::addExecutionInterceptor))
                 .build();
     }
 
     /** How many items a table holds (a full scan: for the small tables of tests only). */
     public int itemCount(String table) {
-        return dynamoDb.scanPaginator(b -> b.tableName(table).select(Select.COUNT)).stream().mapToInt(r -> r.count()).sum();
+        return dynamoDb.scanPaginator(b -> b.tableName(table).select(Select.COUNT)).stream()
+                .mapToInt(r -> r.count())
+                .sum();
     }
 
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
@@ -132,7 +145,8 @@ public final class TestEnvironment {
 
     /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
-        JWKSource<SecurityContext> keys = JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
+        JWKSource<SecurityContext> keys =
+                JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
         return ContractCheckedHandler.ofTheDocument(Wiring.api(otherConfig, otherClient, keys, Clock.systemUTC()));
     }
 }

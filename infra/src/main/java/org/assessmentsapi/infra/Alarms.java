@@ -16,29 +16,33 @@ import software.constructs.Construct;
  */
 final class Alarms {
 
-  private Alarms() {
-  }
+    private Alarms() {}
 
-  /** One statistic of a metric over one period, e.g. {@code statistic("Sum", Duration.minutes(5))}. */
-  static MetricOptions statistic(String statistic, Duration period) {
-    return MetricOptions.builder().statistic(statistic).period(period).build();
-  }
+    /** One statistic of a metric over one period, e.g. {@code statistic("Sum", Duration.minutes(5))}. */
+    static MetricOptions statistic(String statistic, Duration period) {
+        return MetricOptions.builder().statistic(statistic).period(period).build();
+    }
 
-  /**
-   * @param scope       together with {@code id}, fixes the alarm's logical id
-   * @param metric      with the statistic and period the alarm evaluates (see {@link #statistic})
-   * @param comparison  how the metric compares with {@code threshold} when the alarm fires
-   * @param description what has gone wrong, for whoever sees the alarm in the console
-   */
-  static Alarm alarm(Construct scope, String id, IMetric metric, ComparisonOperator comparison, double threshold,
-      String description) {
-    return Alarm.Builder.create(scope, id)
-        .alarmDescription(description)
-        .metric(metric)
-        .threshold(threshold)
-        .evaluationPeriods(1)
-        .comparisonOperator(comparison)
-        .treatMissingData(TreatMissingData.NOT_BREACHING)
-        .build();
-  }
+    /**
+     * @param scope       together with {@code id}, fixes the alarm's logical id
+     * @param metric      with the statistic and period the alarm evaluates (see {@link #statistic})
+     * @param comparison  how the metric compares with {@code threshold} when the alarm fires
+     * @param description what has gone wrong, for whoever sees the alarm in the console
+     */
+    static Alarm alarm(
+            Construct scope,
+            String id,
+            IMetric metric,
+            ComparisonOperator comparison,
+            double threshold,
+            String description) {
+        return Alarm.Builder.create(scope, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(1)
+                .comparisonOperator(comparison)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
 }

@@ -13,25 +13,29 @@ import software.amazon.awscdk.StackProps;
  */
 public final class AssessmentsApp {
 
-  private AssessmentsApp() {
-  }
+    private AssessmentsApp() {}
 
-  public static void main(String[] args) {
-    App app = new App();
-    AssessmentsConfig config;
-    try {
-      config = AssessmentsConfig.fromContext(app.getNode()::tryGetContext, Path.of(""));
-    } catch (IllegalArgumentException e) {
-      // A plain message, not a stack trace: this is the user's input, not a bug.
-      System.err.println(e.getMessage());
-      System.exit(1);
-      return;
+    public static void main(String[] args) {
+        App app = new App();
+        AssessmentsConfig config;
+        try {
+            config = AssessmentsConfig.fromContext(app.getNode()::tryGetContext, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            // A plain message, not a stack trace: this is the user's input, not a bug.
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        new AssessmentsStack(
+                app,
+                config.stackName(),
+                StackProps.builder()
+                        .description("Assessments API: HTTP API, Lambda (SnapStart) and DynamoDB")
+                        .build(),
+                config);
+        // Findings that are not suppressed with a reason in the stack fail the synth.
+        Aspects.of(app)
+                .add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        app.synth();
     }
-    new AssessmentsStack(app, config.stackName(), StackProps.builder()
-        .description("Assessments API: HTTP API, Lambda (SnapStart) and DynamoDB")
-        .build(), config);
-    // Findings that are not suppressed with a reason in the stack fail the synth.
-    Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-    app.synth();
-  }
 }

@@ -32,216 +32,237 @@ import software.amazon.awscdk.RemovalPolicy;
  * @param eventsMaxConcurrency       at most this many concurrent invocations by the event source mapping
  */
 public record AssessmentsConfig(
-    String stackName,
-    boolean dev,
-    String jwtIssuer,
-    String jwtAudience,
-    String jwksUrl,
-    int memorySize,
-    double throttleRateLimit,
-    int throttleBurstLimit,
-    List<String> corsAllowedOrigins,
-    Path functionsJar,
-    String eventBusName,
-    List<String> eventSources,
-    int eventsMaxReceiveCount,
-    int eventsBatchSize,
-    int eventsBatchingWindowSeconds,
-    int eventsMaxConcurrency) {
+        String stackName,
+        boolean dev,
+        String jwtIssuer,
+        String jwtAudience,
+        String jwksUrl,
+        int memorySize,
+        double throttleRateLimit,
+        int throttleBurstLimit,
+        List<String> corsAllowedOrigins,
+        Path functionsJar,
+        String eventBusName,
+        List<String> eventSources,
+        int eventsMaxReceiveCount,
+        int eventsBatchSize,
+        int eventsBatchingWindowSeconds,
+        int eventsMaxConcurrency) {
 
-  public static final String DEFAULT_STACK_NAME = "AssessmentsApi";
-  /** Relative to {@code infra/}, where {@code cdk synth} runs the app. */
-  public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("..", "functions", "target", "functions.jar");
-  public static final int DEFAULT_MEMORY_SIZE = 1024;
-  public static final double DEFAULT_THROTTLE_RATE_LIMIT = 50;
-  public static final int DEFAULT_THROTTLE_BURST_LIMIT = 100;
-  /** Only for {@code dev=true} synths: a reserved domain, so such a stack can never accept a real token. */
-  public static final String DEV_PLACEHOLDER_ISSUER = "https://issuer.invalid/";
-  public static final String DEV_PLACEHOLDER_AUDIENCE = "assessments-api-dev";
-  /** The account's default bus, which every account has and which needs no resource of this stack. */
-  public static final String DEFAULT_EVENT_BUS_NAME = "default";
-  public static final int DEFAULT_EVENTS_MAX_RECEIVE_COUNT = 3;
-  public static final int DEFAULT_EVENTS_BATCH_SIZE = 10;
-  public static final int DEFAULT_EVENTS_BATCHING_WINDOW_SECONDS = 1;
-  /** Bounds the write rate the queue can put on the table, whatever the backlog. */
-  public static final int DEFAULT_EVENTS_MAX_CONCURRENCY = 5;
+    public static final String DEFAULT_STACK_NAME = "AssessmentsApi";
+    /** Relative to {@code infra/}, where {@code cdk synth} runs the app. */
+    public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("..", "functions", "target", "functions.jar");
 
-  public AssessmentsConfig {
-    List<String> problems = new ArrayList<>();
-    if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
-      problems.add("stackName '" + stackName + "' is not a valid CloudFormation stack name");
-    }
-    if (blank(jwtIssuer)) {
-      problems.add("jwtIssuer is missing: pass -c jwtIssuer=https://your-issuer/ (or -c dev=true for a throwaway stack)");
-    } else if (!isHttpsUrl(jwtIssuer)) {
-      problems.add("jwtIssuer '" + jwtIssuer + "' must be an https URL");
-    } else if (blank(jwksUrl) && !jwtIssuer.endsWith("/")) {
-      // The functions derive the key set as JWT_ISSUER + ".well-known/jwks.json".
-      problems.add("jwtIssuer '" + jwtIssuer + "' does not end with '/': pass -c jwksUrl=... explicitly, because the"
-          + " default JWKS URL is the issuer followed by '.well-known/jwks.json'");
-    }
-    if (blank(jwtAudience)) {
-      problems.add("jwtAudience is missing: pass -c jwtAudience=your-api-audience (or -c dev=true for a throwaway stack)");
-    }
-    if (!blank(jwksUrl) && !isHttpsUrl(jwksUrl)) {
-      problems.add("jwksUrl '" + jwksUrl + "' must be an https URL");
-    }
-    // Lambda accepts 128..10240 MB; below 512 MB a Java function restores from SnapStart slowly.
-    if (memorySize < 512 || memorySize > 10240) {
-      problems.add("memorySize " + memorySize + " must be between 512 and 10240 (MB)");
-    }
-    if (!(throttleRateLimit > 0)) {
-      problems.add("throttleRateLimit " + throttleRateLimit + " must be a positive number of requests per second");
-    }
-    if (throttleBurstLimit <= 0) {
-      problems.add("throttleBurstLimit " + throttleBurstLimit + " must be positive (requests)");
-    }
-    corsAllowedOrigins = List.copyOf(Objects.requireNonNullElse(corsAllowedOrigins, List.of()));
-    for (String origin : corsAllowedOrigins) {
-      if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
-        problems.add("corsAllowedOrigins entry '" + origin + "' must be '*' or a scheme://host[:port] origin");
-      }
-    }
-    if (functionsJar == null || !Files.isRegularFile(functionsJar)) {
-      problems.add("the functions jar " + (functionsJar == null ? "" : "'" + functionsJar.toAbsolutePath().normalize() + "' ")
-          + "does not exist: build it first with `mvn -B -pl functions -am package` from the repository root,"
-          + " or point -c functionsJar=... at a built jar");
-    }
-    if (eventBusName == null || !eventBusName.matches("[A-Za-z0-9._/-]{1,256}")) {
-      problems.add("eventBusName '" + eventBusName + "' is not an EventBridge bus name (1 to 256 of A-Z a-z 0-9 . _ - /)");
-    }
-    eventSources = List.copyOf(Objects.requireNonNullElse(eventSources, List.of()));
-    for (String source : eventSources) {
-      if (!source.matches("[^\\s,]{1,256}")) {
-        problems.add("eventSources entry '" + source + "' must be 1 to 256 characters without spaces or commas");
-      } else if (source.startsWith("aws.")) {
-        // EventBridge refuses PutEvents with an aws.* source: such a rule could only match AWS services.
-        problems.add("eventSources entry '" + source + "' is reserved for AWS services (aws.*), not internal publishers");
-      }
-    }
-    if (eventSources.size() != eventSources.stream().distinct().count()) {
-      problems.add("eventSources " + eventSources + " names a source twice");
-    }
-    // SQS allows a maxReceiveCount of 1 to 1000.
-    if (eventsMaxReceiveCount < 1 || eventsMaxReceiveCount > 1000) {
-      problems.add("eventsMaxReceiveCount " + eventsMaxReceiveCount + " must be between 1 and 1000");
-    }
-    // Lambda allows 1 to 10000 for a standard queue; above 10 it requires a batching window.
-    if (eventsBatchSize < 1 || eventsBatchSize > 10000) {
-      problems.add("eventsBatchSize " + eventsBatchSize + " must be between 1 and 10000");
-    }
-    if (eventsBatchingWindowSeconds < 0 || eventsBatchingWindowSeconds > 300) {
-      problems.add("eventsBatchingWindowSeconds " + eventsBatchingWindowSeconds + " must be between 0 and 300");
-    } else if (eventsBatchSize > 10 && eventsBatchingWindowSeconds < 1) {
-      problems.add("eventsBatchSize " + eventsBatchSize + " above 10 needs eventsBatchingWindowSeconds of at least 1"
-          + " (a Lambda rule for SQS event sources)");
-    }
-    // Lambda allows a maximum concurrency of 2 to 1000 for SQS event sources.
-    if (eventsMaxConcurrency < 2 || eventsMaxConcurrency > 1000) {
-      problems.add("eventsMaxConcurrency " + eventsMaxConcurrency + " must be between 2 and 1000");
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("Invalid configuration of the assessments stack:\n - "
-          + String.join("\n - ", problems));
-    }
-  }
+    public static final int DEFAULT_MEMORY_SIZE = 1024;
+    public static final double DEFAULT_THROTTLE_RATE_LIMIT = 50;
+    public static final int DEFAULT_THROTTLE_BURST_LIMIT = 100;
+    /** Only for {@code dev=true} synths: a reserved domain, so such a stack can never accept a real token. */
+    public static final String DEV_PLACEHOLDER_ISSUER = "https://issuer.invalid/";
 
-  /**
-   * Reads the context keys documented in docs/deploy.md. Values given with {@code -c key=value} arrive as strings,
-   * values from cdk.json may be numbers or booleans: both are accepted.
-   *
-   * @param context    looks a context key up, {@code null} when absent (e.g. {@code app.getNode()::tryGetContext})
-   * @param workingDir the directory relative paths are resolved against (the app runs in {@code infra/})
-   */
-  public static AssessmentsConfig fromContext(Function<String, Object> context, Path workingDir) {
-    boolean dev = Boolean.parseBoolean(string(context, "dev", "false"));
-    String issuer = string(context, "jwtIssuer", dev ? DEV_PLACEHOLDER_ISSUER : null);
-    String audience = string(context, "jwtAudience", dev ? DEV_PLACEHOLDER_AUDIENCE : null);
-    String jar = string(context, "functionsJar", null);
-    String cors = string(context, "corsAllowedOrigins", "");
-    String sources = string(context, "eventSources", "");
-    return new AssessmentsConfig(
-        string(context, "stackName", DEFAULT_STACK_NAME),
-        dev,
-        issuer,
-        audience,
-        string(context, "jwksUrl", null),
-        integer(context, "memorySize", DEFAULT_MEMORY_SIZE),
-        number(context, "throttleRateLimit", DEFAULT_THROTTLE_RATE_LIMIT),
-        integer(context, "throttleBurstLimit", DEFAULT_THROTTLE_BURST_LIMIT),
-        commaSeparated(cors),
-        workingDir.resolve(jar == null ? DEFAULT_FUNCTIONS_JAR : Path.of(jar)).normalize(),
-        string(context, "eventBusName", DEFAULT_EVENT_BUS_NAME),
-        commaSeparated(sources),
-        integer(context, "eventsMaxReceiveCount", DEFAULT_EVENTS_MAX_RECEIVE_COUNT),
-        integer(context, "eventsBatchSize", DEFAULT_EVENTS_BATCH_SIZE),
-        integer(context, "eventsBatchingWindowSeconds", DEFAULT_EVENTS_BATCHING_WINDOW_SECONDS),
-        integer(context, "eventsMaxConcurrency", DEFAULT_EVENTS_MAX_CONCURRENCY));
-  }
+    public static final String DEV_PLACEHOLDER_AUDIENCE = "assessments-api-dev";
+    /** The account's default bus, which every account has and which needs no resource of this stack. */
+    public static final String DEFAULT_EVENT_BUS_NAME = "default";
 
-  private static List<String> commaSeparated(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
+    public static final int DEFAULT_EVENTS_MAX_RECEIVE_COUNT = 3;
+    public static final int DEFAULT_EVENTS_BATCH_SIZE = 10;
+    public static final int DEFAULT_EVENTS_BATCHING_WINDOW_SECONDS = 1;
+    /** Bounds the write rate the queue can put on the table, whatever the backlog. */
+    public static final int DEFAULT_EVENTS_MAX_CONCURRENCY = 5;
 
-  /** Whether the rule takes events from the account's default bus (rather than a custom one). */
-  public boolean defaultEventBus() {
-    return DEFAULT_EVENT_BUS_NAME.equals(eventBusName);
-  }
-
-  /** What deleting the stack does to its table, log groups and queues: a dev stack takes them along. */
-  public RemovalPolicy removalPolicy() {
-    return dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
-  }
-
-  public boolean corsEnabled() {
-    return !corsAllowedOrigins.isEmpty();
-  }
-
-  /**
-   * The CloudWatch namespace of the functions' own metrics: the stack name, so that two stacks in one account and
-   * region never add up each other's metrics. A stack name is always a valid namespace (letters, digits, '-').
-   */
-  public String metricsNamespace() {
-    return stackName;
-  }
-
-  private static String string(Function<String, Object> context, String key, String fallback) {
-    Object value = context.apply(key);
-    return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
-  }
-
-  private static int integer(Function<String, Object> context, String key, int fallback) {
-    String value = string(context, key, null);
-    if (value == null) {
-      return fallback;
+    public AssessmentsConfig {
+        List<String> problems = new ArrayList<>();
+        if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
+            problems.add("stackName '" + stackName + "' is not a valid CloudFormation stack name");
+        }
+        if (blank(jwtIssuer)) {
+            problems.add(
+                    "jwtIssuer is missing: pass -c jwtIssuer=https://your-issuer/ (or -c dev=true for a throwaway stack)");
+        } else if (!isHttpsUrl(jwtIssuer)) {
+            problems.add("jwtIssuer '" + jwtIssuer + "' must be an https URL");
+        } else if (blank(jwksUrl) && !jwtIssuer.endsWith("/")) {
+            // The functions derive the key set as JWT_ISSUER + ".well-known/jwks.json".
+            problems.add(
+                    "jwtIssuer '" + jwtIssuer + "' does not end with '/': pass -c jwksUrl=... explicitly, because the"
+                            + " default JWKS URL is the issuer followed by '.well-known/jwks.json'");
+        }
+        if (blank(jwtAudience)) {
+            problems.add(
+                    "jwtAudience is missing: pass -c jwtAudience=your-api-audience (or -c dev=true for a throwaway stack)");
+        }
+        if (!blank(jwksUrl) && !isHttpsUrl(jwksUrl)) {
+            problems.add("jwksUrl '" + jwksUrl + "' must be an https URL");
+        }
+        // Lambda accepts 128..10240 MB; below 512 MB a Java function restores from SnapStart slowly.
+        if (memorySize < 512 || memorySize > 10240) {
+            problems.add("memorySize " + memorySize + " must be between 512 and 10240 (MB)");
+        }
+        if (!(throttleRateLimit > 0)) {
+            problems.add(
+                    "throttleRateLimit " + throttleRateLimit + " must be a positive number of requests per second");
+        }
+        if (throttleBurstLimit <= 0) {
+            problems.add("throttleBurstLimit " + throttleBurstLimit + " must be positive (requests)");
+        }
+        corsAllowedOrigins = List.copyOf(Objects.requireNonNullElse(corsAllowedOrigins, List.of()));
+        for (String origin : corsAllowedOrigins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                problems.add("corsAllowedOrigins entry '" + origin + "' must be '*' or a scheme://host[:port] origin");
+            }
+        }
+        if (functionsJar == null || !Files.isRegularFile(functionsJar)) {
+            problems.add("the functions jar "
+                    + (functionsJar == null
+                            ? ""
+                            : "'" + functionsJar.toAbsolutePath().normalize() + "' ")
+                    + "does not exist: build it first with `mvn -B -pl functions -am package` from the repository root,"
+                    + " or point -c functionsJar=... at a built jar");
+        }
+        if (eventBusName == null || !eventBusName.matches("[A-Za-z0-9._/-]{1,256}")) {
+            problems.add("eventBusName '" + eventBusName
+                    + "' is not an EventBridge bus name (1 to 256 of A-Z a-z 0-9 . _ - /)");
+        }
+        eventSources = List.copyOf(Objects.requireNonNullElse(eventSources, List.of()));
+        for (String source : eventSources) {
+            if (!source.matches("[^\\s,]{1,256}")) {
+                problems.add(
+                        "eventSources entry '" + source + "' must be 1 to 256 characters without spaces or commas");
+            } else if (source.startsWith("aws.")) {
+                // EventBridge refuses PutEvents with an aws.* source: such a rule could only match AWS services.
+                problems.add("eventSources entry '" + source
+                        + "' is reserved for AWS services (aws.*), not internal publishers");
+            }
+        }
+        if (eventSources.size() != eventSources.stream().distinct().count()) {
+            problems.add("eventSources " + eventSources + " names a source twice");
+        }
+        // SQS allows a maxReceiveCount of 1 to 1000.
+        if (eventsMaxReceiveCount < 1 || eventsMaxReceiveCount > 1000) {
+            problems.add("eventsMaxReceiveCount " + eventsMaxReceiveCount + " must be between 1 and 1000");
+        }
+        // Lambda allows 1 to 10000 for a standard queue; above 10 it requires a batching window.
+        if (eventsBatchSize < 1 || eventsBatchSize > 10000) {
+            problems.add("eventsBatchSize " + eventsBatchSize + " must be between 1 and 10000");
+        }
+        if (eventsBatchingWindowSeconds < 0 || eventsBatchingWindowSeconds > 300) {
+            problems.add("eventsBatchingWindowSeconds " + eventsBatchingWindowSeconds + " must be between 0 and 300");
+        } else if (eventsBatchSize > 10 && eventsBatchingWindowSeconds < 1) {
+            problems.add(
+                    "eventsBatchSize " + eventsBatchSize + " above 10 needs eventsBatchingWindowSeconds of at least 1"
+                            + " (a Lambda rule for SQS event sources)");
+        }
+        // Lambda allows a maximum concurrency of 2 to 1000 for SQS event sources.
+        if (eventsMaxConcurrency < 2 || eventsMaxConcurrency > 1000) {
+            problems.add("eventsMaxConcurrency " + eventsMaxConcurrency + " must be between 2 and 1000");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Invalid configuration of the assessments stack:\n - " + String.join("\n - ", problems));
+        }
     }
-    // jsii may hand a cdk.json number over as a double (100.0).
-    double parsed = number(context, key, fallback);
-    if (parsed != Math.rint(parsed) || Math.abs(parsed) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("Context value " + key + "='" + value + "' is not a whole number");
-    }
-    return (int) parsed;
-  }
 
-  private static double number(Function<String, Object> context, String key, double fallback) {
-    String value = string(context, key, null);
-    try {
-      return value == null ? fallback : Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Context value " + key + "='" + value + "' is not a number", e);
+    /**
+     * Reads the context keys documented in docs/deploy.md. Values given with {@code -c key=value} arrive as strings,
+     * values from cdk.json may be numbers or booleans: both are accepted.
+     *
+     * @param context    looks a context key up, {@code null} when absent (e.g. {@code app.getNode()::tryGetContext})
+     * @param workingDir the directory relative paths are resolved against (the app runs in {@code infra/})
+     */
+    public static AssessmentsConfig fromContext(Function<String, Object> context, Path workingDir) {
+        boolean dev = Boolean.parseBoolean(string(context, "dev", "false"));
+        String issuer = string(context, "jwtIssuer", dev ? DEV_PLACEHOLDER_ISSUER : null);
+        String audience = string(context, "jwtAudience", dev ? DEV_PLACEHOLDER_AUDIENCE : null);
+        String jar = string(context, "functionsJar", null);
+        String cors = string(context, "corsAllowedOrigins", "");
+        String sources = string(context, "eventSources", "");
+        return new AssessmentsConfig(
+                string(context, "stackName", DEFAULT_STACK_NAME),
+                dev,
+                issuer,
+                audience,
+                string(context, "jwksUrl", null),
+                integer(context, "memorySize", DEFAULT_MEMORY_SIZE),
+                number(context, "throttleRateLimit", DEFAULT_THROTTLE_RATE_LIMIT),
+                integer(context, "throttleBurstLimit", DEFAULT_THROTTLE_BURST_LIMIT),
+                commaSeparated(cors),
+                workingDir
+                        .resolve(jar == null ? DEFAULT_FUNCTIONS_JAR : Path.of(jar))
+                        .normalize(),
+                string(context, "eventBusName", DEFAULT_EVENT_BUS_NAME),
+                commaSeparated(sources),
+                integer(context, "eventsMaxReceiveCount", DEFAULT_EVENTS_MAX_RECEIVE_COUNT),
+                integer(context, "eventsBatchSize", DEFAULT_EVENTS_BATCH_SIZE),
+                integer(context, "eventsBatchingWindowSeconds", DEFAULT_EVENTS_BATCHING_WINDOW_SECONDS),
+                integer(context, "eventsMaxConcurrency", DEFAULT_EVENTS_MAX_CONCURRENCY));
     }
-  }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static boolean isHttpsUrl(String s) {
-    try {
-      URI uri = URI.create(s);
-      return "https".equals(uri.getScheme()) && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
-  }
+
+    /** Whether the rule takes events from the account's default bus (rather than a custom one). */
+    public boolean defaultEventBus() {
+        return DEFAULT_EVENT_BUS_NAME.equals(eventBusName);
+    }
+
+    /** What deleting the stack does to its table, log groups and queues: a dev stack takes them along. */
+    public RemovalPolicy removalPolicy() {
+        return dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    }
+
+    public boolean corsEnabled() {
+        return !corsAllowedOrigins.isEmpty();
+    }
+
+    /**
+     * The CloudWatch namespace of the functions' own metrics: the stack name, so that two stacks in one account and
+     * region never add up each other's metrics. A stack name is always a valid namespace (letters, digits, '-').
+     */
+    public String metricsNamespace() {
+        return stackName;
+    }
+
+    private static String string(Function<String, Object> context, String key, String fallback) {
+        Object value = context.apply(key);
+        return value == null || value.toString().isBlank()
+                ? fallback
+                : value.toString().trim();
+    }
+
+    private static int integer(Function<String, Object> context, String key, int fallback) {
+        String value = string(context, key, null);
+        if (value == null) {
+            return fallback;
+        }
+        // jsii may hand a cdk.json number over as a double (100.0).
+        double parsed = number(context, key, fallback);
+        if (parsed != Math.rint(parsed) || Math.abs(parsed) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Context value " + key + "='" + value + "' is not a whole number");
+        }
+        return (int) parsed;
+    }
+
+    private static double number(Function<String, Object> context, String key, double fallback) {
+        String value = string(context, key, null);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Context value " + key + "='" + value + "' is not a number", e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean isHttpsUrl(String s) {
+        try {
+            URI uri = URI.create(s);
+            return "https".equals(uri.getScheme()) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

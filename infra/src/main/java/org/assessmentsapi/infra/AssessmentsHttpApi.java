@@ -37,200 +37,234 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
  */
 public final class AssessmentsHttpApi {
 
-  /** The only DynamoDB calls the API handler makes on the table (items by key). */
-  public static final List<String> TABLE_ACTIONS =
-      List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
-  /** The only call on the owner index: the list's Query (never a Scan). */
-  public static final List<String> OWNER_INDEX_ACTIONS = List.of("dynamodb:Query");
-  /** Share of requests answered with 5xx over five minutes that raises the alarm. */
-  public static final double SERVER_ERROR_RATE_THRESHOLD = 0.05;
-  /**
-   * Share of API requests refused as version conflicts (409, 412) over five minutes that raises the alarm. Some
-   * conflicts are optimistic locking working as designed (two editors of one assessment); this many means a client
-   * re-sends stale versions or far more writers than usual share an item.
-   */
-  public static final double CONFLICT_RATE_THRESHOLD = 0.1;
-  /** Below this many requests in five minutes the conflict rate says nothing (one conflict of two is 50%). */
-  public static final int CONFLICT_RATE_MIN_REQUESTS = 20;
-  /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
-  public static final Duration TIMEOUT = Duration.seconds(10);
+    /** The only DynamoDB calls the API handler makes on the table (items by key). */
+    public static final List<String> TABLE_ACTIONS =
+            List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    /** The only call on the owner index: the list's Query (never a Scan). */
+    public static final List<String> OWNER_INDEX_ACTIONS = List.of("dynamodb:Query");
+    /** Share of requests answered with 5xx over five minutes that raises the alarm. */
+    public static final double SERVER_ERROR_RATE_THRESHOLD = 0.05;
+    /**
+     * Share of API requests refused as version conflicts (409, 412) over five minutes that raises the alarm. Some
+     * conflicts are optimistic locking working as designed (two editors of one assessment); this many means a client
+     * re-sends stale versions or far more writers than usual share an item.
+     */
+    public static final double CONFLICT_RATE_THRESHOLD = 0.1;
+    /** Below this many requests in five minutes the conflict rate says nothing (one conflict of two is 50%). */
+    public static final int CONFLICT_RATE_MIN_REQUESTS = 20;
+    /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
+    public static final Duration TIMEOUT = Duration.seconds(10);
 
-  private final SnapStartFunction function;
-  private final HttpApi httpApi;
-  private final HttpStage stage;
-  private final LogGroup accessLogs;
+    private final SnapStartFunction function;
+    private final HttpApi httpApi;
+    private final HttpStage stage;
+    private final LogGroup accessLogs;
 
-  /** @param code the functions jar, shared by every function of the stack */
-  public AssessmentsHttpApi(Stack stack, AssessmentsConfig config, Code code, AssessmentsTable table) {
-    Secret cursorKey = cursorKey(stack, config);
-    function = new SnapStartFunction(stack, "Api", config, code, new SnapStartFunction.Spec(
-        AssessmentsStack.API_FUNCTION_ID, AssessmentsStack.API_HANDLER,
-        "Assessments HTTP API (POST, GET list, GET, PUT, DELETE)", environment(config, table, cursorKey), TIMEOUT));
-    table.allow(function, TABLE_ACTIONS);
-    table.allowOnOwnerIndex(function, OWNER_INDEX_ACTIONS);
+    /** @param code the functions jar, shared by every function of the stack */
+    public AssessmentsHttpApi(Stack stack, AssessmentsConfig config, Code code, AssessmentsTable table) {
+        Secret cursorKey = cursorKey(stack, config);
+        function = new SnapStartFunction(
+                stack,
+                "Api",
+                config,
+                code,
+                new SnapStartFunction.Spec(
+                        AssessmentsStack.API_FUNCTION_ID,
+                        AssessmentsStack.API_HANDLER,
+                        "Assessments HTTP API (POST, GET list, GET, PUT, DELETE)",
+                        environment(config, table, cursorKey),
+                        TIMEOUT));
+        table.allow(function, TABLE_ACTIONS);
+        table.allowOnOwnerIndex(function, OWNER_INDEX_ACTIONS);
 
-    httpApi = HttpApi.Builder.create(stack, "HttpApi")
-        .apiName(config.stackName())
-        .description("Assessments API")
-        // The default stage is created below, with throttling and access logs, which HttpApi's own lacks.
-        .createDefaultStage(false)
-        .corsPreflight(config.corsEnabled() ? cors(config.corsAllowedOrigins()) : null)
-        .build();
+        httpApi = HttpApi.Builder.create(stack, "HttpApi")
+                .apiName(config.stackName())
+                .description("Assessments API")
+                // The default stage is created below, with throttling and access logs, which HttpApi's own lacks.
+                .createDefaultStage(false)
+                .corsPreflight(config.corsEnabled() ? cors(config.corsAllowedOrigins()) : null)
+                .build();
 
-    accessLogs = LogGroup.Builder.create(stack, "ApiAccessLogs")
-        .retention(SnapStartFunction.LOG_RETENTION)
-        .removalPolicy(config.removalPolicy())
-        .build();
-    stage = HttpStage.Builder.create(stack, "DefaultStage")
-        .httpApi(httpApi)
-        .stageName("$default")
-        .autoDeploy(true)
-        .throttle(ThrottleSettings.builder()
-            .rateLimit(config.throttleRateLimit())
-            .burstLimit(config.throttleBurstLimit())
-            .build())
-        .accessLogSettings(accessLogSettings(accessLogs))
-        .build();
+        accessLogs = LogGroup.Builder.create(stack, "ApiAccessLogs")
+                .retention(SnapStartFunction.LOG_RETENTION)
+                .removalPolicy(config.removalPolicy())
+                .build();
+        stage = HttpStage.Builder.create(stack, "DefaultStage")
+                .httpApi(httpApi)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(config.throttleRateLimit())
+                        .burstLimit(config.throttleBurstLimit())
+                        .build())
+                .accessLogSettings(accessLogSettings(accessLogs))
+                .build();
 
-    // The integration targets the alias: $LATEST has no SnapStart snapshot.
-    HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiIntegration", function.alias(),
-        HttpLambdaIntegrationProps.builder().payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build());
-    httpApi.addRoutes(AddRoutesOptions.builder()
-        .path("/api/assessments/{id}")
-        .methods(List.of(HttpMethod.PUT, HttpMethod.GET, HttpMethod.DELETE))
-        .integration(integration)
-        .build());
-    httpApi.addRoutes(AddRoutesOptions.builder()
-        .path("/api/assessments")
-        .methods(List.of(HttpMethod.POST, HttpMethod.GET))
-        .integration(integration)
-        .build());
+        // The integration targets the alias: $LATEST has no SnapStart snapshot.
+        HttpLambdaIntegration integration = new HttpLambdaIntegration(
+                "ApiIntegration",
+                function.alias(),
+                HttpLambdaIntegrationProps.builder()
+                        .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
+                        .build());
+        httpApi.addRoutes(AddRoutesOptions.builder()
+                .path("/api/assessments/{id}")
+                .methods(List.of(HttpMethod.PUT, HttpMethod.GET, HttpMethod.DELETE))
+                .integration(integration)
+                .build());
+        httpApi.addRoutes(AddRoutesOptions.builder()
+                .path("/api/assessments")
+                .methods(List.of(HttpMethod.POST, HttpMethod.GET))
+                .integration(integration)
+                .build());
 
-    // For HTTP APIs the 5xx metric is 0 or 1 per request: its average is the 5xx rate.
-    Alarms.alarm(stack, "Api5xxRateAlarm", httpApi.metricServerError(Alarms.statistic("Average", Duration.minutes(5))),
-        ComparisonOperator.GREATER_THAN_THRESHOLD, SERVER_ERROR_RATE_THRESHOLD,
-        "More than " + Math.round(SERVER_ERROR_RATE_THRESHOLD * 100) + "% of API requests got a 5xx in 5 minutes."
-            + " Look at: StoreUnavailable and the errors, throttles and duration alarms of ApiFunction on the"
-            + " dashboard; the access log's integrationError and the API function's ERROR lines; docs/operations.md,"
-            + " Api5xxRateAlarm.");
+        // For HTTP APIs the 5xx metric is 0 or 1 per request: its average is the 5xx rate.
+        Alarms.alarm(
+                stack,
+                "Api5xxRateAlarm",
+                httpApi.metricServerError(Alarms.statistic("Average", Duration.minutes(5))),
+                ComparisonOperator.GREATER_THAN_THRESHOLD,
+                SERVER_ERROR_RATE_THRESHOLD,
+                "More than " + Math.round(SERVER_ERROR_RATE_THRESHOLD * 100)
+                        + "% of API requests got a 5xx in 5 minutes."
+                        + " Look at: StoreUnavailable and the errors, throttles and duration alarms of ApiFunction on the"
+                        + " dashboard; the access log's integrationError and the API function's ERROR lines; docs/operations.md,"
+                        + " Api5xxRateAlarm.");
 
-    ServiceMetrics metrics = new ServiceMetrics(config);
-    Duration fiveMinutes = Duration.minutes(5);
-    Alarms.alarm(stack, "ApiConflictRateAlarm", MathExpression.Builder.create()
-            .expression("IF(requests >= " + CONFLICT_RATE_MIN_REQUESTS + ", conflicts / requests, 0)")
-            .usingMetrics(Map.of(
-                "conflicts", metrics.api(ServiceMetrics.VERSION_CONFLICT, "Sum", fiveMinutes),
-                "requests", metrics.api(ServiceMetrics.REQUESTS, "Sum", fiveMinutes)))
-            .label("Version conflict rate")
-            .period(fiveMinutes)
-            .build(),
-        ComparisonOperator.GREATER_THAN_THRESHOLD, CONFLICT_RATE_THRESHOLD,
-        "More than " + Math.round(CONFLICT_RATE_THRESHOLD * 100) + "% of API requests (at least "
-            + CONFLICT_RATE_MIN_REQUESTS + " in 5 minutes) were refused as version conflicts (409/412). Look at:"
-            + " the conflicts-per-hour query and the 409/412 summary lines (route, caller's request ids) for a"
-            + " client that re-sends a stale version in a loop or many writers on one assessment;"
-            + " docs/operations.md, ApiConflictRateAlarm.");
+        ServiceMetrics metrics = new ServiceMetrics(config);
+        Duration fiveMinutes = Duration.minutes(5);
+        Alarms.alarm(
+                stack,
+                "ApiConflictRateAlarm",
+                MathExpression.Builder.create()
+                        .expression("IF(requests >= " + CONFLICT_RATE_MIN_REQUESTS + ", conflicts / requests, 0)")
+                        .usingMetrics(Map.of(
+                                "conflicts", metrics.api(ServiceMetrics.VERSION_CONFLICT, "Sum", fiveMinutes),
+                                "requests", metrics.api(ServiceMetrics.REQUESTS, "Sum", fiveMinutes)))
+                        .label("Version conflict rate")
+                        .period(fiveMinutes)
+                        .build(),
+                ComparisonOperator.GREATER_THAN_THRESHOLD,
+                CONFLICT_RATE_THRESHOLD,
+                "More than " + Math.round(CONFLICT_RATE_THRESHOLD * 100) + "% of API requests (at least "
+                        + CONFLICT_RATE_MIN_REQUESTS
+                        + " in 5 minutes) were refused as version conflicts (409/412). Look at:"
+                        + " the conflicts-per-hour query and the 409/412 summary lines (route, caller's request ids) for a"
+                        + " client that re-sends a stale version in a loop or many writers on one assessment;"
+                        + " docs/operations.md, ApiConflictRateAlarm.");
 
-    CfnOutput.Builder.create(stack, "ApiUrl")
-        .description("Base URL of the API, e.g. <ApiUrl>api/assessments/{id}")
-        .value(stage.getUrl())
-        .build();
+        CfnOutput.Builder.create(stack, "ApiUrl")
+                .description("Base URL of the API, e.g. <ApiUrl>api/assessments/{id}")
+                .value(stage.getUrl())
+                .build();
 
-    NagSuppressions.addResourceSuppressions(httpApi, List.of(NagPackSuppression.builder()
-        .id("AwsSolutions-APIG4")
-        .reason("No API Gateway authorizer on purpose: the function verifies every request's JWT itself"
-            + " (signature against the issuer's JWKS, issuer, audience, expiry) and answers 401 otherwise.")
-        .build()), true);
-  }
-
-  /**
-   * The HMAC key of the list's cursors: 64 random letters and digits, generated by Secrets Manager at the first
-   * deployment and kept across deployments, read by the function as base64 (48 bytes, about 380 bits of entropy).
-   * Passed as {@code CURSOR_KEY} through a CloudFormation dynamic reference, resolved at deployment: no call at cold
-   * start, but the value is visible to whoever may read the function's configuration. That is proportionate: the key
-   * only keeps a user from forging positions within their own assessments (the query is always the caller's).
-   */
-  private static Secret cursorKey(Stack stack, AssessmentsConfig config) {
-    Secret secret = Secret.Builder.create(stack, "CursorKey")
-        .description("HMAC key of the assessments list cursors (CURSOR_KEY of the API function)")
-        .generateSecretString(SecretStringGenerator.builder()
-            .passwordLength(64)
-            .excludePunctuation(true)
-            .includeSpace(false)
-            .build())
-        .removalPolicy(config.removalPolicy())
-        .build();
-    NagSuppressions.addResourceSuppressions(secret, List.of(NagPackSuppression.builder()
-        .id("AwsSolutions-SMG4")
-        .reason("No automatic rotation: a new key ends every open listing (invalid-cursor, the client starts again);"
-            + " rotate by hand when needed (docs/deploy.md). The key cannot expose data: queries are the caller's.")
-        .build()));
-    return secret;
-  }
-
-  /** The configuration the API function's bootstrap reads: its table, how it verifies tokens, the cursor key. */
-  private static Map<String, String> environment(AssessmentsConfig config, AssessmentsTable table, Secret cursorKey) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("TABLE_NAME", table.tableName());
-    environment.put("CURSOR_KEY", cursorKey.getSecretValue().unsafeUnwrap());
-    environment.put("JWT_ISSUER", config.jwtIssuer());
-    environment.put("JWT_AUDIENCE", config.jwtAudience());
-    if (config.jwksUrl() != null) {
-      environment.put("JWKS_URL", config.jwksUrl());
+        NagSuppressions.addResourceSuppressions(
+                httpApi,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-APIG4")
+                        .reason(
+                                "No API Gateway authorizer on purpose: the function verifies every request's JWT itself"
+                                        + " (signature against the issuer's JWKS, issuer, audience, expiry) and answers 401 otherwise.")
+                        .build()),
+                true);
     }
-    return environment;
-  }
 
-  private static CorsPreflightOptions cors(List<String> origins) {
-    return CorsPreflightOptions.builder()
-        .allowOrigins(origins)
-        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST, CorsHttpMethod.DELETE,
-            CorsHttpMethod.OPTIONS))
-        // The API answers conditional requests (If-Match on PUT and DELETE, If-None-Match on GET) and safe retries.
-        .allowHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"))
-        .exposeHeaders(List.of("ETag", "Location"))
-        .maxAge(Duration.hours(1))
-        .build();
-  }
+    /**
+     * The HMAC key of the list's cursors: 64 random letters and digits, generated by Secrets Manager at the first
+     * deployment and kept across deployments, read by the function as base64 (48 bytes, about 380 bits of entropy).
+     * Passed as {@code CURSOR_KEY} through a CloudFormation dynamic reference, resolved at deployment: no call at cold
+     * start, but the value is visible to whoever may read the function's configuration. That is proportionate: the key
+     * only keeps a user from forging positions within their own assessments (the query is always the caller's).
+     */
+    private static Secret cursorKey(Stack stack, AssessmentsConfig config) {
+        Secret secret = Secret.Builder.create(stack, "CursorKey")
+                .description("HMAC key of the assessments list cursors (CURSOR_KEY of the API function)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .removalPolicy(config.removalPolicy())
+                .build();
+        NagSuppressions.addResourceSuppressions(
+                secret,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-SMG4")
+                        .reason(
+                                "No automatic rotation: a new key ends every open listing (invalid-cursor, the client starts again);"
+                                        + " rotate by hand when needed (docs/deploy.md). The key cannot expose data: queries are the caller's.")
+                        .build()));
+        return secret;
+    }
 
-  /** HTTP API context variables (the REST API's standard JSON fields name some that HTTP APIs lack). */
-  private static IAccessLogSettings accessLogSettings(LogGroup logGroup) {
-    String format = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
-        + "\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\","
-        + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
-        + "\"responseLength\":\"$context.responseLength\",\"responseLatency\":\"$context.responseLatency\","
-        + "\"integrationLatency\":\"$context.integrationLatency\","
-        + "\"integrationError\":\"$context.integrationErrorMessage\"}";
-    LogGroupLogDestination destination = new LogGroupLogDestination(logGroup);
-    return new IAccessLogSettings() {
-      @Override
-      public IAccessLogDestination getDestination() {
-        return destination;
-      }
+    /** The configuration the API function's bootstrap reads: its table, how it verifies tokens, the cursor key. */
+    private static Map<String, String> environment(AssessmentsConfig config, AssessmentsTable table, Secret cursorKey) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("TABLE_NAME", table.tableName());
+        environment.put("CURSOR_KEY", cursorKey.getSecretValue().unsafeUnwrap());
+        environment.put("JWT_ISSUER", config.jwtIssuer());
+        environment.put("JWT_AUDIENCE", config.jwtAudience());
+        if (config.jwksUrl() != null) {
+            environment.put("JWKS_URL", config.jwksUrl());
+        }
+        return environment;
+    }
 
-      @Override
-      public AccessLogFormat getFormat() {
-        return AccessLogFormat.custom(format);
-      }
-    };
-  }
+    private static CorsPreflightOptions cors(List<String> origins) {
+        return CorsPreflightOptions.builder()
+                .allowOrigins(origins)
+                .allowMethods(List.of(
+                        CorsHttpMethod.GET,
+                        CorsHttpMethod.PUT,
+                        CorsHttpMethod.POST,
+                        CorsHttpMethod.DELETE,
+                        CorsHttpMethod.OPTIONS))
+                // The API answers conditional requests (If-Match on PUT and DELETE, If-None-Match on GET) and safe
+                // retries.
+                .allowHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"))
+                .exposeHeaders(List.of("ETag", "Location"))
+                .maxAge(Duration.hours(1))
+                .build();
+    }
 
-  /** The API function, whose {@code live} alias the routes invoke. */
-  public SnapStartFunction function() {
-    return function;
-  }
+    /** HTTP API context variables (the REST API's standard JSON fields name some that HTTP APIs lack). */
+    private static IAccessLogSettings accessLogSettings(LogGroup logGroup) {
+        String format = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                + "\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\","
+                + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
+                + "\"responseLength\":\"$context.responseLength\",\"responseLatency\":\"$context.responseLatency\","
+                + "\"integrationLatency\":\"$context.integrationLatency\","
+                + "\"integrationError\":\"$context.integrationErrorMessage\"}";
+        LogGroupLogDestination destination = new LogGroupLogDestination(logGroup);
+        return new IAccessLogSettings() {
+            @Override
+            public IAccessLogDestination getDestination() {
+                return destination;
+            }
 
-  public HttpApi httpApi() {
-    return httpApi;
-  }
+            @Override
+            public AccessLogFormat getFormat() {
+                return AccessLogFormat.custom(format);
+            }
+        };
+    }
 
-  /** The stage's access log: one JSON line per request, with API Gateway's request id and latencies. */
-  public LogGroup accessLogs() {
-    return accessLogs;
-  }
+    /** The API function, whose {@code live} alias the routes invoke. */
+    public SnapStartFunction function() {
+        return function;
+    }
 
-  /** The {@code $default} stage, whose URL is the {@code ApiUrl} output. */
-  public HttpStage stage() {
-    return stage;
-  }
+    public HttpApi httpApi() {
+        return httpApi;
+    }
+
+    /** The stage's access log: one JSON line per request, with API Gateway's request id and latencies. */
+    public LogGroup accessLogs() {
+        return accessLogs;
+    }
+
+    /** The {@code $default} stage, whose URL is the {@code ApiUrl} output. */
+    public HttpStage stage() {
+        return stage;
+    }
 }

@@ -19,46 +19,47 @@ import software.constructs.Construct;
  */
 public final class AssessmentsStack extends Stack {
 
-  // The names the template promises to callers outside the code (sam local invoke, docs): one place for them.
-  // Handlers are named by class alone: the runtime then calls them through RequestStreamHandler, where
-  // "Class::handleRequest" makes it call through reflection, whose first call spins 9 method-handle classes
-  // after every SnapStart restore (docs/benchmarks.md, "After SnapStart priming").
-  public static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler";
-  /** The logical id of the API function in the template, e.g. for {@code sam local invoke ApiFunction}. */
-  public static final String API_FUNCTION_ID = "ApiFunction";
-  public static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
-  /** The logical id of the events function, e.g. for {@code sam local invoke EventsFunction}. */
-  public static final String EVENTS_FUNCTION_ID = "EventsFunction";
+    // The names the template promises to callers outside the code (sam local invoke, docs): one place for them.
+    // Handlers are named by class alone: the runtime then calls them through RequestStreamHandler, where
+    // "Class::handleRequest" makes it call through reflection, whose first call spins 9 method-handle classes
+    // after every SnapStart restore (docs/benchmarks.md, "After SnapStart priming").
+    public static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler";
+    /** The logical id of the API function in the template, e.g. for {@code sam local invoke ApiFunction}. */
+    public static final String API_FUNCTION_ID = "ApiFunction";
 
-  private final AssessmentsTable table;
-  private final AssessmentsHttpApi api;
-  private final UpdateEventsPipeline updateEvents;
-  private final OperationsDashboard dashboard;
+    public static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
+    /** The logical id of the events function, e.g. for {@code sam local invoke EventsFunction}. */
+    public static final String EVENTS_FUNCTION_ID = "EventsFunction";
 
-  public AssessmentsStack(Construct scope, String id, StackProps props, AssessmentsConfig config) {
-    super(scope, id, props);
-    table = new AssessmentsTable(this, config);
-    // One asset for all handlers: they ship in the same shaded jar.
-    Code functionsCode = Code.fromAsset(config.functionsJar().toString());
-    api = new AssessmentsHttpApi(this, config, functionsCode, table);
-    updateEvents = new UpdateEventsPipeline(this, config, functionsCode, table);
-    // Last: it shows the other parts' metrics and every alarm of the stack.
-    dashboard = new OperationsDashboard(this, config, api, updateEvents);
-  }
+    private final AssessmentsTable table;
+    private final AssessmentsHttpApi api;
+    private final UpdateEventsPipeline updateEvents;
+    private final OperationsDashboard dashboard;
 
-  public AssessmentsTable table() {
-    return table;
-  }
+    public AssessmentsStack(Construct scope, String id, StackProps props, AssessmentsConfig config) {
+        super(scope, id, props);
+        table = new AssessmentsTable(this, config);
+        // One asset for all handlers: they ship in the same shaded jar.
+        Code functionsCode = Code.fromAsset(config.functionsJar().toString());
+        api = new AssessmentsHttpApi(this, config, functionsCode, table);
+        updateEvents = new UpdateEventsPipeline(this, config, functionsCode, table);
+        // Last: it shows the other parts' metrics and every alarm of the stack.
+        dashboard = new OperationsDashboard(this, config, api, updateEvents);
+    }
 
-  public AssessmentsHttpApi api() {
-    return api;
-  }
+    public AssessmentsTable table() {
+        return table;
+    }
 
-  public UpdateEventsPipeline updateEvents() {
-    return updateEvents;
-  }
+    public AssessmentsHttpApi api() {
+        return api;
+    }
 
-  public OperationsDashboard dashboard() {
-    return dashboard;
-  }
+    public UpdateEventsPipeline updateEvents() {
+        return updateEvents;
+    }
+
+    public OperationsDashboard dashboard() {
+        return dashboard;
+    }
 }

@@ -37,22 +37,29 @@ final class ApiGatewayEvents {
     static final String COLLECTION = "/api/assessments";
     /** The routes the HTTP API declares; every other request reaches the function through {@code $default}. */
     static final List<String> ROUTE_KEYS = List.of(
-            "PUT " + COLLECTION + "/{id}", "GET " + COLLECTION + "/{id}", "DELETE " + COLLECTION + "/{id}",
-            "POST " + COLLECTION, "GET " + COLLECTION);
+            "PUT " + COLLECTION + "/{id}",
+            "GET " + COLLECTION + "/{id}",
+            "DELETE " + COLLECTION + "/{id}",
+            "POST " + COLLECTION,
+            "GET " + COLLECTION);
 
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     static ObjectNode toEvent(IncomingRequest request) {
         String method = request.method().toUpperCase(Locale.ROOT);
-        String rawPath = request.requestUri().getRawPath() == null || request.requestUri().getRawPath().isEmpty()
-                ? "/" : request.requestUri().getRawPath();
-        String rawQuery = request.requestUri().getRawQuery() == null ? "" : request.requestUri().getRawQuery();
+        String rawPath = request.requestUri().getRawPath() == null
+                        || request.requestUri().getRawPath().isEmpty()
+                ? "/"
+                : request.requestUri().getRawPath();
+        String rawQuery = request.requestUri().getRawQuery() == null
+                ? ""
+                : request.requestUri().getRawQuery();
         String sourceIp = request.remoteAddress().getAddress().getHostAddress();
 
         Map<String, String> headers = new LinkedHashMap<>();
@@ -94,7 +101,8 @@ final class ApiGatewayEvents {
             ObjectNode query = event.putObject("queryStringParameters");
             queryParameters(rawQuery).forEach(query::put);
         }
-        matched.flatMap(Matched::id).ifPresent(id -> event.putObject("pathParameters").put("id", id));
+        matched.flatMap(Matched::id)
+                .ifPresent(id -> event.putObject("pathParameters").put("id", id));
 
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", "000000000000");
@@ -136,33 +144,43 @@ final class ApiGatewayEvents {
             throw new UncheckedIOException("the function's answer is not JSON", e);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.path("headers").properties().forEach(header ->
-                headers.computeIfAbsent(header.getKey(), n -> new ArrayList<>()).add(header.getValue().asText()));
-        response.path("multiValueHeaders").properties().forEach(header -> header.getValue().forEach(value ->
-                headers.computeIfAbsent(header.getKey(), n -> new ArrayList<>()).add(value.asText())));
-        response.path("cookies").forEach(cookie ->
-                headers.computeIfAbsent("Set-Cookie", n -> new ArrayList<>()).add(cookie.asText()));
+        response.path("headers")
+                .properties()
+                .forEach(header -> headers.computeIfAbsent(header.getKey(), n -> new ArrayList<>())
+                        .add(header.getValue().asText()));
+        response.path("multiValueHeaders")
+                .properties()
+                .forEach(header -> header.getValue()
+                        .forEach(value -> headers.computeIfAbsent(header.getKey(), n -> new ArrayList<>())
+                                .add(value.asText())));
+        response.path("cookies")
+                .forEach(cookie -> headers.computeIfAbsent("Set-Cookie", n -> new ArrayList<>())
+                        .add(cookie.asText()));
         JsonNode body = response.get("body");
-        byte[] bytes = body == null || body.isNull() ? new byte[0]
-                : response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(body.asText())
-                : body.asText().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body == null || body.isNull()
+                ? new byte[0]
+                : response.path("isBase64Encoded").asBoolean()
+                        ? Base64.getDecoder().decode(body.asText())
+                        : body.asText().getBytes(StandardCharsets.UTF_8);
         return new OutgoingResponse(response.path("statusCode").asInt(), headers, bytes);
     }
 
-    private record Matched(String routeKey, Optional<String> id) {
-    }
+    private record Matched(String routeKey, Optional<String> id) {}
 
     /** Exact matching as API Gateway does it: no trailing slash, one non-empty {id} segment. */
     private static Optional<Matched> match(String method, String rawPath) {
         if (rawPath.equals(COLLECTION)) {
             return method.equals("POST") || method.equals("GET")
-                    ? Optional.of(new Matched(method + " " + COLLECTION, Optional.empty())) : Optional.empty();
+                    ? Optional.of(new Matched(method + " " + COLLECTION, Optional.empty()))
+                    : Optional.empty();
         }
         if (rawPath.startsWith(COLLECTION + "/")) {
             String segment = rawPath.substring(COLLECTION.length() + 1);
-            if (!segment.isEmpty() && segment.indexOf('/') < 0
+            if (!segment.isEmpty()
+                    && segment.indexOf('/') < 0
                     && (method.equals("GET") || method.equals("PUT") || method.equals("DELETE"))) {
-                return Optional.of(new Matched(method + " " + COLLECTION + "/{id}", Optional.of(percentDecode(segment))));
+                return Optional.of(
+                        new Matched(method + " " + COLLECTION + "/{id}", Optional.of(percentDecode(segment))));
             }
         }
         return Optional.empty();
@@ -197,10 +215,12 @@ final class ApiGatewayEvents {
 
     private static Optional<String> utf8(byte[] body) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -229,6 +249,7 @@ final class ApiGatewayEvents {
     private static String traceId(IncomingRequest request) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
-        return "Root=1-" + Long.toHexString(request.receivedAt().getEpochSecond()) + "-" + HexFormat.of().formatHex(bytes);
+        return "Root=1-" + Long.toHexString(request.receivedAt().getEpochSecond()) + "-"
+                + HexFormat.of().formatHex(bytes);
     }
 }

@@ -17,11 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.http.JsonResponses;
 import org.assessmentsapi.adapter.http.ProblemType;
 import org.assessmentsapi.adapter.http.Problems;
+import org.assessmentsapi.devkit.DevIssuer;
 
 /**
  * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
@@ -33,6 +33,7 @@ final class ExchangeHandler implements HttpHandler {
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** API Gateway's payload limit: larger requests never reach a Lambda. */
     static final long API_GATEWAY_MAX_BYTES = 10L * 1024 * 1024;
+
     static final String TOKENS_PATH = "/local/tokens";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     private static final int MAX_SUB_LENGTH = 255;
@@ -59,13 +60,19 @@ final class ExchangeHandler implements HttpHandler {
                 // What API Gateway answers when the function fails: the detail stays in the log.
                 System.err.println("local: the handler failed: " + e);
                 e.printStackTrace();
-                response = new OutgoingResponse(500, Map.of("Content-Type", List.of("application/json")),
+                response = new OutgoingResponse(
+                        500,
+                        Map.of("Content-Type", List.of("application/json")),
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             }
             send(exchange, response);
             if (accessLog) {
-                System.out.printf("%s %s -> %d (%d ms)%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        response.status(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+                System.out.printf(
+                        "%s %s -> %d (%d ms)%n",
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        response.status(),
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
             }
         }
     }
@@ -81,9 +88,15 @@ final class ExchangeHandler implements HttpHandler {
         if (devIssuer != null && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)) {
             return mintToken(exchange.getRequestMethod(), body);
         }
-        IncomingRequest request = new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
-                exchange.getProtocol(), exchange.getRequestHeaders(), exchange.getRemoteAddress(),
-                exchange.getLocalAddress().getPort(), body, Instant.now());
+        IncomingRequest request = new IncomingRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI(),
+                exchange.getProtocol(),
+                exchange.getRequestHeaders(),
+                exchange.getRemoteAddress(),
+                exchange.getLocalAddress().getPort(),
+                body,
+                Instant.now());
         ObjectNode event = ApiGatewayEvents.toEvent(request);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, new LocalContext());
@@ -91,15 +104,17 @@ final class ExchangeHandler implements HttpHandler {
             throw new IllegalStateException("the handler wrote no response");
         }
         OutgoingResponse http = ApiGatewayEvents.toHttp(response.toByteArray());
-        http.headers().put("apigw-requestid", List.of(event.get("requestContext").get("requestId").asText()));
+        http.headers()
+                .put(
+                        "apigw-requestid",
+                        List.of(event.get("requestContext").get("requestId").asText()));
         return http;
     }
 
     /** {@code POST /local/tokens {"sub": "..."}}: a development token for any user (a random one without sub). */
     private OutgoingResponse mintToken(String method, byte[] body) {
         if (!method.equals("POST")) {
-            return problem(ProblemType.METHOD_NOT_ALLOWED, "Use POST " + TOKENS_PATH + ".",
-                    Map.of("Allow", "POST"));
+            return problem(ProblemType.METHOD_NOT_ALLOWED, "Use POST " + TOKENS_PATH + ".", Map.of("Allow", "POST"));
         }
         String sub = "dev-" + UUID.randomUUID();
         if (body.length > 0) {
@@ -110,15 +125,21 @@ final class ExchangeHandler implements HttpHandler {
                 json = null;
             }
             if (json == null || !json.isObject()) {
-                return problem(ProblemType.MALFORMED_BODY,
-                        "Send a JSON object such as {\"sub\": \"user-b\"}, or no body for a random user.", Map.of());
+                return problem(
+                        ProblemType.MALFORMED_BODY,
+                        "Send a JSON object such as {\"sub\": \"user-b\"}, or no body for a random user.",
+                        Map.of());
             }
             JsonNode given = json.get("sub");
             if (given != null && !given.isNull()) {
-                if (!given.isTextual() || given.asText().isBlank() || given.asText().length() > MAX_SUB_LENGTH
+                if (!given.isTextual()
+                        || given.asText().isBlank()
+                        || given.asText().length() > MAX_SUB_LENGTH
                         || given.asText().chars().anyMatch(Character::isISOControl)) {
-                    return problem(ProblemType.VALIDATION,
-                            "'sub' must be a non-blank string of at most " + MAX_SUB_LENGTH + " characters.", Map.of());
+                    return problem(
+                            ProblemType.VALIDATION,
+                            "'sub' must be a non-blank string of at most " + MAX_SUB_LENGTH + " characters.",
+                            Map.of());
                 }
                 sub = given.asText();
             }
@@ -131,8 +152,10 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private static OutgoingResponse tooLarge() {
-        return problem(ProblemType.PAYLOAD_TOO_LARGE,
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes, which the local server does not pass on.",
+        return problem(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + MAX_BODY_BYTES
+                        + " bytes, which the local server does not pass on.",
                 Map.of());
     }
 
@@ -163,9 +186,12 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, OutgoingResponse response) throws IOException {
-        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
-        boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD")
-                || response.status() == 204 || response.status() == 304;
+        response.headers()
+                .forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+        boolean noBody = response.body().length == 0
+                || exchange.getRequestMethod().equals("HEAD")
+                || response.status() == 204
+                || response.status() == 304;
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -17,16 +17,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.ApiFunction;
-import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.bootstrap.AppConfig;
-import org.assessmentsapi.bootstrap.JwtConfig;
 import org.assessmentsapi.bootstrap.ConfigurationException;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.bootstrap.JwtConfig;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
 import org.assessmentsapi.devkit.LoopbackHttpServers;
-import org.assessmentsapi.adapter.http.ApiHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -54,8 +54,13 @@ public final class LocalApi implements AutoCloseable {
     private final boolean dynaliteStarted;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalApi(HttpServer server, ExecutorService executor, Deque<AutoCloseable> resources, AppConfig config,
-                     DevIssuer devIssuer, boolean dynaliteStarted) {
+    private LocalApi(
+            HttpServer server,
+            ExecutorService executor,
+            Deque<AutoCloseable> resources,
+            AppConfig config,
+            DevIssuer devIssuer,
+            boolean dynaliteStarted) {
         this.server = server;
         this.executor = executor;
         this.resources = resources;
@@ -78,10 +83,13 @@ public final class LocalApi implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
-            System.out.println("assessments-local: stopped.");
-        }, "local-api-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            api.close();
+                            System.out.println("assessments-local: stopped.");
+                        },
+                        "local-api-shutdown"));
         System.out.println(api.banner());
     }
 
@@ -93,8 +101,9 @@ public final class LocalApi implements AutoCloseable {
         try {
             boolean devIssuerMode = blank(env.get("JWT_ISSUER"));
             if (devIssuerMode && (!blank(env.get("JWT_AUDIENCE")) || !blank(env.get("JWKS_URL")))) {
-                throw new LocalStartException("JWT_AUDIENCE or JWKS_URL is set but JWT_ISSUER is not: set JWT_ISSUER to "
-                        + "verify tokens of a real issuer, or unset all three for the development issuer");
+                throw new LocalStartException(
+                        "JWT_AUDIENCE or JWKS_URL is set but JWT_ISSUER is not: set JWT_ISSUER to "
+                                + "verify tokens of a real issuer, or unset all three for the development issuer");
             }
             checkConfiguration(env, devIssuerMode);
             server = bind(options.port());
@@ -179,33 +188,56 @@ public final class LocalApi implements AutoCloseable {
         String base = "http://localhost:" + port();
         StringBuilder out = new StringBuilder();
         out.append("assessments-api is running locally on ").append(base).append('\n');
-        out.append("  DynamoDB: ").append(config.dynamoDbEndpoint().map(URI::toString).orElse("(AWS default)"))
+        out.append("  DynamoDB: ")
+                .append(config.dynamoDbEndpoint().map(URI::toString).orElse("(AWS default)"))
                 .append(dynaliteStarted ? " (dynalite, in memory: data is lost on exit)" : " (DYNAMODB_ENDPOINT)")
-                .append(", table ").append(config.tableName()).append('\n');
+                .append(", table ")
+                .append(config.tableName())
+                .append('\n');
         String token;
         JwtConfig jwt = config.jwt().orElseThrow();
         if (devIssuer != null) {
-            out.append("  Tokens:   development issuer ").append(jwt.issuer()).append(", audience ")
-                    .append(jwt.audience()).append(", a fresh RSA key per run\n");
-            out.append("            more tokens: curl -s -X POST ").append(base).append(ExchangeHandler.TOKENS_PATH)
+            out.append("  Tokens:   development issuer ")
+                    .append(jwt.issuer())
+                    .append(", audience ")
+                    .append(jwt.audience())
+                    .append(", a fresh RSA key per run\n");
+            out.append("            more tokens: curl -s -X POST ")
+                    .append(base)
+                    .append(ExchangeHandler.TOKENS_PATH)
                     .append(" -H 'Content-Type: application/json' -d '{\"sub\": \"another-user\"}'\n");
             token = mintToken(DEV_USER);
             out.append("\nA token for user '").append(DEV_USER).append("' (valid 1 hour):\n\n");
             out.append("  TOKEN='").append(token).append("'\n");
         } else {
-            out.append("  Tokens:   issuer ").append(jwt.issuer()).append(", audience ").append(jwt.audience())
-                    .append(", keys from ").append(jwt.jwksUrl()).append('\n');
-            out.append("\nGet a token from that issuer for audience ").append(jwt.audience()).append(", then:\n\n");
+            out.append("  Tokens:   issuer ")
+                    .append(jwt.issuer())
+                    .append(", audience ")
+                    .append(jwt.audience())
+                    .append(", keys from ")
+                    .append(jwt.jwksUrl())
+                    .append('\n');
+            out.append("\nGet a token from that issuer for audience ")
+                    .append(jwt.audience())
+                    .append(", then:\n\n");
             out.append("  TOKEN='<your access token>'\n");
         }
         out.append("\nCreate an assessment, then update it (the id comes from the answer):\n\n");
-        out.append("  ID=$(curl -s -X POST ").append(base).append("/api/assessments \\\n")
+        out.append("  ID=$(curl -s -X POST ")
+                .append(base)
+                .append("/api/assessments \\\n")
                 .append("    -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n")
-                .append("    -d '").append(SAMPLE_CREATE).append("' \\\n")
+                .append("    -d '")
+                .append(SAMPLE_CREATE)
+                .append("' \\\n")
                 .append("    | sed 's/.*\"id\":\"\\([^\"]*\\)\".*/\\1/'); echo \"$ID\"\n");
-        out.append("  curl -si -X PUT ").append(base).append("/api/assessments/$ID \\\n")
+        out.append("  curl -si -X PUT ")
+                .append(base)
+                .append("/api/assessments/$ID \\\n")
                 .append("    -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n")
-                .append("    -d '").append(SAMPLE_UPDATE).append("'\n");
+                .append("    -d '")
+                .append(SAMPLE_UPDATE)
+                .append("'\n");
         out.append("\nPress Ctrl-C to stop.");
         return out.toString();
     }
@@ -229,8 +261,10 @@ public final class LocalApi implements AutoCloseable {
         try {
             return HttpServer.create(address, 128);
         } catch (BindException e) {
-            throw new LocalStartException("port " + port + " on " + address.getAddress().getHostAddress()
-                    + " is already in use: stop what uses it, or set PORT to another port (PORT=0 picks a free one)", e);
+            throw new LocalStartException(
+                    "port " + port + " on " + address.getAddress().getHostAddress()
+                            + " is already in use: stop what uses it, or set PORT to another port (PORT=0 picks a free one)",
+                    e);
         } catch (IOException e) {
             throw new LocalStartException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
@@ -249,8 +283,10 @@ public final class LocalApi implements AutoCloseable {
                 AssessmentsTable.createIfMissing(dynamoDb, config.tableName());
             }
         } catch (ResourceNotFoundException e) {
-            throw new LocalStartException("table '" + config.tableName() + "' does not exist at " + endpoint
-                    + ": deploy the stack, or set TABLE_NAME to the deployed table's name", e);
+            throw new LocalStartException(
+                    "table '" + config.tableName() + "' does not exist at " + endpoint
+                            + ": deploy the stack, or set TABLE_NAME to the deployed table's name",
+                    e);
         } catch (SdkException e) {
             throw new LocalStartException("cannot use DynamoDB at " + endpoint + ": " + oneLine(e), e);
         }

@@ -35,11 +35,11 @@ public final class SamInvokeFiles implements AutoCloseable {
     static final String TABLE_PLACEHOLDER = "REPLACE_WITH_THE_TableName_OUTPUT_OF_YOUR_DEV_STACK";
     /** The functions' logical ids in the synthesized template (fixed in infra's AssessmentsStack). */
     static final String API_FUNCTION = "ApiFunction";
+
     static final String EVENTS_FUNCTION = "EventsFunction";
 
     /** A written event and the function it is for ({@code null}: none directly, e.g. the bare EventBridge event). */
-    record SamEvent(Path file, String function) {
-    }
+    record SamEvent(Path file, String function) {}
 
     private final DevIssuer issuer;
     private final String token;
@@ -77,7 +77,9 @@ public final class SamInvokeFiles implements AutoCloseable {
             Path eventsOut = Files.createDirectories(outDir.resolve("events"));
             List<SamEvent> written = new ArrayList<>();
             try (Stream<Path> files = Files.list(eventsDir)) {
-                for (Path event : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                for (Path event : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     String text = Files.readString(event, StandardCharsets.UTF_8);
                     Path copy = eventsOut.resolve(event.getFileName());
                     Files.writeString(copy, text.replace(TOKEN_PLACEHOLDER, token), StandardCharsets.UTF_8);
@@ -88,11 +90,20 @@ public final class SamInvokeFiles implements AutoCloseable {
                 throw new IllegalArgumentException("no *.json event in " + eventsDir.toAbsolutePath());
             }
             Map<String, Object> env = new LinkedHashMap<>();
-            env.put(API_FUNCTION, new TreeMap<>(Map.of("TABLE_NAME", tableName, "JWT_ISSUER", issuer.issuer(),
-                    "JWT_AUDIENCE", issuer.audience())));
+            env.put(
+                    API_FUNCTION,
+                    new TreeMap<>(Map.of(
+                            "TABLE_NAME",
+                            tableName,
+                            "JWT_ISSUER",
+                            issuer.issuer(),
+                            "JWT_AUDIENCE",
+                            issuer.audience())));
             env.put(EVENTS_FUNCTION, Map.of("TABLE_NAME", tableName));
             Path envVars = outDir.resolve("env.json").toAbsolutePath();
-            Files.writeString(envVars, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(env),
+            Files.writeString(
+                    envVars,
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(env),
                     StandardCharsets.UTF_8);
             return new SamInvokeFiles(issuer, token, List.copyOf(written), envVars);
         } catch (IOException e) {
@@ -131,26 +142,42 @@ public final class SamInvokeFiles implements AutoCloseable {
     /** What to run, with the paths written (absolute, so the commands work from infra/). */
     String instructions(boolean tablePlaceholder) {
         StringBuilder text = new StringBuilder()
-                .append("Files for sam local invoke, with a development token for '").append(LocalApi.DEV_USER)
+                .append("Files for sam local invoke, with a development token for '")
+                .append(LocalApi.DEV_USER)
                 .append("' (valid 1 hour):\n")
-                .append("  events:   ").append(events.get(0).file().getParent()).append("/*.json\n")
-                .append("  env vars: ").append(envVars).append('\n')
-                .append("  issuer:   ").append(issuer.issuer()).append(" (its JWKS is served from here, port ")
-                .append(issuer.port()).append(", on every interface)\n");
+                .append("  events:   ")
+                .append(events.get(0).file().getParent())
+                .append("/*.json\n")
+                .append("  env vars: ")
+                .append(envVars)
+                .append('\n')
+                .append("  issuer:   ")
+                .append(issuer.issuer())
+                .append(" (its JWKS is served from here, port ")
+                .append(issuer.port())
+                .append(", on every interface)\n");
         if (tablePlaceholder) {
-            text.append("  TABLE_NAME was not set: put your dev stack's TableName output into env.json, or run this again"
-                    + " with TABLE_NAME=...\n");
+            text.append(
+                    "  TABLE_NAME was not set: put your dev stack's TableName output into env.json, or run this again"
+                            + " with TABLE_NAME=...\n");
         }
         text.append("\nFrom infra/, after `npx aws-cdk synth -c dev=true` (Linux needs the --add-host; Docker Desktop"
                 + " has host.docker.internal already):\n\n");
         for (SamEvent event : events) {
             if (event.function() != null) {
-                text.append("  sam local invoke -t cdk.out/AssessmentsApi.template.json ").append(event.function())
-                        .append(" -e ").append(event.file()).append(" --env-vars ").append(envVars)
-                        .append(" --add-host ").append(CONTAINER_HOST).append(":host-gateway\n");
+                text.append("  sam local invoke -t cdk.out/AssessmentsApi.template.json ")
+                        .append(event.function())
+                        .append(" -e ")
+                        .append(event.file())
+                        .append(" --env-vars ")
+                        .append(envVars)
+                        .append(" --add-host ")
+                        .append(CONTAINER_HOST)
+                        .append(":host-gateway\n");
             }
         }
-        return text.append("\nPress Ctrl-C to stop (the function fetches the JWKS from here at each cold start).").toString();
+        return text.append("\nPress Ctrl-C to stop (the function fetches the JWKS from here at each cold start).")
+                .toString();
     }
 
     @Override

@@ -25,11 +25,13 @@ class ApiGatewayEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
-    private static final String BODY = "{\"name\": \"Q1 supplier review\", \"status\": \"ANALYZING\", \"progress\": 40}";
+    private static final String BODY =
+            "{\"name\": \"Q1 supplier review\", \"status\": \"ANALYZING\", \"progress\": 40}";
 
     @Test
     void aPutBecomesTheEventOfTheSample() throws IOException {
-        JsonNode sample = JSON.readTree(Path.of(System.getProperty("events.dir", "../events"), "put-assessment.json").toFile());
+        JsonNode sample = JSON.readTree(Path.of(System.getProperty("events.dir", "../events"), "put-assessment.json")
+                .toFile());
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Accept", List.of("application/json"));
         headers.put("Authorization", List.of("Bearer REPLACE_WITH_A_TOKEN"));
@@ -39,27 +41,46 @@ class ApiGatewayEventsTest {
         headers.put("Content-Type", List.of("application/json"));
         Instant at = Instant.ofEpochMilli(sample.at("/requestContext/timeEpoch").asLong());
 
-        ObjectNode actual = ApiGatewayEvents.toEvent(new IncomingRequest("PUT",
-                URI.create("/api/assessments/" + ID), "HTTP/1.1", headers,
-                new InetSocketAddress("203.0.113.10", 51234), 3000, BODY.getBytes(StandardCharsets.UTF_8), at));
+        ObjectNode actual = ApiGatewayEvents.toEvent(new IncomingRequest(
+                "PUT",
+                URI.create("/api/assessments/" + ID),
+                "HTTP/1.1",
+                headers,
+                new InetSocketAddress("203.0.113.10", 51234),
+                3000,
+                BODY.getBytes(StandardCharsets.UTF_8),
+                at));
 
-        for (String field : List.of("/version", "/routeKey", "/rawPath", "/rawQueryString", "/isBase64Encoded", "/body",
-                "/pathParameters", "/requestContext/http", "/requestContext/routeKey", "/requestContext/stage",
-                "/requestContext/time", "/requestContext/timeEpoch")) {
+        for (String field : List.of(
+                "/version",
+                "/routeKey",
+                "/rawPath",
+                "/rawQueryString",
+                "/isBase64Encoded",
+                "/body",
+                "/pathParameters",
+                "/requestContext/http",
+                "/requestContext/routeKey",
+                "/requestContext/stage",
+                "/requestContext/time",
+                "/requestContext/timeEpoch")) {
             assertEquals(sample.at(field), actual.at(field), field);
         }
         // Same header names (API Gateway's own included), lower-cased, and the same values where the client sent them.
         assertEquals(names(sample.get("headers")), names(actual.get("headers")));
-        for (String name : List.of("accept", "authorization", "content-length", "user-agent", "content-type",
-                "x-forwarded-for")) {
+        for (String name :
+                List.of("accept", "authorization", "content-length", "user-agent", "content-type", "x-forwarded-for")) {
             assertEquals(sample.at("/headers/" + name), actual.at("/headers/" + name), name);
         }
         assertEquals("http", actual.at("/headers/x-forwarded-proto").asText());
         assertEquals("3000", actual.at("/headers/x-forwarded-port").asText());
         assertTrue(actual.at("/headers/x-amzn-trace-id").asText().matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}"));
         // Every field the sample's request context has, this one has too.
-        assertEquals(names(sample.get("requestContext")), names(actual.get("requestContext")).stream()
-                .filter(name -> sample.get("requestContext").has(name)).toList());
+        assertEquals(
+                names(sample.get("requestContext")),
+                names(actual.get("requestContext")).stream()
+                        .filter(name -> sample.get("requestContext").has(name))
+                        .toList());
         assertTrue(actual.at("/requestContext/requestId").asText().matches("[A-Za-z0-9+/]{11}="));
         assertEquals("localhost", actual.at("/requestContext/domainName").asText());
         // Absent parts are left out, as API Gateway does.
@@ -69,18 +90,36 @@ class ApiGatewayEventsTest {
 
     @Test
     void routeKeysMatchOnlyTheDeclaredRoutes() {
-        assertEquals("POST /api/assessments", event("POST", "/api/assessments").get("routeKey").asText());
-        assertEquals("GET /api/assessments/{id}", event("GET", "/api/assessments/abc").get("routeKey").asText());
-        assertEquals(JSON.valueToTree(Map.of("id", "abc")), event("GET", "/api/assessments/abc").get("pathParameters"));
-        assertEquals("GET /api/assessments", event("GET", "/api/assessments").get("routeKey").asText());
-        assertEquals("DELETE /api/assessments/{id}", event("DELETE", "/api/assessments/abc").get("routeKey").asText());
-        assertEquals("$default", event("DELETE", "/api/assessments").get("routeKey").asText());
-        assertEquals("$default", event("PATCH", "/api/assessments/abc").get("routeKey").asText());
-        assertEquals("$default", event("GET", "/api/assessments/abc/").get("routeKey").asText());
-        assertEquals("$default", event("GET", "/api/assessments/a/b").get("routeKey").asText());
+        assertEquals(
+                "POST /api/assessments",
+                event("POST", "/api/assessments").get("routeKey").asText());
+        assertEquals(
+                "GET /api/assessments/{id}",
+                event("GET", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals(
+                JSON.valueToTree(Map.of("id", "abc")),
+                event("GET", "/api/assessments/abc").get("pathParameters"));
+        assertEquals(
+                "GET /api/assessments",
+                event("GET", "/api/assessments").get("routeKey").asText());
+        assertEquals(
+                "DELETE /api/assessments/{id}",
+                event("DELETE", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals(
+                "$default", event("DELETE", "/api/assessments").get("routeKey").asText());
+        assertEquals(
+                "$default",
+                event("PATCH", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals(
+                "$default",
+                event("GET", "/api/assessments/abc/").get("routeKey").asText());
+        assertEquals(
+                "$default", event("GET", "/api/assessments/a/b").get("routeKey").asText());
         assertEquals("$default", event("GET", "/").get("routeKey").asText());
         assertFalse(event("GET", "/api/assessments/").has("pathParameters"));
-        assertEquals("$default", event("GET", "/").get("requestContext").get("routeKey").asText());
+        assertEquals(
+                "$default",
+                event("GET", "/").get("requestContext").get("routeKey").asText());
     }
 
     @Test
@@ -109,8 +148,8 @@ class ApiGatewayEventsTest {
         assertTrue(event.get("isBase64Encoded").asBoolean());
         assertArrayEquals(latin1, Base64.getDecoder().decode(event.get("body").asText()));
 
-        ObjectNode text = ApiGatewayEvents.toEvent(request("POST", "/api/assessments", Map.of(),
-                "{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8)));
+        ObjectNode text = ApiGatewayEvents.toEvent(request(
+                "POST", "/api/assessments", Map.of(), "{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8)));
         assertFalse(text.get("isBase64Encoded").asBoolean());
         assertEquals("{\"name\":\"caf\u00e9\"}", text.get("body").asText());
 
@@ -123,7 +162,8 @@ class ApiGatewayEventsTest {
     void responsesKeepHeadersCookiesAndDecodeBase64Bodies() {
         String response = "{\"statusCode\":201,\"headers\":{\"Location\":\"/api/assessments/x\"},"
                 + "\"multiValueHeaders\":{\"Vary\":[\"Accept\",\"Origin\"]},\"cookies\":[\"a=1\",\"b=2\"],"
-                + "\"body\":\"" + Base64.getEncoder().encodeToString(new byte[] {1, 2, (byte) 0xff}) + "\",\"isBase64Encoded\":true}";
+                + "\"body\":\"" + Base64.getEncoder().encodeToString(new byte[] {1, 2, (byte) 0xff})
+                + "\",\"isBase64Encoded\":true}";
         OutgoingResponse http = ApiGatewayEvents.toHttp(response.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, http.status());
         assertEquals(List.of("/api/assessments/x"), http.headers().get("Location"));
@@ -137,8 +177,15 @@ class ApiGatewayEventsTest {
     }
 
     private static IncomingRequest request(String method, String uri, Map<String, List<String>> headers, byte[] body) {
-        return new IncomingRequest(method, URI.create(uri), "HTTP/1.1", headers,
-                new InetSocketAddress("127.0.0.1", 40000), 3000, body, Instant.now());
+        return new IncomingRequest(
+                method,
+                URI.create(uri),
+                "HTTP/1.1",
+                headers,
+                new InetSocketAddress("127.0.0.1", 40000),
+                3000,
+                body,
+                Instant.now());
     }
 
     private static List<String> names(JsonNode object) {

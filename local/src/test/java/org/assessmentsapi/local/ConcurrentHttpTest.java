@@ -54,7 +54,12 @@ class ConcurrentHttpTest {
                 int progress = i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return http.json("PUT", "/api/assessments/" + id, token, "{\"progress\":" + progress + ",\"version\":1}").statusCode();
+                    return http.json(
+                                    "PUT",
+                                    "/api/assessments/" + id,
+                                    token,
+                                    "{\"progress\":" + progress + ",\"version\":1}")
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -66,13 +71,22 @@ class ConcurrentHttpTest {
         }
         System.out.println("64 same-version PUTs over HTTP: " + statuses);
         assertEquals(Map.of(200, 1, 409, RACERS - 1), statuses);
-        assertEquals(2, Http.read(http.json("GET", "/api/assessments/" + id, token, null)).get("version").asInt());
+        assertEquals(
+                2,
+                Http.read(http.json("GET", "/api/assessments/" + id, token, null))
+                        .get("version")
+                        .asInt());
     }
 
     @Test
     void readModifyWriteClientsOverHttpLoseNoUpdate() throws Exception {
-        String id = Http.read(http.json("POST", "/api/assessments", token,
-                Http.CREATE_BODY.replace("Q1 supplier review", NameCounters.initial(CLIENTS)))).get("id").asText();
+        String id = Http.read(http.json(
+                        "POST",
+                        "/api/assessments",
+                        token,
+                        Http.CREATE_BODY.replace("Q1 supplier review", NameCounters.initial(CLIENTS))))
+                .get("id")
+                .asText();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         int conflicts = 0;
         long started = System.nanoTime();
@@ -88,7 +102,8 @@ class ConcurrentHttpTest {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("%d clients x %d read-modify-write cycles over HTTP: %d conflicts retried, %d ms%n",
+        System.out.printf(
+                "%d clients x %d read-modify-write cycles over HTTP: %d conflicts retried, %d ms%n",
                 CLIENTS, CYCLES, conflicts, (System.nanoTime() - started) / 1_000_000);
         var item = Http.read(http.json("GET", "/api/assessments/" + id, token, null));
         assertEquals(1 + CLIENTS * CYCLES, item.get("version").asInt());
@@ -101,8 +116,9 @@ class ConcurrentHttpTest {
         int conflicts = 0;
         for (int done = 0; done < CYCLES; ) {
             var current = Http.read(http.json("GET", "/api/assessments/" + id, token, null));
-            String body = "{\"name\":\"" + NameCounters.increment(current.get("name").asText(), slot)
-                    + "\",\"version\":" + current.get("version").asLong() + "}";
+            String body =
+                    "{\"name\":\"" + NameCounters.increment(current.get("name").asText(), slot) + "\",\"version\":"
+                            + current.get("version").asLong() + "}";
             HttpResponse<String> response = http.json("PUT", "/api/assessments/" + id, token, body);
             if (response.statusCode() == 200) {
                 done++;

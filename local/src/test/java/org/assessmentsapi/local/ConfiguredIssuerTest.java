@@ -50,20 +50,23 @@ class ConfiguredIssuerTest {
         assertEquals(dynalite.endpoint(), api.config().dynamoDbEndpoint().orElseThrow());
         String token = realIssuer.token("auth0|someone");
         String id = http.create(token);
-        assertEquals(200, http.json("GET", "/api/assessments/" + id, token, null).statusCode());
+        assertEquals(
+                200, http.json("GET", "/api/assessments/" + id, token, null).statusCode());
         assertTrue(api.banner().contains("<your access token>"), api.banner());
     }
 
     @Test
     void tokensOfAnotherIssuerAreRejected() {
         try (DevIssuer other = DevIssuer.start(realIssuer.audience())) {
-            Http.assertProblem(http.json("POST", "/api/assessments", other.token("auth0|someone"), Http.CREATE_BODY), 401);
+            Http.assertProblem(
+                    http.json("POST", "/api/assessments", other.token("auth0|someone"), Http.CREATE_BODY), 401);
         }
     }
 
     @Test
     void localTokensIsNotServed() {
-        HttpResponse<String> response = http.json("POST", "/local/tokens", realIssuer.token("auth0|someone"), "{\"sub\":\"x\"}");
+        HttpResponse<String> response =
+                http.json("POST", "/local/tokens", realIssuer.token("auth0|someone"), "{\"sub\":\"x\"}");
         Http.assertProblem(response, 404);
         assertThrows(IllegalStateException.class, () -> api.mintToken("x"));
     }

@@ -32,20 +32,24 @@ class ExecutableJarIT {
             assertEquals(LocalApi.class.getName(), manifest.getValue("Launched-Main-Class"));
             assertEquals(JAVA_17, classVersion(jar, LAUNCHER));
             assertEquals(JAVA_25, classVersion(jar, LocalApi.class.getName()));
-            assertTrue(jar.getEntry("org/assessmentsapi/devkit/launch/build-jdk.txt") != null, "the build's JDK is recorded");
+            assertTrue(
+                    jar.getEntry("org/assessmentsapi/devkit/launch/build-jdk.txt") != null,
+                    "the build's JDK is recorded");
         }
     }
 
     @Test
     void javaDashJarRunsTheLocalRunnerAndPassesItsExitStatusOn() throws Exception {
-        Processes.Result run = Processes.run(List.of(Processes.java(), "-jar", JAR.toString()), Map.of("PORT", "not-a-port"));
+        Processes.Result run =
+                Processes.run(List.of(Processes.java(), "-jar", JAR.toString()), Map.of("PORT", "not-a-port"));
 
         assertEquals(1, run.exit(), run.output());
         assertEquals("assessments-local: PORT must be a number between 0 and 65535, got 'not-a-port'", run.output());
     }
 
     private static int classVersion(JarFile jar, String className) throws IOException {
-        try (DataInputStream in = new DataInputStream(jar.getInputStream(jar.getEntry(className.replace('.', '/') + ".class")))) {
+        try (DataInputStream in =
+                new DataInputStream(jar.getInputStream(jar.getEntry(className.replace('.', '/') + ".class")))) {
             in.readInt(); // magic
             in.readUnsignedShort(); // minor
             return in.readUnsignedShort();

@@ -1,7 +1,6 @@
 package org.assessmentsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +71,11 @@ class HostileHttpTest {
             sent++;
             List<String> headers = new ArrayList<>(List.of("Authorization: Bearer " + token));
             request.headers().forEach((name, value) -> headers.add(name + ": " + value));
-            RawHttp.Response response = RawHttp.exchange(api.port(), request.method(), target(request.pathId()) + (request.query() == null ? "" : "?" + request.query()), headers,
+            RawHttp.Response response = RawHttp.exchange(
+                    api.port(),
+                    request.method(),
+                    target(request.pathId()) + (request.query() == null ? "" : "?" + request.query()),
+                    headers,
                     request.bodyBytes());
             String problem = checkRefused(response);
             outcomes.merge(response.status() + (problem == null ? "" : " FAILED"), 1, Integer::sum);
@@ -113,8 +116,12 @@ class HostileHttpTest {
             assertNull(checkRefused(response), () -> headers + " -> " + response.status() + " " + response.body());
         }
         List<String> jsonHeaders = List.of(auth, "Content-Type: application/json");
-        String[] targets = {"/api/assessments/%0d%0aSet-Cookie:%20a=b", "/api/assessments/" + id + "%0d%0aX-Injected:%201",
-                "/api/assessments/" + id + "/../" + id, "/api/assessments/" + id.toUpperCase() + "%00"};
+        String[] targets = {
+            "/api/assessments/%0d%0aSet-Cookie:%20a=b",
+            "/api/assessments/" + id + "%0d%0aX-Injected:%201",
+            "/api/assessments/" + id + "/../" + id,
+            "/api/assessments/" + id.toUpperCase() + "%00"
+        };
         for (String target : targets) {
             RawHttp.Response response = RawHttp.exchange(api.port(), "PUT", target, jsonHeaders, valid);
             assertNull(checkRefused(response), () -> target + " -> " + response.status() + " " + response.body());
@@ -146,16 +153,21 @@ class HostileHttpTest {
         }
         try {
             var status = JSON.readTree(response.body()).get("status");
-            return status != null && status.asInt() == response.status() ? null : "problem status differs: " + response.body();
+            return status != null && status.asInt() == response.status()
+                    ? null
+                    : "problem status differs: " + response.body();
         } catch (java.io.IOException e) {
             return "problem body is not JSON";
         }
     }
 
     private static boolean expressibleOverHttp(HostileRequest request) {
-        boolean wellFormedText = request.text() == null || StandardCharsets.UTF_8.newEncoder().canEncode(request.text());
-        boolean plainHeaders = request.headers().values().stream().allMatch(v -> v.chars().allMatch(c -> c >= 0x20 && c < 0x7F));
-        // The JDK's HTTP server answers a request target with a broken percent-escape itself (400, HTML), before the runner.
+        boolean wellFormedText =
+                request.text() == null || StandardCharsets.UTF_8.newEncoder().canEncode(request.text());
+        boolean plainHeaders =
+                request.headers().values().stream().allMatch(v -> v.chars().allMatch(c -> c >= 0x20 && c < 0x7F));
+        // The JDK's HTTP server answers a request target with a broken percent-escape itself (400, HTML), before the
+        // runner.
         boolean parsableTarget = request.query() == null || !request.query().matches(".*%(?![0-9A-Fa-f]{2}).*");
         return wellFormedText && plainHeaders && parsableTarget;
     }
@@ -178,11 +190,14 @@ class HostileHttpTest {
     }
 
     private static Map<String, AttributeValue> storedItem(String id) {
-        return store.getItem(b -> b.tableName(api.config().tableName()).key(Map.of("id", AttributeValue.fromS(id)))
-                .consistentRead(true)).item();
+        return store.getItem(b -> b.tableName(api.config().tableName())
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
     }
 
     private static int itemCount() {
-        return store.scan(b -> b.tableName(api.config().tableName()).select(Select.COUNT)).count();
+        return store.scan(b -> b.tableName(api.config().tableName()).select(Select.COUNT))
+                .count();
     }
 }

@@ -35,10 +35,20 @@ final class Http {
     }
 
     /** The same with extra request headers. */
-    HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body,
-                              java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> send(
+            String method,
+            String path,
+            String token,
+            String contentType,
+            byte[] body,
+            java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -57,7 +67,8 @@ final class Http {
     }
 
     HttpResponse<String> json(String method, String path, String token, String body) {
-        return send(method, path, token, "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        return send(
+                method, path, token, "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Creates an assessment and returns its id. */
@@ -78,7 +89,9 @@ final class Http {
     /** An RFC 9457 problem with this status and nothing internal in it. */
     static JsonNode assertProblem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         JsonNode problem = read(response);
         assertEquals(status, problem.get("status").asInt());
         assertFalse(problem.get("detail").asText().isEmpty());

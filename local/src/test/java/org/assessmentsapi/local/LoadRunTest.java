@@ -54,12 +54,27 @@ class LoadRunTest {
             }
             pool.shutdownNow();
             double seconds = (System.nanoTime() - started) / 1e9;
-            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            System.out.printf("load run: %d clients, %.1f s, %d requests, %.0f requests/s, outcomes %s,"
+            long[] all =
+                    latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            System.out.printf(
+                    "load run: %d clients, %.1f s, %d requests, %.0f requests/s, outcomes %s,"
                             + " latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
-                    CLIENTS, seconds, all.length, all.length / seconds, outcomes,
-                    percentile(all, 50), percentile(all, 90), percentile(all, 99), percentile(all, 99.9), all[all.length - 1] / 1e6);
-            assertEquals(0, outcomes.keySet().stream().filter(k -> k.startsWith("error")).count(), outcomes.toString());
+                    CLIENTS,
+                    seconds,
+                    all.length,
+                    all.length / seconds,
+                    outcomes,
+                    percentile(all, 50),
+                    percentile(all, 90),
+                    percentile(all, 99),
+                    percentile(all, 99.9),
+                    all[all.length - 1] / 1e6);
+            assertEquals(
+                    0,
+                    outcomes.keySet().stream()
+                            .filter(k -> k.startsWith("error"))
+                            .count(),
+                    outcomes.toString());
             assertTrue(outcomes.getOrDefault("PUT own 200", 0) > 0, outcomes.toString());
         }
     }
@@ -93,11 +108,22 @@ class LoadRunTest {
                 if (read.statusCode() == 200) {
                     ownVersion = Http.read(read).get("version").asLong();
                 }
-                timed("PUT own", 200, "PUT", "/api/assessments/" + own, "{\"progress\":" + loop % 101 + ",\"version\":" + ownVersion + "}");
-                HttpResponse<String> put = timed("PUT shared", 409, "PUT", "/api/assessments/" + shared,
+                timed(
+                        "PUT own",
+                        200,
+                        "PUT",
+                        "/api/assessments/" + own,
+                        "{\"progress\":" + loop % 101 + ",\"version\":" + ownVersion + "}");
+                HttpResponse<String> put = timed(
+                        "PUT shared",
+                        409,
+                        "PUT",
+                        "/api/assessments/" + shared,
                         "{\"progress\":" + loop % 101 + ",\"version\":" + sharedVersion + "}");
                 var answer = Http.read(put);
-                sharedVersion = put.statusCode() == 200 ? answer.get("version").asLong() : answer.path("currentVersion").asLong(sharedVersion);
+                sharedVersion = put.statusCode() == 200
+                        ? answer.get("version").asLong()
+                        : answer.path("currentVersion").asLong(sharedVersion);
                 if (loop % 50 == 49) {
                     timed("POST", 201, "POST", "/api/assessments", Http.CREATE_BODY);
                 }

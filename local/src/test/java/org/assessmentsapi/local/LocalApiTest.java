@@ -52,11 +52,16 @@ class LocalApiTest {
 
     @Test
     void conditionalGetAnswersNotModifiedWithoutABody() throws Exception {
-        String id = Http.read(http.json("POST", "/api/assessments", token, Http.CREATE_BODY)).get("id").asText();
+        String id = Http.read(http.json("POST", "/api/assessments", token, Http.CREATE_BODY))
+                .get("id")
+                .asText();
         var request = java.net.http.HttpRequest.newBuilder(api.baseUri().resolve("/api/assessments/" + id))
-                .header("Authorization", "Bearer " + token).header("If-None-Match", "\"1\"").GET().build();
-        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token)
+                .header("If-None-Match", "\"1\"")
+                .GET()
+                .build();
+        HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(304, response.statusCode());
         assertEquals("", response.body());
         assertEquals("\"1\"", response.headers().firstValue("ETag").orElseThrow());
@@ -67,7 +72,9 @@ class LocalApiTest {
         HttpResponse<String> created = http.json("POST", "/api/assessments", token, Http.CREATE_BODY);
         assertEquals(201, created.statusCode(), created.body());
         String id = Http.read(created).get("id").asText();
-        assertEquals("/api/assessments/" + id, created.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "/api/assessments/" + id,
+                created.headers().firstValue("Location").orElseThrow());
         assertTrue(created.headers().firstValue("apigw-requestid").isPresent());
 
         HttpResponse<String> read = http.json("GET", "/api/assessments/" + id, token, null);
@@ -75,8 +82,8 @@ class LocalApiTest {
         assertEquals("\"1\"", read.headers().firstValue("ETag").orElseThrow());
         assertEquals(user, Http.read(read).get("userId").asText());
 
-        HttpResponse<String> updated = http.json("PUT", "/api/assessments/" + id, token,
-                "{\"status\":\"ANALYZING\",\"progress\":40,\"version\":1}");
+        HttpResponse<String> updated = http.json(
+                "PUT", "/api/assessments/" + id, token, "{\"status\":\"ANALYZING\",\"progress\":40,\"version\":1}");
         assertEquals(200, updated.statusCode(), updated.body());
         JsonNode body = Http.read(updated);
         assertEquals(2, body.get("version").asInt());
@@ -87,7 +94,10 @@ class LocalApiTest {
     @Test
     void aStaleVersionIsAConflict() {
         String id = http.create(token);
-        assertEquals(200, http.json("PUT", "/api/assessments/" + id, token, "{\"progress\":10,\"version\":1}").statusCode());
+        assertEquals(
+                200,
+                http.json("PUT", "/api/assessments/" + id, token, "{\"progress\":10,\"version\":1}")
+                        .statusCode());
         JsonNode problem = Http.assertProblem(
                 http.json("PUT", "/api/assessments/" + id, token, "{\"progress\":20,\"version\":1}"), 409);
         assertEquals(2, problem.get("currentVersion").asInt());
@@ -101,8 +111,9 @@ class LocalApiTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 int progress = i;
-                answers.add(pool.submit(() -> http.json("PUT", "/api/assessments/" + id, token,
-                        "{\"progress\":" + progress + ",\"version\":1}").statusCode()));
+                answers.add(pool.submit(() -> http.json(
+                                "PUT", "/api/assessments/" + id, token, "{\"progress\":" + progress + ",\"version\":1}")
+                        .statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
@@ -125,7 +136,8 @@ class LocalApiTest {
     @Test
     void localTokensMintsTokensForOtherUsersWhoCannotSeeOthersAssessments() {
         String id = http.create(token);
-        HttpResponse<String> minted = http.json("POST", "/local/tokens", null, "{\"sub\": \"user-b-" + UUID.randomUUID() + "\"}");
+        HttpResponse<String> minted =
+                http.json("POST", "/local/tokens", null, "{\"sub\": \"user-b-" + UUID.randomUUID() + "\"}");
         assertEquals(200, minted.statusCode(), minted.body());
         JsonNode answer = Http.read(minted);
         assertTrue(answer.get("sub").asText().startsWith("user-b-"));
@@ -134,9 +146,13 @@ class LocalApiTest {
 
         Http.assertProblem(http.json("GET", "/api/assessments/" + id, tokenB, null), 404);
         Http.assertProblem(http.json("PUT", "/api/assessments/" + id, tokenB, "{\"progress\":1}"), 404);
-        assertEquals(200, http.json("GET", "/api/assessments/" + id, token, null).statusCode());
+        assertEquals(
+                200, http.json("GET", "/api/assessments/" + id, token, null).statusCode());
         // B's own assessments work.
-        assertEquals(200, http.json("GET", "/api/assessments/" + http.create(tokenB), tokenB, null).statusCode());
+        assertEquals(
+                200,
+                http.json("GET", "/api/assessments/" + http.create(tokenB), tokenB, null)
+                        .statusCode());
     }
 
     @Test
@@ -154,8 +170,14 @@ class LocalApiTest {
 
     @Test
     void aWrongContentTypeIsUnsupported() {
-        Http.assertProblem(http.send("POST", "/api/assessments", token, "text/plain",
-                Http.CREATE_BODY.getBytes(StandardCharsets.UTF_8)), 415);
+        Http.assertProblem(
+                http.send(
+                        "POST",
+                        "/api/assessments",
+                        token,
+                        "text/plain",
+                        Http.CREATE_BODY.getBytes(StandardCharsets.UTF_8)),
+                415);
     }
 
     @Test
@@ -166,18 +188,21 @@ class LocalApiTest {
     @Test
     void aBodyThatIsNotUtf8IsABadRequestNotAServerError() {
         byte[] latin1 = "{\"name\":\"Caf\u00e9 review\"}".getBytes(StandardCharsets.ISO_8859_1);
-        JsonNode problem = Http.assertProblem(http.send("POST", "/api/assessments", token, "application/json", latin1), 400);
+        JsonNode problem =
+                Http.assertProblem(http.send("POST", "/api/assessments", token, "application/json", latin1), 400);
         assertTrue(problem.get("detail").asText().contains("UTF-8"), problem.toString());
     }
 
     @Test
     void bodiesAboveTheHandlersLimitReachItAndAboveOneMebibyteAreRefusedHere() {
         byte[] large = ("{\"name\":\"" + "a".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        JsonNode fromHandler = Http.assertProblem(http.send("POST", "/api/assessments", token, "application/json", large), 413);
+        JsonNode fromHandler =
+                Http.assertProblem(http.send("POST", "/api/assessments", token, "application/json", large), 413);
         assertTrue(fromHandler.get("detail").asText().contains("16384"), fromHandler.toString());
 
         byte[] huge = new byte[ExchangeHandler.MAX_BODY_BYTES + 10];
-        JsonNode local = Http.assertProblem(http.send("POST", "/api/assessments", token, "application/json", huge), 413);
+        JsonNode local =
+                Http.assertProblem(http.send("POST", "/api/assessments", token, "application/json", huge), 413);
         assertTrue(local.get("detail").asText().contains("local server"), local.toString());
     }
 
@@ -192,17 +217,31 @@ class LocalApiTest {
     @Test
     void listWithACursorDeleteAndAnIdempotentRetryOverHttp() {
         String user = "local-list-" + UUID.randomUUID();
-        String own = Http.read(http.json("POST", "/local/tokens", null, "{\"sub\":\"" + user + "\"}")).get("token").asText();
+        String own = Http.read(http.json("POST", "/local/tokens", null, "{\"sub\":\"" + user + "\"}"))
+                .get("token")
+                .asText();
         String older = http.create(own);
         String newer = http.create(own);
         JsonNode first = Http.read(http.json("GET", "/api/assessments?limit=1", own, null));
         assertEquals(newer, first.get("items").get(0).get("id").asText());
-        JsonNode second = Http.read(http.json("GET", "/api/assessments?limit=1&cursor=" + first.get("nextCursor").asText(), own, null));
+        JsonNode second = Http.read(http.json(
+                "GET",
+                "/api/assessments?limit=1&cursor=" + first.get("nextCursor").asText(),
+                own,
+                null));
         assertEquals(older, second.get("items").get(0).get("id").asText());
-        Http.assertProblem(http.json("GET", "/api/assessments?limit=2&cursor=" + first.get("nextCursor").asText(), own, null), 400);
+        Http.assertProblem(
+                http.json(
+                        "GET",
+                        "/api/assessments?limit=2&cursor="
+                                + first.get("nextCursor").asText(),
+                        own,
+                        null),
+                400);
         Http.assertProblem(http.json("GET", "/api/assessments?limit=1&limit=2&colour=red", own, null), 400);
 
-        assertEquals(204, http.json("DELETE", "/api/assessments/" + older, own, null).statusCode());
+        assertEquals(
+                204, http.json("DELETE", "/api/assessments/" + older, own, null).statusCode());
         Http.assertProblem(http.json("GET", "/api/assessments/" + older, own, null), 404);
 
         Map<String, String> key = Map.of("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
@@ -212,8 +251,19 @@ class LocalApiTest {
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(created.body(), retried.body());
         assertEquals(created.headers().firstValue("Location"), retried.headers().firstValue("Location"));
-        Http.assertProblem(http.send("POST", "/api/assessments", own, "application/json",
-                Http.CREATE_BODY.replace("\"FR\"", "\"DE\"").getBytes(StandardCharsets.UTF_8), key), 422);
-        assertEquals(2, Http.read(http.json("GET", "/api/assessments", own, null)).get("items").size());
+        Http.assertProblem(
+                http.send(
+                        "POST",
+                        "/api/assessments",
+                        own,
+                        "application/json",
+                        Http.CREATE_BODY.replace("\"FR\"", "\"DE\"").getBytes(StandardCharsets.UTF_8),
+                        key),
+                422);
+        assertEquals(
+                2,
+                Http.read(http.json("GET", "/api/assessments", own, null))
+                        .get("items")
+                        .size());
     }
 }

@@ -12,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command to its end (a minute at most) and returns its exit status and output (stdout and stderr). */
 final class Processes {
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** The {@code java} of the JVM running the tests (the build's JDK 25). */
     static String java() {

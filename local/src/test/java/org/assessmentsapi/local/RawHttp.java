@@ -30,15 +30,15 @@ final class RawHttp {
 
     private static final int READ_TIMEOUT_MS = 30_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code method target} with these header lines (written as given, ISO-8859-1) and body. */
     static Response exchange(int port, String method, String target, List<String> headerLines, byte[] body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(READ_TIMEOUT_MS);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
-            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+            StringBuilder head =
+                    new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
             for (String line : headerLines) {
                 head.append(line).append("\r\n");
             }
@@ -67,7 +67,8 @@ final class RawHttp {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
@@ -87,7 +88,9 @@ final class RawHttp {
                     size.append((char) c);
                 }
             }
-            int length = size.length() == 0 ? 0 : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+            int length = size.length() == 0
+                    ? 0
+                    : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
             if (length == 0) {
                 return out.toByteArray();
             }

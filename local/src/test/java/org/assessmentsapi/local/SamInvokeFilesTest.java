@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,27 +65,43 @@ class SamInvokeFilesTest {
     }
 
     private static SamInvokeFiles.SamEvent event(String name) {
-        return files.events().stream().filter(e -> e.file().getFileName().toString().equals(name)).findFirst().orElseThrow();
+        return files.events().stream()
+                .filter(e -> e.file().getFileName().toString().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void everySampleEventIsWrittenWithOnlyTheTokenReplaced() throws IOException {
         List<String> samples;
         try (var list = Files.list(EVENTS)) {
-            samples = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            samples = list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
-        assertEquals(samples, files.events().stream().map(e -> e.file().getFileName().toString()).toList());
+        assertEquals(
+                samples,
+                files.events().stream()
+                        .map(e -> e.file().getFileName().toString())
+                        .toList());
         int withToken = 0;
         for (SamInvokeFiles.SamEvent event : files.events()) {
-            JsonNode sample = JSON.readTree(EVENTS.resolve(event.file().getFileName()).toFile());
+            JsonNode sample =
+                    JSON.readTree(EVENTS.resolve(event.file().getFileName()).toFile());
             JsonNode written = JSON.readTree(event.file().toFile());
             if (sample.path("headers").has("authorization")) {
                 withToken++;
-                assertEquals("Bearer " + files.token(), written.path("headers").path("authorization").asText());
-                ((ObjectNode) written.path("headers")).put("authorization", "Bearer " + SamInvokeFiles.TOKEN_PLACEHOLDER);
+                assertEquals(
+                        "Bearer " + files.token(),
+                        written.path("headers").path("authorization").asText());
+                ((ObjectNode) written.path("headers"))
+                        .put("authorization", "Bearer " + SamInvokeFiles.TOKEN_PLACEHOLDER);
             }
             assertEquals(sample, written, event.file() + " differs from its sample beyond the token");
-            assertFalse(Files.readString(event.file()).contains(SamInvokeFiles.TOKEN_PLACEHOLDER), event.file().toString());
+            assertFalse(
+                    Files.readString(event.file()).contains(SamInvokeFiles.TOKEN_PLACEHOLDER),
+                    event.file().toString());
         }
         assertTrue(withToken >= 4, "the API events carry a token: " + withToken);
     }
@@ -94,12 +110,19 @@ class SamInvokeFilesTest {
     void eachEventIsNamedForTheFunctionThatTakesIt() {
         assertEquals(SamInvokeFiles.API_FUNCTION, event("get-assessment.json").function());
         assertEquals(SamInvokeFiles.API_FUNCTION, event("post-assessment.json").function());
-        assertEquals(SamInvokeFiles.EVENTS_FUNCTION, event("sqs-assessment-update.json").function());
+        assertEquals(
+                SamInvokeFiles.EVENTS_FUNCTION,
+                event("sqs-assessment-update.json").function());
         String instructions = files.instructions(false);
-        assertTrue(instructions.contains("sam local invoke -t cdk.out/AssessmentsApi.template.json ApiFunction -e "
-                + event("post-assessment.json").file() + " --env-vars " + files.envVars()
-                + " --add-host host.docker.internal:host-gateway"), instructions);
-        assertTrue(instructions.contains("EventsFunction -e " + event("sqs-assessment-update.json").file()), instructions);
+        assertTrue(
+                instructions.contains("sam local invoke -t cdk.out/AssessmentsApi.template.json ApiFunction -e "
+                        + event("post-assessment.json").file() + " --env-vars " + files.envVars()
+                        + " --add-host host.docker.internal:host-gateway"),
+                instructions);
+        assertTrue(
+                instructions.contains("EventsFunction -e "
+                        + event("sqs-assessment-update.json").file()),
+                instructions);
     }
 
     @Test
@@ -107,9 +130,13 @@ class SamInvokeFilesTest {
         Map<String, Map<String, String>> env = envJson();
 
         assertEquals(Set.of("ApiFunction", "EventsFunction"), env.keySet());
-        assertEquals(new TreeSet<>(Set.of("TABLE_NAME", "JWT_ISSUER", "JWT_AUDIENCE")), new TreeSet<>(env.get("ApiFunction").keySet()));
+        assertEquals(
+                new TreeSet<>(Set.of("TABLE_NAME", "JWT_ISSUER", "JWT_AUDIENCE")),
+                new TreeSet<>(env.get("ApiFunction").keySet()));
         assertEquals(Map.of("TABLE_NAME", TABLE), env.get("EventsFunction"));
-        assertEquals("http://host.docker.internal:" + files.issuer().port() + "/", env.get("ApiFunction").get("JWT_ISSUER"));
+        assertEquals(
+                "http://host.docker.internal:" + files.issuer().port() + "/",
+                env.get("ApiFunction").get("JWT_ISSUER"));
         assertEquals(DevIssuer.DEFAULT_AUDIENCE, env.get("ApiFunction").get("JWT_AUDIENCE"));
     }
 
@@ -142,9 +169,12 @@ class SamInvokeFilesTest {
     @Test
     void theIssuerAnswersOnAnAddressOtherThan127001() throws Exception {
         // 127.0.0.2 is loopback too on Linux, but a server bound to 127.0.0.1 only does not answer on it.
-        HttpResponse<String> jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.2:" + files.issuer().port() + DevIssuer.JWKS_PATH)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jwks = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.2:" + files.issuer().port() + DevIssuer.JWKS_PATH))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, jwks.statusCode());
         assertTrue(jwks.body().contains(files.issuer().signingKey().getKeyID()), jwks.body());

@@ -41,8 +41,13 @@ class SmokeTestScriptTest {
         Processes.Result run = run(api.baseUri().toString(), api.mintToken("smoke-tester"));
 
         assertEquals(0, run.exit(), run.output());
-        for (String step : List.of("POST /api/assessments -> 201", "with version 1 -> 200", "with the stale version 1 -> 409",
-                "If-None-Match \"2\" -> 304", "GET /api/assessments/not-a-uuid -> 400", "smoke test passed")) {
+        for (String step : List.of(
+                "POST /api/assessments -> 201",
+                "with version 1 -> 200",
+                "with the stale version 1 -> 409",
+                "If-None-Match \"2\" -> 304",
+                "GET /api/assessments/not-a-uuid -> 400",
+                "smoke test passed")) {
             assertTrue(run.output().contains(step), step + " in\n" + run.output());
         }
     }

@@ -1,7 +1,6 @@
 package org.assessmentsapi.runtime;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Both functions started once per test class under the runtime interface client, on one dynalite and one

@@ -48,7 +48,10 @@ class InitErrorIT {
             assertTrue(error.error());
             assertTrue(error.body().contains("ConfigurationException"), error.body());
             assertTrue(error.body().contains("Invalid configuration: "), error.body());
-            assertEquals(1, running.process().waitForExit(Duration.ofSeconds(30)), running.process().output());
+            assertEquals(
+                    1,
+                    running.process().waitForExit(Duration.ofSeconds(30)),
+                    running.process().output());
             assertEquals(java.util.List.of("init/error"), running.api().calls(), "no invocation is asked for");
             return error;
         }

@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class LocalLambda implements AutoCloseable {
 
     /** Base64 of 32 bytes, a fixed test key: what the stack's {@code CursorKey} secret is to the API function. */
-    static final String CURSOR_KEY = java.util.Base64.getEncoder().encodeToString(
-            "runtime-tests cursor key, 32 B!!".getBytes(StandardCharsets.US_ASCII));
+    static final String CURSOR_KEY = java.util.Base64.getEncoder()
+            .encodeToString("runtime-tests cursor key, 32 B!!".getBytes(StandardCharsets.US_ASCII));
 
     static final String API_HANDLER = "org.assessmentsapi.adapter.http.ApiHandler";
     static final String EVENTS_HANDLER = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
@@ -44,6 +44,7 @@ final class LocalLambda implements AutoCloseable {
     static final String USER = "runtime-test-user";
     /** The assessment id that the sample events carry. */
     static final String SAMPLE_ID = "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c";
+
     static final String TOKEN_PLACEHOLDER = "REPLACE_WITH_A_TOKEN";
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +66,8 @@ final class LocalLambda implements AutoCloseable {
         /** The same with the invocation's deadline ({@code Lambda-Runtime-Deadline-Ms}) at {@code deadline}. */
         JsonNode invoke(String event, Instant deadline) {
             Answer answer = await(api.invoke(event, deadline));
-            assertEquals(false, answer.error(), () -> "the function reported an error: " + answer + "\n" + process.output());
+            assertEquals(
+                    false, answer.error(), () -> "the function reported an error: " + answer + "\n" + process.output());
             return json(answer.body());
         }
 
@@ -98,23 +100,27 @@ final class LocalLambda implements AutoCloseable {
 
     /** The API function, configured as the stack configures it. */
     LambdaFunction api() {
-        return events().withHandler(API_HANDLER).withEnvironment(Map.of(
-                "JWT_ISSUER", issuer.issuer(),
-                "JWT_AUDIENCE", issuer.audience(),
-                "JWKS_URL", issuer.jwksUrl().toString(),
-                // Required on Lambda: the list cursors' HMAC key (the stack passes a generated secret).
-                "CURSOR_KEY", CURSOR_KEY));
+        return events().withHandler(API_HANDLER)
+                .withEnvironment(Map.of(
+                        "JWT_ISSUER", issuer.issuer(),
+                        "JWT_AUDIENCE", issuer.audience(),
+                        "JWKS_URL", issuer.jwksUrl().toString(),
+                        // Required on Lambda: the list cursors' HMAC key (the stack passes a generated secret).
+                        "CURSOR_KEY", CURSOR_KEY));
     }
 
     /** The event-driven function: the store only. */
     LambdaFunction events() {
         return LambdaFunction.of(LambdaFunction.runtimeJarsFromProperty(), taskRoot.path(), EVENTS_HANDLER)
                 .withEnvironment(Map.of(
-                        "TABLE_NAME", TABLE,
-                        "DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
+                        "TABLE_NAME",
+                        TABLE,
+                        "DYNAMODB_ENDPOINT",
+                        dynalite.endpoint().toString(),
                         // The stack's JVM options (without SnapStart the managed runtime also stops at C1: these
                         // tests check behaviour, not speed, so both kinds of start run the JVM's default here).
-                        "JAVA_TOOL_OPTIONS", "--enable-native-access=ALL-UNNAMED"));
+                        "JAVA_TOOL_OPTIONS",
+                        "--enable-native-access=ALL-UNNAMED"));
     }
 
     /** Starts {@code function} under the runtime client; its output goes to {@code logs.dir}/{@code name}.*. */
@@ -147,7 +153,8 @@ final class LocalLambda implements AutoCloseable {
         ObjectNode event = (ObjectNode) json(sample("sqs-assessment-update.json", SAMPLE_ID));
         ObjectNode template = (ObjectNode) event.withArray("Records").get(0);
         var records = event.putArray("Records");
-        bodiesById.forEach((messageId, body) -> records.add(template.deepCopy().put("messageId", messageId).put("body", body)));
+        bodiesById.forEach((messageId, body) ->
+                records.add(template.deepCopy().put("messageId", messageId).put("body", body)));
         return event.toString();
     }
 
@@ -161,8 +168,12 @@ final class LocalLambda implements AutoCloseable {
 
     /** The stored version of an assessment (a consistent read). */
     long version(String id) {
-        return Long.parseLong(table.getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id)))
-                .consistentRead(true)).item().get("version").n());
+        return Long.parseLong(table.getItem(b -> b.tableName(TABLE)
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item()
+                .get("version")
+                .n());
     }
 
     /** How many items the table holds (a consistent scan). */

@@ -40,7 +40,8 @@ class LogLevelIT {
     @Test
     void atInfoTheLineIsWrittenAsTheFunctionBuiltIt() throws IOException {
         String stdout = primedEventsStdout("INFO");
-        List<String> primed = stdout.lines().filter(line -> line.contains(PRIMED)).toList();
+        List<String> primed =
+                stdout.lines().filter(line -> line.contains(PRIMED)).toList();
         assertEquals(1, primed.size(), stdout);
         JsonNode line = JSON.readTree(primed.get(0));
         assertEquals("INFO", line.get("level").asText());
@@ -56,9 +57,12 @@ class LogLevelIT {
     }
 
     private static String primedEventsStdout(String level) {
-        try (LocalLambda.Running primed = LocalLambda.start(lambda.events().withEnvironment(Map.of(
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "AWS_LAMBDA_LOG_LEVEL", level)),
-                "log-level-" + level.toLowerCase()).awaitReady()) {
+        try (LocalLambda.Running primed = LocalLambda.start(
+                        lambda.events()
+                                .withEnvironment(Map.of(
+                                        "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "AWS_LAMBDA_LOG_LEVEL", level)),
+                        "log-level-" + level.toLowerCase())
+                .awaitReady()) {
             return primed.process().stdout();
         }
     }

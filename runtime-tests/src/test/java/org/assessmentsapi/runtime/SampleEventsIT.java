@@ -31,9 +31,17 @@ class SampleEventsIT extends BothFunctionsRunning {
     void everySampleEventFileIsExercisedHere() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("events.dir")))) {
             Set<String> names = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
-            assertEquals(Set.of("get-assessment.json", "post-assessment.json", "put-assessment.json",
-                    "put-assessment-with-version.json", "list-assessments.json", "delete-assessment.json",
-                    "sqs-assessment-update.json", "eventbridge-assessment-update.json"), names,
+            assertEquals(
+                    Set.of(
+                            "get-assessment.json",
+                            "post-assessment.json",
+                            "put-assessment.json",
+                            "put-assessment-with-version.json",
+                            "list-assessments.json",
+                            "delete-assessment.json",
+                            "sqs-assessment-update.json",
+                            "eventbridge-assessment-update.json"),
+                    names,
                     "a new sample event needs a test under the runtime here");
         }
     }
@@ -120,7 +128,11 @@ class SampleEventsIT extends BothFunctionsRunning {
         }
         JsonNode deleted = api.invoke(lambda.sample("delete-assessment.json", id));
         assertEquals(204, deleted.path("statusCode").asInt(), deleted::toString);
-        assertEquals(404, api.invoke(lambda.sample("get-assessment.json", id)).path("statusCode").asInt());
+        assertEquals(
+                404,
+                api.invoke(lambda.sample("get-assessment.json", id))
+                        .path("statusCode")
+                        .asInt());
     }
 
     @Test
@@ -129,7 +141,13 @@ class SampleEventsIT extends BothFunctionsRunning {
         String sample = lambda.sample("sqs-assessment-update.json", id);
         // The SQS sample's body is the EventBridge sample: one event, two transports.
         JsonNode eventBridge = LocalLambda.json(lambda.sample("eventbridge-assessment-update.json", id));
-        assertEquals(eventBridge, LocalLambda.json(LocalLambda.json(sample).path("Records").get(0).path("body").asText()));
+        assertEquals(
+                eventBridge,
+                LocalLambda.json(LocalLambda.json(sample)
+                        .path("Records")
+                        .get(0)
+                        .path("body")
+                        .asText()));
 
         JsonNode response = events.invoke(sample);
         assertEquals(0, response.path("batchItemFailures").size(), response::toString);

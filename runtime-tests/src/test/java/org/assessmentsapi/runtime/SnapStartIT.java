@@ -42,9 +42,15 @@ class SnapStartIT {
     void theApiIsPrimedBeforeRestoreWritesNothingThenServesRealRequests() {
         String existing = lambda.create(api);
         int items = lambda.itemCount();
-        try (LocalLambda.Running primed = LocalLambda.start(snapStart(lambda.api()), "snapstart-api").awaitReady()) {
-            assertEquals(List.of("restore/next", "next"), primed.api().calls(), "restore/next first, then the invocations");
-            assertTrue(primed.process().stdout().contains("SnapStart priming of the API function done: PUT 404, GET 404, DELETE 404, LIST 200, LIST 400"),
+        try (LocalLambda.Running primed =
+                LocalLambda.start(snapStart(lambda.api()), "snapstart-api").awaitReady()) {
+            assertEquals(
+                    List.of("restore/next", "next"), primed.api().calls(), "restore/next first, then the invocations");
+            assertTrue(
+                    primed.process()
+                            .stdout()
+                            .contains(
+                                    "SnapStart priming of the API function done: PUT 404, GET 404, DELETE 404, LIST 200, LIST 400"),
                     primed.process().output());
             assertEquals(items, lambda.itemCount(), "priming writes nothing");
             assertEquals(1, lambda.version(existing));
@@ -63,9 +69,15 @@ class SnapStartIT {
     void theEventsFunctionIsPrimedBeforeRestoreWritesNothingThenAppliesARealMessage() {
         String id = lambda.create(api);
         int items = lambda.itemCount();
-        try (LocalLambda.Running primed = LocalLambda.start(snapStart(lambda.events()), "snapstart-events").awaitReady()) {
-            assertEquals(List.of("restore/next", "next"), primed.api().calls(), "restore/next first, then the invocations");
-            assertTrue(primed.process().stdout().contains("SnapStart priming of the events function done: message snapstart-priming ran through the handler and was not applied, as designed"),
+        try (LocalLambda.Running primed = LocalLambda.start(snapStart(lambda.events()), "snapstart-events")
+                .awaitReady()) {
+            assertEquals(
+                    List.of("restore/next", "next"), primed.api().calls(), "restore/next first, then the invocations");
+            assertTrue(
+                    primed.process()
+                            .stdout()
+                            .contains(
+                                    "SnapStart priming of the events function done: message snapstart-priming ran through the handler and was not applied, as designed"),
                     primed.process().output());
             assertEquals(items, lambda.itemCount(), "priming writes nothing");
 
@@ -77,9 +89,12 @@ class SnapStartIT {
 
     @Test
     void withoutSnapStartThereIsNoRestoreAndNoPriming() {
-        try (LocalLambda.Running plain = LocalLambda.start(lambda.events(), "no-snapstart-events").awaitReady()) {
+        try (LocalLambda.Running plain =
+                LocalLambda.start(lambda.events(), "no-snapstart-events").awaitReady()) {
             assertEquals(List.of("next"), plain.api().calls());
-            assertTrue(!plain.process().stdout().contains("SnapStart priming"), plain.process().output());
+            assertTrue(
+                    !plain.process().stdout().contains("SnapStart priming"),
+                    plain.process().output());
         }
     }
 }

@@ -38,10 +38,15 @@ class SqsBatchIT extends BothFunctionsRunning {
         batch.put("malformed-json", "{\"version\":\"0\",\"detail\":{");
         batch.put("stale-version", lambda.updateEvent(stale, 1));
         batch.put("unknown-id", lambda.updateEvent(UUID.randomUUID().toString(), 1));
-        batch.put("invalid-status", lambda.updateEvent(invalidStatus, 1).replace("\"ACTION_REQUIRED\"", "\"NOT_A_STATUS\""));
+        batch.put(
+                "invalid-status",
+                lambda.updateEvent(invalidStatus, 1).replace("\"ACTION_REQUIRED\"", "\"NOT_A_STATUS\""));
         JsonNode response = events.invoke(lambda.sqsEvent(batch));
 
-        assertEquals(Set.of("malformed-json", "stale-version", "unknown-id", "invalid-status"), failures(response), response::toString);
+        assertEquals(
+                Set.of("malformed-json", "stale-version", "unknown-id", "invalid-status"),
+                failures(response),
+                response::toString);
         assertEquals(2, lambda.version(valid), "the valid message is applied");
         assertEquals(2, lambda.version(stale), "nothing written for a stale version");
         assertEquals(1, lambda.version(invalidStatus), "nothing written for an invalid status");
@@ -61,13 +66,19 @@ class SqsBatchIT extends BothFunctionsRunning {
         assertEquals(1, lambda.version(first));
         assertEquals(1, lambda.version(second));
         String log = events.process().stdout();
-        assertEquals(2, log.lines().filter(line -> line.contains("not attempted: too little time left")).count(), log);
+        assertEquals(
+                2,
+                log.lines()
+                        .filter(line -> line.contains("not attempted: too little time left"))
+                        .count(),
+                log);
     }
 
     @Test
     void aBatchWithTheDefaultDeadlineIsProcessed() {
         String id = lambda.create(api);
-        JsonNode response = events.invoke(lambda.sqsEvent(Map.of("only", lambda.updateEvent(id, 1))),
+        JsonNode response = events.invoke(
+                lambda.sqsEvent(Map.of("only", lambda.updateEvent(id, 1))),
                 Instant.now().plus(Duration.ofSeconds(30)));
         assertEquals(Set.of(), failures(response), response::toString);
         assertEquals(2, lambda.version(id));

@@ -46,8 +46,7 @@ public final class MinimalDynamoDbProbe {
     private static final String ACCESS_KEY = "local";
     private static final String SECRET_KEY = "local";
 
-    private MinimalDynamoDbProbe() {
-    }
+    private MinimalDynamoDbProbe() {}
 
     /** {@code signer}: signed by the SDK's signer (probe-signer.jar) instead of the hand-written one. */
     private static boolean sdkSigner;
@@ -74,7 +73,8 @@ public final class MinimalDynamoDbProbe {
             connection.setConnectTimeout(1_000);
             connection.setReadTimeout(2_000);
             if (sdkSigner) {
-                SdkSigning.sign(connection, endpoint, "DynamoDB_20120810.UpdateItem", body, REGION, ACCESS_KEY, SECRET_KEY);
+                SdkSigning.sign(
+                        connection, endpoint, "DynamoDB_20120810.UpdateItem", body, REGION, ACCESS_KEY, SECRET_KEY);
             } else {
                 sign(connection, endpoint, "DynamoDB_20120810.UpdateItem", body);
             }
@@ -150,8 +150,10 @@ public final class MinimalDynamoDbProbe {
         connection.setRequestProperty("Content-Type", contentType);
         connection.setRequestProperty("X-Amz-Date", amzDate);
         connection.setRequestProperty("X-Amz-Target", target);
-        connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/" + scope
-                + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
+        connection.setRequestProperty(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/" + scope + ", SignedHeaders=" + signedHeaders
+                        + ", Signature=" + signature);
     }
 
     private static byte[] sha256(byte[] data) {

@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class ClientProbe {
 
-    private ClientProbe() {
-    }
+    private ClientProbe() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();
@@ -31,7 +30,10 @@ public final class ClientProbe {
         URI endpoint = URI.create(args[2]);
         String table = args[3];
         String id = args[4];
-        DynamoDbClient dynamoDb = dynamoDb(httpClient(client), endpoint, ClientOverrideConfiguration.builder().build());
+        DynamoDbClient dynamoDb = dynamoDb(
+                httpClient(client),
+                endpoint,
+                ClientOverrideConfiguration.builder().build());
         dynamoDb.updateItem(request(table, id));
         int n = args.length > 5 ? Integer.parseInt(args[5]) : 3000;
         ProbeTimer.reportAndHalt(start, warm, n, () -> dynamoDb.updateItem(request(table, id)));
@@ -55,8 +57,11 @@ public final class ClientProbe {
                 .updateExpression("SET #progress = :progress, #version = #version + :one")
                 .conditionExpression("attribute_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", "id", "#progress", "progress", "#version", "version"))
-                .expressionAttributeValues(Map.of(":progress", AttributeValue.builder().n("40").build(),
-                        ":one", AttributeValue.builder().n("1").build()))
+                .expressionAttributeValues(Map.of(
+                        ":progress",
+                        AttributeValue.builder().n("40").build(),
+                        ":one",
+                        AttributeValue.builder().n("1").build()))
                 .returnValues(ReturnValue.ALL_NEW)
                 .build();
     }
@@ -75,21 +80,26 @@ public final class ClientProbe {
     private static final class UrlConnection {
         static SdkHttpClient create() {
             return software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2)).build();
+                    .connectionTimeout(Duration.ofSeconds(1))
+                    .socketTimeout(Duration.ofSeconds(2))
+                    .build();
         }
     }
 
     private static final class Apache5 {
         static SdkHttpClient create() {
             return software.amazon.awssdk.http.apache5.Apache5HttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(2)).build();
+                    .connectionTimeout(Duration.ofSeconds(1))
+                    .socketTimeout(Duration.ofSeconds(2))
+                    .build();
         }
     }
 
     private static final class Crt {
         static SdkHttpClient create() {
             return software.amazon.awssdk.http.crt.AwsCrtHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(1)).build();
+                    .connectionTimeout(Duration.ofSeconds(1))
+                    .build();
         }
     }
 }

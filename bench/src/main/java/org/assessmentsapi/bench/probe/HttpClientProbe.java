@@ -46,8 +46,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class HttpClientProbe {
 
-    private HttpClientProbe() {
-    }
+    private HttpClientProbe() {}
 
     public static void main(String[] args) throws Exception {
         String client = args[0];
@@ -78,7 +77,8 @@ public final class HttpClientProbe {
         return pair.run(n, gapMillis);
     }
 
-    private static String restore(String client, URI endpoint, String table, String id, long pauseMillis) throws Exception {
+    private static String restore(String client, URI endpoint, String table, String id, long pauseMillis)
+            throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
@@ -87,8 +87,12 @@ public final class HttpClientProbe {
             }
         };
         try (LoopbackRelay relay = new LoopbackRelay(endpoint)) {
-            DynamoDbClient dynamoDb = ClientProbe.dynamoDb(ClientProbe.httpClient(client), relay.endpoint(),
-                    ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build());
+            DynamoDbClient dynamoDb = ClientProbe.dynamoDb(
+                    ClientProbe.httpClient(client),
+                    relay.endpoint(),
+                    ClientOverrideConfiguration.builder()
+                            .addExecutionInterceptor(counter)
+                            .build());
             dynamoDb.updateItem(ClientProbe.request(table, id));
             dynamoDb.updateItem(ClientProbe.request(table, id));
             relay.cut();
@@ -100,8 +104,13 @@ public final class HttpClientProbe {
             dynamoDb.updateItem(ClientProbe.request(table, id));
             long elapsed = System.nanoTime() - t0;
             long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore;
-            return String.format(Locale.ROOT, "first_ms=%.2f classes=%d attempts=%d connections=%d", elapsed / 1e6, classes,
-                    attempts.get() - attemptsBefore, relay.connections() - connectionsBefore);
+            return String.format(
+                    Locale.ROOT,
+                    "first_ms=%.2f classes=%d attempts=%d connections=%d",
+                    elapsed / 1e6,
+                    classes,
+                    attempts.get() - attemptsBefore,
+                    relay.connections() - connectionsBefore);
         }
     }
 
@@ -119,7 +128,12 @@ public final class HttpClientProbe {
                 }
             };
             SdkHttpClient httpClient = ClientProbe.httpClient(client);
-            ClientProbe.dynamoDb(httpClient, endpoint, ClientOverrideConfiguration.builder().addExecutionInterceptor(capture).build())
+            ClientProbe.dynamoDb(
+                            httpClient,
+                            endpoint,
+                            ClientOverrideConfiguration.builder()
+                                    .addExecutionInterceptor(capture)
+                                    .build())
                     .updateItem(ClientProbe.request(table, id));
             return new Pair(httpClient, request.get(), body.get());
         }
@@ -146,10 +160,12 @@ public final class HttpClientProbe {
 
         void viaClient() {
             try {
-                HttpExecuteResponse response = httpClient.prepareRequest(HttpExecuteRequest.builder()
-                        .request(request)
-                        .contentStreamProvider(() -> new ByteArrayInputStream(body))
-                        .build()).call();
+                HttpExecuteResponse response = httpClient
+                        .prepareRequest(HttpExecuteRequest.builder()
+                                .request(request)
+                                .contentStreamProvider(() -> new ByteArrayInputStream(body))
+                                .build())
+                        .call();
                 try (InputStream in = response.responseBody().orElseThrow()) {
                     in.readAllBytes();
                 }
@@ -161,14 +177,16 @@ public final class HttpClientProbe {
 
         void viaHttpUrlConnection() {
             try {
-                HttpURLConnection connection = (HttpURLConnection) request.getUri().toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection) request.getUri().toURL().openConnection();
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);
                 connection.setConnectTimeout(1_000);
                 connection.setReadTimeout(2_000);
                 for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
                     // The JDK sets these two itself (same values) and refuses them from the caller.
-                    if (!header.getKey().equalsIgnoreCase("Host") && !header.getKey().equalsIgnoreCase("Content-Length")) {
+                    if (!header.getKey().equalsIgnoreCase("Host")
+                            && !header.getKey().equalsIgnoreCase("Content-Length")) {
                         header.getValue().forEach(value -> connection.addRequestProperty(header.getKey(), value));
                     }
                 }

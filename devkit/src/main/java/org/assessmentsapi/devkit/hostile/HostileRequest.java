@@ -15,15 +15,22 @@ import java.util.Map;
  * @param bytes   the body as raw bytes (possibly invalid UTF-8), sent base64-encoded in an event
  * @param query   the raw query string (percent-encoded printable ASCII, as on a request line); {@code null} for none
  */
-public record HostileRequest(String kind, String method, String pathId, Map<String, String> headers, String text,
-                             byte[] bytes, String query) {
+public record HostileRequest(
+        String kind,
+        String method,
+        String pathId,
+        Map<String, String> headers,
+        String text,
+        byte[] bytes,
+        String query) {
 
     public HostileRequest {
         headers = Map.copyOf(headers);
     }
 
     /** A request without a query string. */
-    public HostileRequest(String kind, String method, String pathId, Map<String, String> headers, String text, byte[] bytes) {
+    public HostileRequest(
+            String kind, String method, String pathId, Map<String, String> headers, String text, byte[] bytes) {
         this(kind, method, pathId, headers, text, bytes, null);
     }
 
@@ -41,9 +48,14 @@ public record HostileRequest(String kind, String method, String pathId, Map<Stri
 
     /** A short, printable description for failure messages: kind, method, path and the start of the body. */
     public String describe() {
-        String body = text != null ? text : bytes == null ? "" : "bytes" + java.util.Arrays.toString(
-                java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 24)));
+        String body = text != null
+                ? text
+                : bytes == null
+                        ? ""
+                        : "bytes"
+                                + java.util.Arrays.toString(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 24)));
         String excerpt = body.length() > 120 ? body.substring(0, 120) + "...(" + body.length() + " chars)" : body;
-        return kind + " " + method + " " + path() + (query == null ? "" : "?" + query) + " " + headers + " body=" + excerpt.replaceAll("\\p{Cntrl}", "?");
+        return kind + " " + method + " " + path() + (query == null ? "" : "?" + query) + " " + headers + " body="
+                + excerpt.replaceAll("\\p{Cntrl}", "?");
     }
 }

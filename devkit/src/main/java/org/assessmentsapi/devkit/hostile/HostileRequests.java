@@ -22,36 +22,137 @@ public final class HostileRequests {
     /** Text fields of an update, with their maximum length in code points. */
     private static final Map<String, Integer> TEXT_LIMITS = Map.of("name", 200, "companyName", 200, "companyType", 100);
     /** Fields the server owns or that an update may not set. */
-    private static final List<String> FORBIDDEN = List.of("id", "userId", "createdAt", "updatedAt", "country",
-            "intakeMode", "overallRiskScore", "overallRiskLevel", "__proto__", "constructor", "Name", "progress ", "");
-    private static final List<String> WRONG_TYPES = List.of("true", "false", "[]", "{}", "[1,2]", "{\"a\":1}", "\"\"",
-            "0", "-1", "101", "1e400", "-1e400", "1e-400", "\"NaN\"", "\"Infinity\"", "\"50\"", "12345678901234567890123",
-            "0.12345678901", "\"ANALYZING \"", "\"analyzing\"");
-    private static final List<String> FIELDS = List.of("name", "companyName", "companyType", "status", "progress", "version");
-    private static final List<String> BAD_CONTENT_TYPES = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=x", "application/json; charset=iso-8859-1", "application/json; charset=utf-16",
-            "application/jsonp", "json", "*/*", "application/problem+json", "application/json-patch+json", "");
-    private static final List<String> BAD_IDS = List.of("not-a-uuid", "..", "..%2F..%2Fetc%2Fpasswd", "%00",
-            "3f1c2b9e8a4d4c1e9b7a2d5e6f7a8b9c", "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9", "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9cc",
-            "{3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c}", "' OR '1'='1", "$ne", "<script>", "1", "null", "g" + "0".repeat(35));
-    private static final List<String> BAD_METHODS = List.of("PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", "PUTS", "GETS", "DELET");
+    private static final List<String> FORBIDDEN = List.of(
+            "id",
+            "userId",
+            "createdAt",
+            "updatedAt",
+            "country",
+            "intakeMode",
+            "overallRiskScore",
+            "overallRiskLevel",
+            "__proto__",
+            "constructor",
+            "Name",
+            "progress ",
+            "");
+
+    private static final List<String> WRONG_TYPES = List.of(
+            "true",
+            "false",
+            "[]",
+            "{}",
+            "[1,2]",
+            "{\"a\":1}",
+            "\"\"",
+            "0",
+            "-1",
+            "101",
+            "1e400",
+            "-1e400",
+            "1e-400",
+            "\"NaN\"",
+            "\"Infinity\"",
+            "\"50\"",
+            "12345678901234567890123",
+            "0.12345678901",
+            "\"ANALYZING \"",
+            "\"analyzing\"");
+    private static final List<String> FIELDS =
+            List.of("name", "companyName", "companyType", "status", "progress", "version");
+    private static final List<String> BAD_CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=iso-8859-1",
+            "application/json; charset=utf-16",
+            "application/jsonp",
+            "json",
+            "*/*",
+            "application/problem+json",
+            "application/json-patch+json",
+            "");
+    private static final List<String> BAD_IDS = List.of(
+            "not-a-uuid",
+            "..",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%00",
+            "3f1c2b9e8a4d4c1e9b7a2d5e6f7a8b9c",
+            "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9",
+            "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9cc",
+            "{3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c}",
+            "' OR '1'='1",
+            "$ne",
+            "<script>",
+            "1",
+            "null",
+            "g" + "0".repeat(35));
+    private static final List<String> BAD_METHODS =
+            List.of("PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", "PUTS", "GETS", "DELET");
     /** Query strings of the list that break its rules: unknown, repeated, out of range, badly escaped. */
-    private static final List<String> BAD_QUERIES = List.of("limit=0", "limit=101", "limit=-5", "limit=abc", "limit=1e2",
-            "limit=", "limit=020", "limit=20&limit=20", "limit=1&limit=2", "status=draft", "status=DONE", "status=",
-            "status=DRAFT,COMPLETE", "status=DRAFT&status=draft", "cursor=", "cursor=a&cursor=b", "sort=updatedAt",
-            "limit=10&offset=5", "LIMIT=10", "%zz=1", "limit=%zz", "limit=%E9", "status=%C3%28", "cursor=%FF",
-            "__proto__=1", "limit=10&status=DRAFT&page=2", "limit=99999999999999999999", "limit=%31%30%31");
+    private static final List<String> BAD_QUERIES = List.of(
+            "limit=0",
+            "limit=101",
+            "limit=-5",
+            "limit=abc",
+            "limit=1e2",
+            "limit=",
+            "limit=020",
+            "limit=20&limit=20",
+            "limit=1&limit=2",
+            "status=draft",
+            "status=DONE",
+            "status=",
+            "status=DRAFT,COMPLETE",
+            "status=DRAFT&status=draft",
+            "cursor=",
+            "cursor=a&cursor=b",
+            "sort=updatedAt",
+            "limit=10&offset=5",
+            "LIMIT=10",
+            "%zz=1",
+            "limit=%zz",
+            "limit=%E9",
+            "status=%C3%28",
+            "cursor=%FF",
+            "__proto__=1",
+            "limit=10&status=DRAFT&page=2",
+            "limit=99999999999999999999",
+            "limit=%31%30%31");
     /** If-Match/If-None-Match of a DELETE that can never delete the item, which is at version 1. */
     private static final List<Map.Entry<String, String>> BAD_DELETE_CONDITIONS = List.of(
-            Map.entry("if-match", "\"2\""), Map.entry("if-match", "\"999999\""), Map.entry("if-match", "W/\"1\""),
-            Map.entry("if-match", "\"1\", \"2\""), Map.entry("if-match", "1"), Map.entry("if-match", "\"01\""),
-            Map.entry("if-match", "\"\""), Map.entry("if-none-match", "*"), Map.entry("if-none-match", "\"1\""));
+            Map.entry("if-match", "\"2\""),
+            Map.entry("if-match", "\"999999\""),
+            Map.entry("if-match", "W/\"1\""),
+            Map.entry("if-match", "\"1\", \"2\""),
+            Map.entry("if-match", "1"),
+            Map.entry("if-match", "\"01\""),
+            Map.entry("if-match", "\"\""),
+            Map.entry("if-none-match", "*"),
+            Map.entry("if-none-match", "\"1\""));
     /** Idempotency-Key values that are no short opaque string (quoted or bare). */
-    private static final List<String> BAD_IDEMPOTENCY_KEYS = List.of("\"\"", "\"", "x".repeat(129), "\"" + "y".repeat(129) + "\"",
-            "two words", "a,b", "\"a,b\"", "\"a\\\"b\"", "\"back\\slash\"", "tab\there", "caf\u00e9", "\"unterminated");
+    private static final List<String> BAD_IDEMPOTENCY_KEYS = List.of(
+            "\"\"",
+            "\"",
+            "x".repeat(129),
+            "\"" + "y".repeat(129) + "\"",
+            "two words",
+            "a,b",
+            "\"a,b\"",
+            "\"a\\\"b\"",
+            "\"back\\slash\"",
+            "tab\there",
+            "caf\u00e9",
+            "\"unterminated");
     /** Header values that try to split a response or smuggle a header. */
-    private static final List<String> INJECTIONS = List.of("\r\nSet-Cookie: session=stolen", "\nLocation: https://evil.example/",
-            "\r\n\r\n<html>", "%0d%0aSet-Cookie:%20a=b", "\u0000", "\u2028X-Injected: 1");
+    private static final List<String> INJECTIONS = List.of(
+            "\r\nSet-Cookie: session=stolen",
+            "\nLocation: https://evil.example/",
+            "\r\n\r\n<html>",
+            "%0d%0aSet-Cookie:%20a=b",
+            "\u0000",
+            "\u2028X-Injected: 1");
 
     private final Random random;
     private final String ownedId;
@@ -98,8 +199,7 @@ public final class HostileRequests {
         return generator.make().apply(generator.kind());
     }
 
-    private record Generator(String kind, Function<String, HostileRequest> make) {
-    }
+    private record Generator(String kind, Function<String, HostileRequest> make) {}
 
     // ---- the categories -------------------------------------------------------------------------------
 
@@ -145,9 +245,26 @@ public final class HostileRequests {
     }
 
     private HostileRequest hugeNumber(String kind) {
-        String value = pick("1e400", "-1e400", "1E+400", "1e-400", "-0.0000000000001", "100.0000000001",
-                "9".repeat(400), "0." + "0".repeat(500) + "1", "NaN", "-NaN", "Infinity", "-Infinity", "+1", "01", "1.",
-                ".5", "0x10", "1_000", "--1");
+        String value = pick(
+                "1e400",
+                "-1e400",
+                "1E+400",
+                "1e-400",
+                "-0.0000000000001",
+                "100.0000000001",
+                "9".repeat(400),
+                "0." + "0".repeat(500) + "1",
+                "NaN",
+                "-NaN",
+                "Infinity",
+                "-Infinity",
+                "+1",
+                "01",
+                "1.",
+                ".5",
+                "0x10",
+                "1_000",
+                "--1");
         String field = pick("progress", "version");
         // -0 is a valid progress (it is 0), so it appears only as a version, which must be at least 1.
         if (random.nextInt(10) == 0) {
@@ -182,9 +299,17 @@ public final class HostileRequests {
 
     private HostileRequest invalidUtf8(String kind) {
         byte[] prefix = "{\"name\":\"".getBytes(StandardCharsets.UTF_8);
-        byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF},
-                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-                {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
+        byte[][] bad = {
+            {(byte) 0xC3, 0x28},
+            {(byte) 0xFF},
+            {(byte) 0xFE, (byte) 0xFF},
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}
+        };
         byte[] middle = bad[random.nextInt(bad.length)];
         byte[] suffix = "x\"}".getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[prefix.length + middle.length + suffix.length];
@@ -198,9 +323,7 @@ public final class HostileRequests {
         String field = pick("name", "companyName", "companyType");
         String surrogate = pick("\uD800", "\uDFFF", "\uDBFF", "\uDC00");
         // Either escaped in the JSON (valid JSON text, invalid Unicode) or raw in the body (not encodable).
-        String value = random.nextBoolean()
-                ? "\\u" + Integer.toHexString(surrogate.charAt(0)) + "x"
-                : surrogate + "x";
+        String value = random.nextBoolean() ? "\\u" + Integer.toHexString(surrogate.charAt(0)) + "x" : surrogate + "x";
         return put(kind, "{\"" + field + "\":\"" + value + "\"}");
     }
 
@@ -256,14 +379,33 @@ public final class HostileRequests {
                 yield new HostileRequest(kind, "PUT", ownedId, headers, validBody(), null);
             }
             case 1 -> new HostileRequest(kind, "PUT", ownedId + injection, headers, validBody(), null);
-            default -> put(kind, "{\"name\":\"" + injection.replace("\r", "\\r").replace("\n", "\\n")
-                    .replace("\u0000", "\\u0000") + "\",\"version\":0}");
+            default ->
+                put(
+                        kind,
+                        "{\"name\":\""
+                                + injection
+                                        .replace("\r", "\\r")
+                                        .replace("\n", "\\n")
+                                        .replace("\u0000", "\\u0000") + "\",\"version\":0}");
         };
     }
 
     private HostileRequest notAnObject(String kind) {
-        return put(kind, pick("{}", "[]", "[{\"progress\":1}]", "\"progress\"", "1", "null", "true", " ", "\uFEFF{\"progress\":1}",
-                "{\"progress\":1}{\"progress\":2}", "{\"progress\":1} x", "{\"version\":2}"));
+        return put(
+                kind,
+                pick(
+                        "{}",
+                        "[]",
+                        "[{\"progress\":1}]",
+                        "\"progress\"",
+                        "1",
+                        "null",
+                        "true",
+                        " ",
+                        "\uFEFF{\"progress\":1}",
+                        "{\"progress\":1}{\"progress\":2}",
+                        "{\"progress\":1} x",
+                        "{\"version\":2}"));
     }
 
     private HostileRequest staleVersion(String kind) {
@@ -303,21 +445,24 @@ public final class HostileRequests {
         for (int i = 0; i < length; i++) {
             cursor.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
-        String value = random.nextInt(5) == 0 ? pick("null", "0", "%00", "..%2F..", "%27%20OR%20%271%27%3D%271", "%7B%7D") : cursor.toString();
+        String value = random.nextInt(5) == 0
+                ? pick("null", "0", "%00", "..%2F..", "%27%20OR%20%271%27%3D%271", "%7B%7D")
+                : cursor.toString();
         String filter = pick("", "&limit=20", "&status=DRAFT", "&limit=100&status=COMPLETE&status=DRAFT");
         return new HostileRequest(kind, "GET", null, Map.of(), null, null, "cursor=" + value + filter);
     }
 
     private HostileRequest badDelete(String kind) {
         Map.Entry<String, String> condition = pick(BAD_DELETE_CONDITIONS);
-        return new HostileRequest(kind, "DELETE", ownedId, Map.of(condition.getKey(), condition.getValue()), null, null);
+        return new HostileRequest(
+                kind, "DELETE", ownedId, Map.of(condition.getKey(), condition.getValue()), null, null);
     }
 
     private HostileRequest badIdempotencyKey(String kind) {
         Map<String, String> headers = jsonHeaders();
         headers.put("idempotency-key", pick(BAD_IDEMPOTENCY_KEYS));
-        return new HostileRequest(kind, "POST", null, headers,
-                "{\"name\":\"x\",\"companyName\":\"y\",\"intakeMode\":\"UPLOAD\"}", null);
+        return new HostileRequest(
+                kind, "POST", null, headers, "{\"name\":\"x\",\"companyName\":\"y\",\"intakeMode\":\"UPLOAD\"}", null);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -17,14 +17,21 @@ import java.util.Random;
 public final class ValidUpdates {
 
     /** A valid body and what it sets: strings for text and status fields, BigDecimal for progress. */
-    public record ValidUpdate(String body, Map<String, Object> sets) {
-    }
+    public record ValidUpdate(String body, Map<String, Object> sets) {}
 
     private static final String[] STATUSES = {"DRAFT", "ANALYZING", "ACTION_REQUIRED", "COMPLETE"};
     /** Code points that are valid in text fields: no controls, no unpaired surrogates, no exotic spaces. */
     private static final int[][] POOLS = {
-            {'a', 'z'}, {'A', 'Z'}, {'0', '9'}, {'!', '/'}, {0xC0, 0xFF}, {0x4E00, 0x4E80}, {0x0627, 0x064A},
-            {0x1F600, 0x1F64F}, {0x0300, 0x0320}};
+        {'a', 'z'},
+        {'A', 'Z'},
+        {'0', '9'},
+        {'!', '/'},
+        {0xC0, 0xFF},
+        {0x4E00, 0x4E80},
+        {0x0627, 0x064A},
+        {0x1F600, 0x1F64F},
+        {0x0300, 0x0320}
+    };
 
     private final Random random;
 

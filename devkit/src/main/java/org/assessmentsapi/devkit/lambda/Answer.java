@@ -8,5 +8,4 @@ package org.assessmentsapi.devkit.lambda;
  *
  * @param requestId the invocation's request id; null for an initialization error
  */
-public record Answer(String requestId, boolean error, String errorType, String body) {
-}
+public record Answer(String requestId, boolean error, String errorType, String body) {}

@@ -14,16 +14,23 @@ import java.util.Map;
  *
  * @param runtimeJars a folder of jars: the runtime interface client and what it pulls, nothing of the function
  */
-public record LambdaFunction(Path runtimeJars, Path taskRoot, String handler, Map<String, String> environment,
-                             int memoryMb, List<String> jvmOptions) {
+public record LambdaFunction(
+        Path runtimeJars,
+        Path taskRoot,
+        String handler,
+        Map<String, String> environment,
+        int memoryMb,
+        List<String> jvmOptions) {
 
     /** Where the build copies the runtime's jars (maven-dependency-plugin); set by the test and benchmark builds. */
     public static final String RUNTIME_JARS_PROPERTY = "lambda.runtime.dir";
+
     public static final int DEFAULT_MEMORY_MB = 1024;
 
     public LambdaFunction {
         if (!Files.isDirectory(runtimeJars)) {
-            throw new IllegalArgumentException("No runtime jars in " + runtimeJars + " (built by maven-dependency-plugin)");
+            throw new IllegalArgumentException(
+                    "No runtime jars in " + runtimeJars + " (built by maven-dependency-plugin)");
         }
         environment = Map.copyOf(environment);
         jvmOptions = List.copyOf(jvmOptions);
@@ -37,7 +44,8 @@ public record LambdaFunction(Path runtimeJars, Path taskRoot, String handler, Ma
     public static Path runtimeJarsFromProperty() {
         String dir = System.getProperty(RUNTIME_JARS_PROPERTY);
         if (dir == null) {
-            throw new IllegalStateException("-D" + RUNTIME_JARS_PROPERTY + " must name the folder of the runtime interface client's jars");
+            throw new IllegalStateException(
+                    "-D" + RUNTIME_JARS_PROPERTY + " must name the folder of the runtime interface client's jars");
         }
         return Path.of(dir);
     }

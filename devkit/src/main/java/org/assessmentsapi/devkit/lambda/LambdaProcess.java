@@ -38,9 +38,11 @@ public final class LambdaProcess implements AutoCloseable {
             // Without it org.crac falls back to a no-op and SnapStart hooks never run.
             "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
             "-Djava.net.preferIPv4Stack=true");
+
     public static final String FUNCTION_NAME = "assessments-test";
     /** Where the RIC loads its JNI library from when set; otherwise it copies it to a fixed path in /tmp first. */
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
     private static final Map<Path, Path> JNI_LIBRARIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Process process;
@@ -113,7 +115,9 @@ public final class LambdaProcess implements AutoCloseable {
                 Map.entry("AWS_LAMBDA_RUNTIME_API", api.address()),
                 Map.entry("_HANDLER", function.handler()),
                 Map.entry("LAMBDA_TASK_ROOT", function.taskRoot().toString()),
-                Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature()),
+                Map.entry(
+                        "AWS_EXECUTION_ENV",
+                        "AWS_Lambda_java" + Runtime.version().feature()),
                 Map.entry("AWS_LAMBDA_FUNCTION_NAME", FUNCTION_NAME),
                 Map.entry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb())),
                 Map.entry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
@@ -142,8 +146,10 @@ public final class LambdaProcess implements AutoCloseable {
         String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
         String entry = "jni/libaws-lambda-jni.linux-" + arch + ".so";
         try (Stream<Path> jars = Files.list(runtimeJars)) {
-            Path ric = jars.filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("No runtime interface client jar in " + runtimeJars));
+            Path ric = jars.filter(
+                            jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No runtime interface client jar in " + runtimeJars));
             try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ric.toFile())) {
                 var library = zip.getEntry(entry);
                 if (library == null) {
@@ -162,7 +168,10 @@ public final class LambdaProcess implements AutoCloseable {
 
     private static String classpath(Path runtimeJars) {
         try (Stream<Path> jars = Files.list(runtimeJars)) {
-            List<String> entries = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().map(Path::toString).toList();
+            List<String> entries = jars.filter(jar -> jar.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Path::toString)
+                    .toList();
             if (entries.isEmpty()) {
                 throw new IllegalStateException("No jars in " + runtimeJars);
             }
@@ -189,7 +198,8 @@ public final class LambdaProcess implements AutoCloseable {
     public int waitForExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("The function process did not exit within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "The function process did not exit within " + timeout.toSeconds() + " s");
             }
             return process.exitValue();
         } catch (InterruptedException e) {
@@ -209,7 +219,8 @@ public final class LambdaProcess implements AutoCloseable {
                 return future.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (!process.isAlive() && !future.isDone()) {
-                    throw new IllegalStateException("The function process ended (exit " + process.exitValue() + ") without answering:\n" + output());
+                    throw new IllegalStateException("The function process ended (exit " + process.exitValue()
+                            + ") without answering:\n" + output());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -218,7 +229,8 @@ public final class LambdaProcess implements AutoCloseable {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        throw new IllegalStateException("No answer from the function within " + timeout.toSeconds() + " s:\n" + output());
+        throw new IllegalStateException(
+                "No answer from the function within " + timeout.toSeconds() + " s:\n" + output());
     }
 
     public String stdout() {

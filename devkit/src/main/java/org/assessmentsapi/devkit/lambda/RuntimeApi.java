@@ -58,11 +58,10 @@ public final class RuntimeApi implements AutoCloseable {
     private final CompletableFuture<Answer> initError = new CompletableFuture<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private volatile Runnable onNext = () -> { };
+    private volatile Runnable onNext = () -> {};
 
     /** A queued invocation: what {@code next} hands out. */
-    private record Invocation(String requestId, String event, Instant deadline) {
-    }
+    private record Invocation(String requestId, String event, Instant deadline) {}
 
     private RuntimeApi(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -153,19 +152,28 @@ public final class RuntimeApi implements AutoCloseable {
                     send(exchange, 400, "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
                     return;
                 }
-                future.complete(new Answer(answer.group(1), answer.group(2).equals("error"),
-                        exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), text(body)));
+                future.complete(new Answer(
+                        answer.group(1),
+                        answer.group(2).equals("error"),
+                        exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"),
+                        text(body)));
                 send(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
                 calls.add("init/error");
-                initError.complete(new Answer(null, true,
-                        exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), text(body)));
+                initError.complete(new Answer(
+                        null,
+                        true,
+                        exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"),
+                        text(body)));
                 send(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("GET") && path.equals(PREFIX + "restore/next")) {
                 calls.add("restore/next");
                 send(exchange, 200, "");
             } else {
-                send(exchange, 404, "{\"errorMessage\":\"not part of the 2018-06-01 Runtime API: " + method + " " + path + "\"}");
+                send(
+                        exchange,
+                        404,
+                        "{\"errorMessage\":\"not part of the 2018-06-01 Runtime API: " + method + " " + path + "\"}");
             }
         }
     }
@@ -184,10 +192,14 @@ public final class RuntimeApi implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadline().toEpochMilli()));
+        headers.set(
+                "Lambda-Runtime-Deadline-Ms",
+                Long.toString(invocation.deadline().toEpochMilli()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
-                + "-" + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+        headers.set(
+                "Lambda-Runtime-Trace-Id",
+                "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+                        + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
         send(exchange, 200, invocation.event());
     }
 

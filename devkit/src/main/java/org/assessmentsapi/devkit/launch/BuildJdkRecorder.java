@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class BuildJdkRecorder {
 
-    private BuildJdkRecorder() {
-    }
+    private BuildJdkRecorder() {}
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);

@@ -29,8 +29,7 @@ public final class Jdk25Launcher {
     static final String MAIN_ATTRIBUTE = "Launched-Main-Class";
     static final String BUILD_JDK_RESOURCE = "build-jdk.txt";
 
-    private Jdk25Launcher() {
-    }
+    private Jdk25Launcher() {}
 
     public static void main(String[] args) throws Throwable {
         Path jar = ownJar();
@@ -67,12 +66,17 @@ public final class Jdk25Launcher {
     }
 
     private static Path ownJar() throws URISyntaxException {
-        return Path.of(Jdk25Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(Jdk25Launcher.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static String mainClass(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
-            String mainClass = file.getManifest() == null ? null
+            String mainClass = file.getManifest() == null
+                    ? null
                     : file.getManifest().getMainAttributes().getValue(MAIN_ATTRIBUTE);
             if (mainClass == null) {
                 throw new IllegalStateException(jar + " has no " + MAIN_ATTRIBUTE + " in its manifest");
@@ -84,8 +88,8 @@ public final class Jdk25Launcher {
     private static Path buildJdk() throws IOException {
         try (var in = Jdk25Launcher.class.getResourceAsStream(BUILD_JDK_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the jar has no " + BUILD_JDK_RESOURCE + " next to "
-                        + Jdk25Launcher.class.getName());
+                throw new IllegalStateException(
+                        "the jar has no " + BUILD_JDK_RESOURCE + " next to " + Jdk25Launcher.class.getName());
             }
             return Path.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
         }

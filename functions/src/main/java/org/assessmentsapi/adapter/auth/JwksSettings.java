@@ -13,12 +13,21 @@ import java.time.Duration;
  * @param readTimeout        read timeout of one fetch
  * @param sizeLimitBytes     a larger JWKS document is refused
  */
-public record JwksSettings(Duration cacheTtl, Duration refreshTimeout, Duration minRefetchInterval,
-                           Duration connectTimeout, Duration readTimeout, int sizeLimitBytes) {
+public record JwksSettings(
+        Duration cacheTtl,
+        Duration refreshTimeout,
+        Duration minRefetchInterval,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int sizeLimitBytes) {
 
     public static final JwksSettings PRODUCTION = new JwksSettings(
-            Duration.ofMinutes(15), Duration.ofSeconds(3), Duration.ofSeconds(30),
-            Duration.ofMillis(1_500), Duration.ofMillis(1_500), 64 * 1024);
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(30),
+            Duration.ofMillis(1_500),
+            Duration.ofMillis(1_500),
+            64 * 1024);
 
     public JwksSettings {
         if (minRefetchInterval.compareTo(cacheTtl) >= 0) {

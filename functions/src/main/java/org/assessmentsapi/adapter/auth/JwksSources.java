@@ -19,8 +19,7 @@ import java.net.URI;
  */
 public final class JwksSources {
 
-    private JwksSources() {
-    }
+    private JwksSources() {}
 
     /** The production source: {@link JwksSettings#PRODUCTION}. */
     public static JWKSource<SecurityContext> remote(URI jwksUrl) {
@@ -29,10 +28,15 @@ public final class JwksSources {
 
     public static JWKSource<SecurityContext> remote(URI jwksUrl, JwksSettings settings) {
         try {
-            return new OutageAwareJwkSource(JWKSourceBuilder.<SecurityContext>create(jwksUrl.toURL(),
-                            new DefaultResourceRetriever(Math.toIntExact(settings.connectTimeout().toMillis()),
-                                    Math.toIntExact(settings.readTimeout().toMillis()), settings.sizeLimitBytes()))
-                    .cache(settings.cacheTtl().toMillis(), settings.refreshTimeout().toMillis())
+            return new OutageAwareJwkSource(JWKSourceBuilder.<SecurityContext>create(
+                            jwksUrl.toURL(),
+                            new DefaultResourceRetriever(
+                                    Math.toIntExact(settings.connectTimeout().toMillis()),
+                                    Math.toIntExact(settings.readTimeout().toMillis()),
+                                    settings.sizeLimitBytes()))
+                    .cache(
+                            settings.cacheTtl().toMillis(),
+                            settings.refreshTimeout().toMillis())
                     .refreshAheadCache(false)
                     .rateLimited(settings.minRefetchInterval().toMillis())
                     .retrying(false)

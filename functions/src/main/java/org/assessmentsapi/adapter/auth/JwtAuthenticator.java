@@ -56,9 +56,13 @@ public final class JwtAuthenticator {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     /** A token whose signature and claims were verified at {@code verifiedAt}, with the issuer keys of its header then. */
-    private record Verified(String subject, Instant expiresAt, Instant notBefore, Instant verifiedAt,
-                            JWKSelector selector, List<JWK> keys) {
-    }
+    private record Verified(
+            String subject,
+            Instant expiresAt,
+            Instant notBefore,
+            Instant verifiedAt,
+            JWKSelector selector,
+            List<JWK> keys) {}
 
     public JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys) {
         this(issuer, audience, keys, Clock.systemUTC());
@@ -69,27 +73,31 @@ public final class JwtAuthenticator {
         this.keys = keys;
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
         // Auth0 access tokens are typed "at+jwt" in some tenants; ID-token-style "JWT" or no type is also fine.
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
-        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
-                Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "exp"),
-                null) {
-            @Override
-            protected java.util.Date currentTime() {
-                return java.util.Date.from(clock.instant()); // one clock for nimbus's checks and remembered tokens
-            }
-        };
+        var claims =
+                new DefaultJWTClaimsVerifier<SecurityContext>(
+                        Set.of(audience),
+                        new JWTClaimsSet.Builder().issuer(issuer).build(),
+                        Set.of("sub", "exp"),
+                        null) {
+                    @Override
+                    protected java.util.Date currentTime() {
+                        return java.util.Date.from(
+                                clock.instant()); // one clock for nimbus's checks and remembered tokens
+                    }
+                };
         claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
     }
 
     /** Checks the value of the {@code Authorization} header ({@code null} when absent). */
     public AuthResult authenticate(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.length() <= BEARER.length()
+        if (authorizationHeader == null
+                || authorizationHeader.length() <= BEARER.length()
                 || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return new AuthResult.Rejected("missing bearer token");
         }
@@ -107,7 +115,8 @@ public final class JwtAuthenticator {
         if (known != null) {
             if (now.isBefore(known.verifiedAt().plus(REMEMBER_FOR))
                     && now.isBefore(known.expiresAt().plusSeconds(MAX_CLOCK_SKEW_SECONDS))
-                    && (known.notBefore() == null || !now.isBefore(known.notBefore().minusSeconds(MAX_CLOCK_SKEW_SECONDS)))
+                    && (known.notBefore() == null
+                            || !now.isBefore(known.notBefore().minusSeconds(MAX_CLOCK_SKEW_SECONDS)))
                     && stillPublished(known)) {
                 return new AuthResult.Authenticated(known.subject());
             }
@@ -157,9 +166,17 @@ public final class JwtAuthenticator {
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear(); // bounded memory whatever the traffic; the next requests verify again
         }
-        verified.put(token, new Verified(subject, claims.getExpirationTime().toInstant(),
-                claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant(), now,
-                selector, List.copyOf(issuerKeys)));
+        verified.put(
+                token,
+                new Verified(
+                        subject,
+                        claims.getExpirationTime().toInstant(),
+                        claims.getNotBeforeTime() == null
+                                ? null
+                                : claims.getNotBeforeTime().toInstant(),
+                        now,
+                        selector,
+                        List.copyOf(issuerKeys)));
     }
 
     /**

@@ -8,8 +8,7 @@ package org.assessmentsapi.adapter.auth;
  */
 final class TokenShape {
 
-    private TokenShape() {
-    }
+    private TokenShape() {}
 
     /**
      * Without the spaces and tabs around it; any other character stays (trim() would also drop a NUL or other

@@ -27,14 +27,13 @@ final class AppliedEvents {
 
     static final int SLOTS = AssessmentRepository.REMEMBERED_EVENTS;
 
-    static final List<String> ATTRIBUTES = IntStream.rangeClosed(1, SLOTS)
-            .mapToObj(i -> "appliedEvent" + i).collect(Collectors.toUnmodifiableList());
+    static final List<String> ATTRIBUTES =
+            IntStream.rangeClosed(1, SLOTS).mapToObj(i -> "appliedEvent" + i).collect(Collectors.toUnmodifiableList());
 
     /** What a slot holds before it ever held an event id; no event id is empty. */
     private static final AttributeValue EMPTY_SLOT = AttributeValue.fromS("");
 
-    private AppliedEvents() {
-    }
+    private AppliedEvents() {}
 
     /**
      * Adds to the update the condition that {@code eventId} is in no slot, and the shift that records it.
@@ -42,13 +41,16 @@ final class AppliedEvents {
      */
     static void recordOnce(Expressions expression, String eventId) {
         String id = expression.value("eventId", AssessmentItems.string(eventId));
-        expression.condition("NOT (" + ATTRIBUTES.stream().map(slot -> expression.name(slot) + " = " + id)
-                .collect(Collectors.joining(" OR ")) + ")");
+        expression.condition("NOT ("
+                + ATTRIBUTES.stream()
+                        .map(slot -> expression.name(slot) + " = " + id)
+                        .collect(Collectors.joining(" OR "))
+                + ")");
         expression.assign(expression.name(ATTRIBUTES.get(0)) + " = " + id);
         String empty = expression.value("emptySlot", EMPTY_SLOT);
         for (int i = 1; i < SLOTS; i++) {
-            expression.assign(expression.name(ATTRIBUTES.get(i))
-                    + " = if_not_exists(" + expression.name(ATTRIBUTES.get(i - 1)) + ", " + empty + ")");
+            expression.assign(expression.name(ATTRIBUTES.get(i)) + " = if_not_exists("
+                    + expression.name(ATTRIBUTES.get(i - 1)) + ", " + empty + ")");
         }
     }
 

@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class AssessmentItems {
 
-    private AssessmentItems() {
-    }
+    private AssessmentItems() {}
 
     static Map<String, AttributeValue> toItem(Assessment a) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -30,11 +29,17 @@ final class AssessmentItems {
         putString(item, COMPANY_TYPE, a.companyType());
         putString(item, COUNTRY, a.country());
         putString(item, STATUS, a.status() == null ? null : a.status().name());
-        putString(item, INTAKE_MODE, a.intakeMode() == null ? null : a.intakeMode().name());
+        putString(
+                item,
+                INTAKE_MODE,
+                a.intakeMode() == null ? null : a.intakeMode().name());
         putNumber(item, PROGRESS, a.progress());
         item.put(VERSION, number(BigDecimal.valueOf(a.version())));
         putNumber(item, OVERALL_RISK_SCORE, a.overallRiskScore());
-        putString(item, OVERALL_RISK_LEVEL, a.overallRiskLevel() == null ? null : a.overallRiskLevel().name());
+        putString(
+                item,
+                OVERALL_RISK_LEVEL,
+                a.overallRiskLevel() == null ? null : a.overallRiskLevel().name());
         putString(item, USER_ID, a.userId());
         putString(item, CREATED_AT, Timestamps.format(a.createdAt()));
         putString(item, UPDATED_AT, Timestamps.format(a.updatedAt()));

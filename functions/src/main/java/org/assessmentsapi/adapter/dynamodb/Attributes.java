@@ -23,6 +23,5 @@ final class Attributes {
     /** The fingerprint of the request that created the item with an {@code Idempotency-Key}; absent otherwise. */
     static final String IDEMPOTENCY_FINGERPRINT = "idempotencyFingerprint";
 
-    private Attributes() {
-    }
+    private Attributes() {}
 }

@@ -67,15 +67,16 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
         if (refused.isEmpty()) {
             return new CreateOnceResult.Created();
         }
-        return refused.get().old()
-                .<CreateOnceResult>map(old -> new CreateOnceResult.Exists(AssessmentItems.fromItem(old),
+        return refused.get()
+                .old()
+                .<CreateOnceResult>map(old -> new CreateOnceResult.Exists(
+                        AssessmentItems.fromItem(old),
                         Optional.ofNullable(old.get(IDEMPOTENCY_FINGERPRINT)).map(AttributeValue::s)))
                 .orElseGet(CreateOnceResult.Vanished::new);
     }
 
     /** A write refused by its condition; the item as it was ({@code old} is empty when it was deleted meanwhile). */
-    private record Refused(Optional<Map<String, AttributeValue>> old) {
-    }
+    private record Refused(Optional<Map<String, AttributeValue>> old) {}
 
     /** Writes {@code item} unless one with its id exists; empty when written. */
     private Optional<Refused> putIfAbsent(Map<String, AttributeValue> item) {
@@ -99,7 +100,8 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
     public AssessmentPage list(String userId, ListQuery query, Optional<PagePosition> after) {
         try {
             var response = dynamoDb.query(OwnerIndex.query(tableName, userId, query, after));
-            return new AssessmentPage(response.items().stream().map(AssessmentItems::fromItem).toList(),
+            return new AssessmentPage(
+                    response.items().stream().map(AssessmentItems::fromItem).toList(),
                     OwnerIndex.position(response.lastEvaluatedKey()));
         } catch (SdkException e) {
             throw StoreFailures.translate(e);
@@ -161,8 +163,12 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
      * An event id the item already records explains the failure whatever else the condition checked (a
      * redelivered event also carries a now stale expected version): the event was applied before.
      */
-    private static UpdateOutcome whyNotApplied(Optional<Map<String, AttributeValue>> old, AssessmentUpdate update, Caller caller) {
-        if (old.isPresent() && update.eventId().filter(eventId -> AppliedEvents.holds(old.get(), eventId)).isPresent()) {
+    private static UpdateOutcome whyNotApplied(
+            Optional<Map<String, AttributeValue>> old, AssessmentUpdate update, Caller caller) {
+        if (old.isPresent()
+                && update.eventId()
+                        .filter(eventId -> AppliedEvents.holds(old.get(), eventId))
+                        .isPresent()) {
             return new UpdateOutcome.AlreadyApplied(AssessmentItems.fromItem(old.get()));
         }
         return UpdateOutcome.notApplied(old.map(AssessmentItems::fromItem), caller);

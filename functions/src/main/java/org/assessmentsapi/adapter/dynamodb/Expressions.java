@@ -25,7 +25,8 @@ final class Expressions {
             return;
         }
         AttributeValue attributeValue = value instanceof BigDecimal number
-                ? AssessmentItems.number(number) : AssessmentItems.string((String) value);
+                ? AssessmentItems.number(number)
+                : AssessmentItems.string((String) value);
         assign(name(attribute) + " = " + value(attribute, attributeValue));
     }
 

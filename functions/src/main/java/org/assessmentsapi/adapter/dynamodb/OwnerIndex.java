@@ -28,8 +28,7 @@ final class OwnerIndex {
 
     static final String NAME = "byOwnerUpdatedAt";
 
-    private OwnerIndex() {
-    }
+    private OwnerIndex() {}
 
     static QueryRequest query(String tableName, String userId, ListQuery query, Optional<PagePosition> after) {
         Map<String, String> names = new HashMap<>(Map.of("#userId", USER_ID));
@@ -55,7 +54,9 @@ final class OwnerIndex {
                 ID, AssessmentItems.string(position.id()),
                 USER_ID, AssessmentItems.string(userId),
                 UPDATED_AT, AssessmentItems.string(Timestamps.format(position.updatedAt())))));
-        return request.expressionAttributeNames(names).expressionAttributeValues(values).build();
+        return request.expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
     }
 
     /** The position of a {@code LastEvaluatedKey}; empty when the store reports none (the listing is complete). */
@@ -63,6 +64,8 @@ final class OwnerIndex {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PagePosition(Timestamps.parse(lastEvaluatedKey.get(UPDATED_AT).s()), lastEvaluatedKey.get(ID).s()));
+        return Optional.of(new PagePosition(
+                Timestamps.parse(lastEvaluatedKey.get(UPDATED_AT).s()),
+                lastEvaluatedKey.get(ID).s()));
     }
 }

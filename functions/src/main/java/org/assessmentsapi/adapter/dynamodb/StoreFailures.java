@@ -11,8 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class StoreFailures {
 
-    private StoreFailures() {
-    }
+    private StoreFailures() {}
 
     static RuntimeException translate(SdkException e) {
         if (isTransient(e)) {

@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 final class UpdateItemRequests {
 
-    private UpdateItemRequests() {
-    }
+    private UpdateItemRequests() {}
 
     static UpdateItemRequest build(String tableName, String id, Caller caller, AssessmentUpdate update, Instant now) {
         var expression = new Expressions();
@@ -30,10 +29,15 @@ final class UpdateItemRequests {
         expression.set(NAME, changes.name());
         expression.set(COMPANY_NAME, changes.companyName());
         expression.set(COMPANY_TYPE, changes.companyType());
-        expression.set(STATUS, changes.status() == null ? null : changes.status().name());
+        expression.set(
+                STATUS, changes.status() == null ? null : changes.status().name());
         expression.set(PROGRESS, changes.progress());
         expression.set(OVERALL_RISK_SCORE, changes.overallRiskScore());
-        expression.set(OVERALL_RISK_LEVEL, changes.overallRiskLevel() == null ? null : changes.overallRiskLevel().name());
+        expression.set(
+                OVERALL_RISK_LEVEL,
+                changes.overallRiskLevel() == null
+                        ? null
+                        : changes.overallRiskLevel().name());
         expression.set(UPDATED_AT, Timestamps.format(now));
         expression.assign(expression.name(VERSION) + " = " + expression.name(VERSION) + " + "
                 + expression.value("one", AssessmentItems.number(BigDecimal.ONE)));

@@ -7,18 +7,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import org.assessmentsapi.adapter.lambda.MalformedEventException;
-import org.assessmentsapi.adapter.validation.RequestValidator;
-import org.assessmentsapi.application.UpdateAssessment;
-import org.assessmentsapi.bootstrap.EventsFunction;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.adapter.logging.Invocation;
 import org.assessmentsapi.adapter.logging.InvocationMetrics;
 import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.adapter.logging.Metric;
 import org.assessmentsapi.adapter.logging.Telemetry;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.application.UpdateAssessment;
+import org.assessmentsapi.bootstrap.EventsFunction;
 
 /**
  * The Lambda entry point of event-driven updates: EventBridge routes "Assessment Update Requested" events
@@ -48,6 +48,7 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
      * for retry rather than cut by a Lambda timeout, which would fail the whole batch.
      */
     private final Duration timePerMessage;
+
     private final Telemetry telemetry;
 
     /**
@@ -69,7 +70,10 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
      * @param telemetry the function's metrics writer and cold start: every message writes one summary line, every
      *                  batch one metric document (docs/operations.md)
      */
-    public AssessmentEventsHandler(RequestValidator validator, UpdateAssessment updateAssessment, Duration timePerMessage,
+    public AssessmentEventsHandler(
+            RequestValidator validator,
+            UpdateAssessment updateAssessment,
+            Duration timePerMessage,
             Telemetry telemetry) {
         this.processor = new UpdateEventProcessor(validator, updateAssessment);
         this.timePerMessage = timePerMessage;
@@ -78,8 +82,8 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
-        try (Invocation invocation = Invocation.begin(context, telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        try (Invocation invocation =
+                Invocation.begin(context, telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             handleBatch(event, response, context, invocation.metrics());
         }
     }
@@ -91,14 +95,18 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
         try {
             messages = SqsBatch.read(event);
         } catch (MalformedEventException e) {
-            Log.error(requestId, "the invocation event is not an SQS event, the invocation fails: " + e.getMessage(), null);
+            Log.error(
+                    requestId,
+                    "the invocation event is not an SQS event, the invocation fails: " + e.getMessage(),
+                    null);
             throw new IllegalArgumentException("not an SQS event: " + e.getMessage());
         }
         SqsBatch.writeResponse(notDone(messages, context, requestId, metrics), response);
     }
 
     /** Processes each message in turn; returns the ids of those SQS must not delete. */
-    private List<String> notDone(List<SqsMessage> messages, Context context, String requestId, InvocationMetrics metrics) {
+    private List<String> notDone(
+            List<SqsMessage> messages, Context context, String requestId, InvocationMetrics metrics) {
         List<String> failures = new ArrayList<>();
         for (SqsMessage message : messages) {
             MessageOutcome outcome = outOfTime(context)
@@ -118,7 +126,8 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
         } catch (RuntimeException e) {
             // A bug or an unforeseen store error: retried like a transient failure, then dead-lettered.
             Log.error(requestId, "message " + message.messageId() + ": unexpected failure", e);
-            return new MessageOutcome.Retry("unexpected failure: " + e.getClass().getSimpleName());
+            return new MessageOutcome.Retry(
+                    "unexpected failure: " + e.getClass().getSimpleName());
         }
     }
 
@@ -141,11 +150,20 @@ public final class AssessmentEventsHandler implements RequestStreamHandler {
         if (message.receiveCount() != null) {
             fields.put("receive_count", message.receiveCount());
         }
-        Log.summary(outcome.done() ? Log.Level.INFO : Log.Level.WARN,
-                "message " + message.messageId() + ": " + outcome.describe(), fields);
+        Log.summary(
+                outcome.done() ? Log.Level.INFO : Log.Level.WARN,
+                "message " + message.messageId() + ": " + outcome.describe(),
+                fields);
     }
 
     /** The {@code outcome} field of a message's summary line, per outcome metric. */
-    private static final Map<Metric, String> OUTCOMES = Map.of(Metric.APPLIED, "applied",
-            Metric.ALREADY_APPLIED, "already_applied", Metric.REJECTED, "rejected", Metric.RETRIED, "retried");
+    private static final Map<Metric, String> OUTCOMES = Map.of(
+            Metric.APPLIED,
+            "applied",
+            Metric.ALREADY_APPLIED,
+            "already_applied",
+            Metric.REJECTED,
+            "rejected",
+            Metric.RETRIED,
+            "retried");
 }

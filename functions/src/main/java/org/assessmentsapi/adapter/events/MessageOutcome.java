@@ -23,7 +23,8 @@ sealed interface MessageOutcome {
 
         @Override
         public String describe() {
-            return "applied event " + eventId + " to assessment " + assessment.id() + ", now at version " + assessment.version();
+            return "applied event " + eventId + " to assessment " + assessment.id() + ", now at version "
+                    + assessment.version();
         }
     }
 

@@ -16,8 +16,7 @@ import org.assessmentsapi.adapter.lambda.MalformedEventException;
  */
 final class SqsBatch {
 
-    private SqsBatch() {
-    }
+    private SqsBatch() {}
 
     /**
      * The records of an SQS event, in order. Each needs a {@code messageId} (the batch response names messages by
@@ -38,7 +37,9 @@ final class SqsBatch {
                 if (messageId == null || messageId.isEmpty()) {
                     throw new MalformedEventException("'" + where + ".messageId' is missing");
                 }
-                messages.add(new SqsMessage(messageId, EventJson.text(record, "body"),
+                messages.add(new SqsMessage(
+                        messageId,
+                        EventJson.text(record, "body"),
                         EventJson.text(EventJson.object(record, "attributes"), "ApproximateReceiveCount")));
             }
         }

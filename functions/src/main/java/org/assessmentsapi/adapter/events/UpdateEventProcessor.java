@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Collectors;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.adapter.validation.StrictJson;
+import org.assessmentsapi.adapter.validation.Validated;
 import org.assessmentsapi.application.StoreUnavailableException;
 import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.application.UpdateOutcome;
 import org.assessmentsapi.domain.Caller;
-import org.assessmentsapi.adapter.validation.RequestValidator;
-import org.assessmentsapi.adapter.validation.StrictJson;
-import org.assessmentsapi.adapter.validation.Validated;
 
 /**
  * Applies one SQS message whose body is an "Assessment Update Requested" EventBridge event: the same
@@ -38,9 +38,11 @@ final class UpdateEventProcessor {
         }
         Validated<UpdateRequested> validated = events.read(event);
         return switch (validated) {
-            case Validated.Invalid<UpdateRequested>(var errors) -> new MessageOutcome.Rejected("invalid event: " + errors.stream()
-                    .map(e -> (e.field() == null ? "" : e.field() + " ") + e.message())
-                    .collect(Collectors.joining("; ")));
+            case Validated.Invalid<UpdateRequested>(var errors) ->
+                new MessageOutcome.Rejected("invalid event: "
+                        + errors.stream()
+                                .map(e -> (e.field() == null ? "" : e.field() + " ") + e.message())
+                                .collect(Collectors.joining("; ")));
             case Validated.Valid<UpdateRequested>(var valid) -> apply(valid);
         };
     }
@@ -49,15 +51,18 @@ final class UpdateEventProcessor {
         String about = "event " + event.eventId() + " for assessment " + event.assessmentId();
         UpdateOutcome outcome;
         try {
-            outcome = updateAssessment.execute(event.assessmentId(), new Caller.InternalService(event.source()), event.update());
+            outcome = updateAssessment.execute(
+                    event.assessmentId(), new Caller.InternalService(event.source()), event.update());
         } catch (StoreUnavailableException e) {
             return new MessageOutcome.Retry(about + ": " + e.getMessage());
         }
         return switch (outcome) {
             case UpdateOutcome.Updated(var updated) -> new MessageOutcome.Applied(event.eventId(), updated);
-            case UpdateOutcome.AlreadyApplied(var current) -> new MessageOutcome.AlreadyApplied(event.eventId(), current);
-            case UpdateOutcome.VersionConflict(long currentVersion) -> new MessageOutcome.Rejected(about + ": version conflict, expected version "
-                    + event.update().expectedVersion().getAsLong() + " but the assessment is at " + currentVersion);
+            case UpdateOutcome.AlreadyApplied(var current) ->
+                new MessageOutcome.AlreadyApplied(event.eventId(), current);
+            case UpdateOutcome.VersionConflict(long currentVersion) ->
+                new MessageOutcome.Rejected(about + ": version conflict, expected version "
+                        + event.update().expectedVersion().getAsLong() + " but the assessment is at " + currentVersion);
             case UpdateOutcome.NotFound() -> new MessageOutcome.Rejected(about + ": no such assessment");
         };
     }

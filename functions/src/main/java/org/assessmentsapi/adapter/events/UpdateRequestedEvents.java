@@ -60,14 +60,18 @@ final class UpdateRequestedEvents {
         Object assessmentId = ASSESSMENT_ID.requiredIn(detail, "assessmentId", "detail.assessmentId", errors);
         OptionalLong expectedVersion = OptionalLong.empty();
         if (detail.has("expectedVersion")) { // optional: without it, the update applies to any version
-            Long version = (Long) AssessmentField.VERSION.rule().requiredIn(detail, "expectedVersion", "detail.expectedVersion", errors);
+            Long version = (Long) AssessmentField.VERSION
+                    .rule()
+                    .requiredIn(detail, "expectedVersion", "detail.expectedVersion", errors);
             expectedVersion = version == null ? OptionalLong.empty() : OptionalLong.of(version);
         }
         AssessmentChanges changes = changes(detail.get("changes"), errors);
         if (!errors.isEmpty()) {
             return new Validated.Invalid<>(errors);
         }
-        return new Validated.Valid<>(new UpdateRequested((String) source, (String) assessmentId,
+        return new Validated.Valid<>(new UpdateRequested(
+                (String) source,
+                (String) assessmentId,
                 new AssessmentUpdate(changes, expectedVersion, Optional.of((String) eventId))));
     }
 

@@ -5,20 +5,20 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.assessmentsapi.adapter.lambda.MalformedEventException;
-import org.assessmentsapi.application.StoreUnavailableException;
-import org.assessmentsapi.adapter.auth.AuthResult;
-import org.assessmentsapi.adapter.auth.JwtAuthenticator;
-import org.assessmentsapi.bootstrap.ApiFunction;
-import org.assessmentsapi.domain.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assessmentsapi.adapter.auth.AuthResult;
+import org.assessmentsapi.adapter.auth.JwtAuthenticator;
+import org.assessmentsapi.adapter.lambda.MalformedEventException;
 import org.assessmentsapi.adapter.logging.Invocation;
 import org.assessmentsapi.adapter.logging.InvocationMetrics;
 import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.adapter.logging.Metric;
 import org.assessmentsapi.adapter.logging.MetricDimension;
 import org.assessmentsapi.adapter.logging.Telemetry;
+import org.assessmentsapi.application.StoreUnavailableException;
+import org.assessmentsapi.bootstrap.ApiFunction;
+import org.assessmentsapi.domain.Caller;
 
 /**
  * The Lambda entry point of the HTTP API (all three routes): matches the route, authenticates the bearer
@@ -63,8 +63,8 @@ public final class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
-        try (Invocation invocation = Invocation.begin(context, telemetry.coldStart(),
-                InvocationMetrics.api(telemetry.metrics()))) {
+        try (Invocation invocation =
+                Invocation.begin(context, telemetry.coldStart(), InvocationMetrics.api(telemetry.metrics()))) {
             Exchange exchange = new Exchange();
             HttpResponse answer = handle(event, context, invocation, exchange);
             summarize(invocation, exchange, answer.status());
@@ -76,6 +76,7 @@ public final class ApiHandler implements RequestStreamHandler {
     private static final class Exchange {
         /** The matched route's key, or {@value #UNMATCHED}: never the path, which holds an id. */
         String route = UNMATCHED;
+
         boolean storeUnavailable;
     }
 
@@ -126,8 +127,11 @@ public final class ApiHandler implements RequestStreamHandler {
             }
         } catch (MalformedEventException e) {
             Log.warn(requestId, "not an API Gateway HTTP API payload 2.0 event: " + e.getMessage());
-            return Problem.of(ProblemType.MALFORMED_EVENT, "The invocation event is not an API Gateway HTTP API event"
-                    + " of payload format 2.0: " + e.getMessage() + ".").toResponse();
+            return Problem.of(
+                            ProblemType.MALFORMED_EVENT,
+                            "The invocation event is not an API Gateway HTTP API event" + " of payload format 2.0: "
+                                    + e.getMessage() + ".")
+                    .toResponse();
         } catch (ProblemException e) {
             return e.problem().toResponse();
         } catch (StoreUnavailableException e) {
@@ -136,12 +140,17 @@ public final class ApiHandler implements RequestStreamHandler {
             return unavailable("The service is busy or temporarily unavailable; retry shortly.");
         } catch (RuntimeException e) {
             Log.error(requestId, "unexpected failure", e);
-            return Problem.of(ProblemType.INTERNAL, "An unexpected error occurred. Reference: "
-                    + (requestId == null ? "none" : requestId) + ".").toResponse();
+            return Problem.of(
+                            ProblemType.INTERNAL,
+                            "An unexpected error occurred. Reference: " + (requestId == null ? "none" : requestId)
+                                    + ".")
+                    .toResponse();
         }
     }
 
     private static HttpResponse unavailable(String detail) {
-        return Problem.of(ProblemType.UNAVAILABLE, detail).withHeader("Retry-After", RETRY_AFTER_SECONDS).toResponse();
+        return Problem.of(ProblemType.UNAVAILABLE, detail)
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS)
+                .toResponse();
     }
 }

@@ -3,6 +3,11 @@ package org.assessmentsapi.adapter.http;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.assessmentsapi.adapter.validation.IdempotencyKeys;
+import org.assessmentsapi.adapter.validation.ListRequest;
+import org.assessmentsapi.adapter.validation.RequestSchema;
+import org.assessmentsapi.adapter.validation.RequestValidator;
+import org.assessmentsapi.adapter.validation.Validated;
 import org.assessmentsapi.application.CreateAssessment;
 import org.assessmentsapi.application.CreateOutcome;
 import org.assessmentsapi.application.DeleteAssessment;
@@ -18,11 +23,6 @@ import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.domain.IdempotencyKey;
 import org.assessmentsapi.domain.NewAssessment;
-import org.assessmentsapi.adapter.validation.IdempotencyKeys;
-import org.assessmentsapi.adapter.validation.ListRequest;
-import org.assessmentsapi.adapter.validation.RequestSchema;
-import org.assessmentsapi.adapter.validation.RequestValidator;
-import org.assessmentsapi.adapter.validation.Validated;
 
 /** The five routes: request in, one application call, response out. Authentication is already done. */
 public final class AssessmentRoutes {
@@ -34,9 +34,13 @@ public final class AssessmentRoutes {
     private final ListAssessments listAssessments;
     private final DeleteAssessment deleteAssessment;
 
-    public AssessmentRoutes(RequestValidator validator, UpdateAssessment updateAssessment, GetAssessment getAssessment,
-                            CreateAssessment createAssessment, ListAssessments listAssessments,
-                            DeleteAssessment deleteAssessment) {
+    public AssessmentRoutes(
+            RequestValidator validator,
+            UpdateAssessment updateAssessment,
+            GetAssessment getAssessment,
+            CreateAssessment createAssessment,
+            ListAssessments listAssessments,
+            DeleteAssessment deleteAssessment) {
         this.validator = validator;
         this.updateAssessment = updateAssessment;
         this.getAssessment = getAssessment;
@@ -57,24 +61,28 @@ public final class AssessmentRoutes {
 
     private HttpResponse update(HttpRequest request, Caller.User caller) {
         String id = Route.itemId(request);
-        Validated<AssessmentUpdate> update = validator.validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
+        Validated<AssessmentUpdate> update =
+                validator.validateUpdate(RequestBodies.readJson(request), RequestSchema.API_UPDATE);
         return switch (update) {
-            case Validated.Invalid<AssessmentUpdate>(var errors) -> Problem.validation(errors).toResponse();
+            case Validated.Invalid<AssessmentUpdate>(var errors) ->
+                Problem.validation(errors).toResponse();
             case Validated.Valid<AssessmentUpdate>(var valid) -> applyUpdate(id, valid, request, caller);
         };
     }
 
     private HttpResponse applyUpdate(String id, AssessmentUpdate valid, HttpRequest request, Caller.User caller) {
-        Optional<VersionExpectation> expectation = VersionExpectation.of(valid.expectedVersion(),
-                request.header("if-match"), request.header("if-none-match"));
+        Optional<VersionExpectation> expectation = VersionExpectation.of(
+                valid.expectedVersion(), request.header("if-match"), request.header("if-none-match"));
         // The expectation, wherever it came from, goes into the one conditional write: no read first.
         AssessmentUpdate conditional = new AssessmentUpdate(valid.changes(), expected(expectation));
         UpdateOutcome outcome = updateAssessment.execute(id, caller, conditional);
         return switch (outcome) {
             case UpdateOutcome.Updated(Assessment updated) -> ok(200, updated, Map.of());
             // A version conflict can only follow an expected version.
-            case UpdateOutcome.VersionConflict(long currentVersion) -> expectation.orElseThrow().mismatch(currentVersion).toResponse();
-            // An API update carries no event id, so it is never AlreadyApplied; were it so, nothing was written for this caller.
+            case UpdateOutcome.VersionConflict(long currentVersion) ->
+                expectation.orElseThrow().mismatch(currentVersion).toResponse();
+            // An API update carries no event id, so it is never AlreadyApplied; were it so, nothing was written for
+            // this caller.
             case UpdateOutcome.NotFound(), UpdateOutcome.AlreadyApplied _ -> notFound();
         };
     }
@@ -82,26 +90,38 @@ public final class AssessmentRoutes {
     private HttpResponse get(HttpRequest request, Caller.User caller) {
         String id = Route.itemId(request);
         String ifNoneMatch = request.header("if-none-match");
-        EntityTags.Condition unlessMatching = ifNoneMatch == null ? null : EntityTags.parse("If-None-Match", ifNoneMatch);
-        return getAssessment.execute(id, caller)
-                .map(assessment -> unlessMatching != null && EntityTags.matchesWeakly(unlessMatching, assessment.version())
-                        ? HttpResponse.notModified(EntityTags.of(assessment.version()))
-                        : ok(200, assessment, Map.of()))
+        EntityTags.Condition unlessMatching =
+                ifNoneMatch == null ? null : EntityTags.parse("If-None-Match", ifNoneMatch);
+        return getAssessment
+                .execute(id, caller)
+                .map(assessment ->
+                        unlessMatching != null && EntityTags.matchesWeakly(unlessMatching, assessment.version())
+                                ? HttpResponse.notModified(EntityTags.of(assessment.version()))
+                                : ok(200, assessment, Map.of()))
                 .orElseGet(AssessmentRoutes::notFound);
     }
 
     private HttpResponse create(HttpRequest request, Caller.User caller) {
         String keyHeader = request.header("idempotency-key");
-        Optional<IdempotencyKey> key = keyHeader == null ? Optional.empty() : Optional.of(IdempotencyKeys.parse(keyHeader)
-                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.INVALID_IDEMPOTENCY_KEY,
-                        "Idempotency-Key must be a quoted string of 1 to " + IdempotencyKeys.MAX_LENGTH + " visible ASCII"
-                                + " characters other than \", \\ and comma, such as \"8e03978e-40d5-43e8-bc93-6894a57f9324\"."))));
+        Optional<IdempotencyKey> key = keyHeader == null
+                ? Optional.empty()
+                : Optional.of(
+                        IdempotencyKeys.parse(keyHeader)
+                                .orElseThrow(
+                                        () -> new ProblemException(
+                                                Problem.of(
+                                                        ProblemType.INVALID_IDEMPOTENCY_KEY,
+                                                        "Idempotency-Key must be a quoted string of 1 to "
+                                                                + IdempotencyKeys.MAX_LENGTH + " visible ASCII"
+                                                                + " characters other than \", \\ and comma, such as \"8e03978e-40d5-43e8-bc93-6894a57f9324\"."))));
         Validated<NewAssessment> creation = validator.validateCreate(RequestBodies.readJson(request));
         return switch (creation) {
-            case Validated.Invalid<NewAssessment>(var errors) -> Problem.validation(errors).toResponse();
-            case Validated.Valid<NewAssessment>(var valid) -> key.isEmpty()
-                    ? created(createAssessment.execute(valid, caller))
-                    : created(createAssessment.execute(valid, caller, key.get()));
+            case Validated.Invalid<NewAssessment>(var errors) ->
+                Problem.validation(errors).toResponse();
+            case Validated.Valid<NewAssessment>(var valid) ->
+                key.isEmpty()
+                        ? created(createAssessment.execute(valid, caller))
+                        : created(createAssessment.execute(valid, caller, key.get()));
         };
     }
 
@@ -109,36 +129,46 @@ public final class AssessmentRoutes {
         return switch (outcome) {
             case CreateOutcome.Created(var first) -> created(first);
             case CreateOutcome.Replayed(var replay) -> created(replay);
-            case CreateOutcome.KeyReused(var reason) -> Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    reason == CreateOutcome.Reason.EXPIRED
-                            ? "This Idempotency-Key was first used more than " + IdempotentCreations.WINDOW.toHours()
-                                    + " hours ago; send the request with a new key."
-                            : "This Idempotency-Key was used with another request body; send a new key for a new request.")
-                    .toResponse();
+            case CreateOutcome.KeyReused(var reason) ->
+                Problem.of(
+                                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                reason == CreateOutcome.Reason.EXPIRED
+                                        ? "This Idempotency-Key was first used more than "
+                                                + IdempotentCreations.WINDOW.toHours()
+                                                + " hours ago; send the request with a new key."
+                                        : "This Idempotency-Key was used with another request body; send a new key for a new request.")
+                        .toResponse();
         };
     }
 
     private HttpResponse list(HttpRequest request, Caller.User caller) {
         return switch (validator.validateListQuery(request.rawQueryString())) {
-            case Validated.Invalid<ListRequest>(var errors) -> Problem.invalidQuery(errors).toResponse();
-            case Validated.Valid<ListRequest>(var valid) -> switch (listAssessments.execute(caller, valid.query(), valid.cursor())) {
-                case ListOutcome.Page page ->
-                        HttpResponse.json(200, "application/json", JsonWriter.page(page.items(), page.nextCursor()), Map.of());
-                case ListOutcome.InvalidCursor() -> Problem.of(ProblemType.INVALID_CURSOR, "The cursor was not issued for you"
-                        + " and this query (same status filter and limit), or it was altered. Start again from the first"
-                        + " page, without cursor.").toResponse();
-            };
+            case Validated.Invalid<ListRequest>(var errors) ->
+                Problem.invalidQuery(errors).toResponse();
+            case Validated.Valid<ListRequest>(var valid) ->
+                switch (listAssessments.execute(caller, valid.query(), valid.cursor())) {
+                    case ListOutcome.Page page ->
+                        HttpResponse.json(
+                                200, "application/json", JsonWriter.page(page.items(), page.nextCursor()), Map.of());
+                    case ListOutcome.InvalidCursor() ->
+                        Problem.of(
+                                        ProblemType.INVALID_CURSOR,
+                                        "The cursor was not issued for you"
+                                                + " and this query (same status filter and limit), or it was altered. Start again from the first"
+                                                + " page, without cursor.")
+                                .toResponse();
+                };
         };
     }
 
     private HttpResponse delete(HttpRequest request, Caller.User caller) {
         String id = Route.itemId(request);
-        Optional<VersionExpectation> expectation = VersionExpectation.forDelete(request.header("if-match"),
-                request.header("if-none-match"));
+        Optional<VersionExpectation> expectation =
+                VersionExpectation.forDelete(request.header("if-match"), request.header("if-none-match"));
         return switch (deleteAssessment.execute(id, caller, expected(expectation))) {
             case DeleteOutcome.Deleted() -> HttpResponse.noContent();
             case DeleteOutcome.VersionMismatch(long currentVersion) ->
-                    expectation.orElseThrow().mismatch(currentVersion).toResponse();
+                expectation.orElseThrow().mismatch(currentVersion).toResponse();
             case DeleteOutcome.NotFound() -> notFound();
         };
     }
@@ -158,6 +188,7 @@ public final class AssessmentRoutes {
     }
 
     private static HttpResponse notFound() {
-        return Problem.of(ProblemType.NOT_FOUND, "No assessment with this id exists for you.").toResponse();
+        return Problem.of(ProblemType.NOT_FOUND, "No assessment with this id exists for you.")
+                .toResponse();
     }
 }

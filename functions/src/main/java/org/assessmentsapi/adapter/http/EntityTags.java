@@ -16,8 +16,7 @@ final class EntityTags {
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
     /** One parsed tag; {@code opaque} is the text between the quotes. */
-    record Tag(boolean weak, String opaque) {
-    }
+    record Tag(boolean weak, String opaque) {}
 
     /** A parsed field value: {@code *} (any current representation), or a list of tags. */
     record Condition(boolean any, List<Tag> tags) {
@@ -26,8 +25,7 @@ final class EntityTags {
         }
     }
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     /** The strong tag of a version. */
     static String of(long version) {
@@ -49,7 +47,8 @@ final class EntityTags {
      */
     static boolean matchesWeakly(Condition condition, long version) {
         String opaque = String.valueOf(version);
-        return condition.any() || condition.tags().stream().anyMatch(tag -> tag.opaque().equals(opaque));
+        return condition.any()
+                || condition.tags().stream().anyMatch(tag -> tag.opaque().equals(opaque));
     }
 
     /** Parses {@code "*" / #entity-tag}; {@code headerName} is only used in the problem detail. */
@@ -100,7 +99,8 @@ final class EntityTags {
     }
 
     private static ProblemException invalid(String headerName) {
-        return new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
+        return new ProblemException(Problem.of(
+                ProblemType.INVALID_PRECONDITION,
                 "The " + headerName + " header must be * or entity tags such as \"3\" (with the quotes)."));
     }
 }

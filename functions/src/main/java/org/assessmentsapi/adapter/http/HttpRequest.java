@@ -9,8 +9,15 @@ import org.assessmentsapi.adapter.lambda.EventJson;
 import org.assessmentsapi.adapter.lambda.MalformedEventException;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that the routes use; header names lower-cased. */
-record HttpRequest(String method, String path, Map<String, String> headers, String body, boolean base64Encoded,
-                   String pathId, String requestId, String rawQueryString) {
+record HttpRequest(
+        String method,
+        String path,
+        Map<String, String> headers,
+        String body,
+        boolean base64Encoded,
+        String pathId,
+        String requestId,
+        String rawQueryString) {
 
     /** The only payload format this reads: API Gateway's 1.0 format has other fields and no {@code requestContext.http}. */
     static final String PAYLOAD_VERSION = "2.0";
@@ -29,7 +36,8 @@ record HttpRequest(String method, String path, Map<String, String> headers, Stri
         String version = EventJson.text(event, "version");
         if (!PAYLOAD_VERSION.equals(version)) {
             // The value itself is not echoed: the answer and the log repeat nothing of the event but field names.
-            throw new MalformedEventException("'version' is " + (version == null ? "missing" : "not \"" + PAYLOAD_VERSION + "\""));
+            throw new MalformedEventException(
+                    "'version' is " + (version == null ? "missing" : "not \"" + PAYLOAD_VERSION + "\""));
         }
         JsonNode context = EventJson.object(event, "requestContext");
         JsonNode http = EventJson.object(context, "http");
@@ -42,11 +50,17 @@ record HttpRequest(String method, String path, Map<String, String> headers, Stri
             path = EventJson.text(event, "rawPath");
         }
         Map<String, String> headers = new HashMap<>();
-        EventJson.strings(event, "headers").forEach((name, value) ->
-                headers.merge(name.toLowerCase(Locale.ROOT), value, (first, second) -> first + "," + second));
-        return new HttpRequest(method.toUpperCase(Locale.ROOT), path == null ? "" : path, headers,
-                EventJson.text(event, "body"), EventJson.bool(event, "isBase64Encoded"),
-                EventJson.strings(event, "pathParameters").get("id"), EventJson.text(context, "requestId"),
+        EventJson.strings(event, "headers")
+                .forEach((name, value) ->
+                        headers.merge(name.toLowerCase(Locale.ROOT), value, (first, second) -> first + "," + second));
+        return new HttpRequest(
+                method.toUpperCase(Locale.ROOT),
+                path == null ? "" : path,
+                headers,
+                EventJson.text(event, "body"),
+                EventJson.bool(event, "isBase64Encoded"),
+                EventJson.strings(event, "pathParameters").get("id"),
+                EventJson.text(context, "requestId"),
                 EventJson.text(event, "rawQueryString"));
     }
 

@@ -8,8 +8,7 @@ import java.util.Map;
  */
 public final class JsonResponses {
 
-    private JsonResponses() {
-    }
+    private JsonResponses() {}
 
     /** 200 with an {@code application/json} body, as the API Gateway v2 response JSON the handler writes. */
     public static byte[] ok(String body) {

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.assessmentsapi.adapter.validation.FieldError;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.Timestamps;
-import org.assessmentsapi.adapter.validation.FieldError;
 
 /**
  * Writes response bodies with Jackson's streaming generator: no reflection, no bean introspection, a
@@ -23,8 +23,7 @@ final class JsonWriter {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     static String assessment(Assessment a) {
         return write(json -> writeAssessment(json, a));
@@ -52,11 +51,14 @@ final class JsonWriter {
         json.writeStringField("companyType", a.companyType());
         json.writeStringField("country", a.country());
         json.writeStringField("status", a.status() == null ? null : a.status().name());
-        json.writeStringField("intakeMode", a.intakeMode() == null ? null : a.intakeMode().name());
+        json.writeStringField(
+                "intakeMode", a.intakeMode() == null ? null : a.intakeMode().name());
         writeNumber(json, "progress", a.progress());
         json.writeNumberField("version", a.version());
         writeNumber(json, "overallRiskScore", a.overallRiskScore());
-        json.writeStringField("overallRiskLevel", a.overallRiskLevel() == null ? null : a.overallRiskLevel().name());
+        json.writeStringField(
+                "overallRiskLevel",
+                a.overallRiskLevel() == null ? null : a.overallRiskLevel().name());
         json.writeStringField("userId", a.userId());
         json.writeStringField("createdAt", a.createdAt() == null ? null : Timestamps.format(a.createdAt()));
         json.writeStringField("updatedAt", a.updatedAt() == null ? null : Timestamps.format(a.updatedAt()));

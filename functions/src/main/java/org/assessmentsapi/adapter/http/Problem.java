@@ -8,7 +8,8 @@ import org.assessmentsapi.adapter.validation.FieldError;
  * An RFC 9457 problem: the only shape of error the API returns. {@code errors} lists validation
  * problems, {@code currentVersion} comes with conflicts; both are omitted when null.
  */
-record Problem(ProblemType type, String detail, List<FieldError> errors, Long currentVersion, Map<String, String> headers) {
+record Problem(
+        ProblemType type, String detail, List<FieldError> errors, Long currentVersion, Map<String, String> headers) {
 
     static Problem of(ProblemType type, String detail) {
         return new Problem(type, detail, null, null, Map.of());
@@ -26,14 +27,18 @@ record Problem(ProblemType type, String detail, List<FieldError> errors, Long cu
 
     /** The query parameters break the rules; {@code field} names the parameter. */
     static Problem invalidQuery(List<FieldError> errors) {
-        return new Problem(ProblemType.VALIDATION, "The query parameters are invalid: see errors.", errors, null, Map.of());
+        return new Problem(
+                ProblemType.VALIDATION, "The query parameters are invalid: see errors.", errors, null, Map.of());
     }
 
     static Problem versionConflict(long currentVersion) {
-        return new Problem(ProblemType.VERSION_CONFLICT,
+        return new Problem(
+                ProblemType.VERSION_CONFLICT,
                 "The assessment was changed by someone else: it is at version " + currentVersion
                         + ". Fetch it, re-apply your change and send it with that version.",
-                null, currentVersion, Map.of());
+                null,
+                currentVersion,
+                Map.of());
     }
 
     /** If-Match named another version; {@code currentVersion} is null when no write was tried (the tag can never match). */

@@ -8,8 +8,7 @@ import java.util.Map;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The problem as the API Gateway v2 response JSON the handler writes. */
     public static byte[] response(ProblemType type, String detail, Map<String, String> headers) {

@@ -23,8 +23,7 @@ final class RequestBodies {
     static final int MAX_BYTES = 16 * 1024;
     private static final Pattern UTF8_CHARSET = Pattern.compile(".*charset=\"?utf-8\"?\\s*(;.*)?");
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static JsonNode readJson(HttpRequest request) {
         requireJsonMediaType(request.header("content-type"));
@@ -55,7 +54,8 @@ final class RequestBodies {
     private static String checkedText(String body) {
         String text = body == null ? "" : body;
         try {
-            requireSize(StandardCharsets.UTF_8.newEncoder()
+            requireSize(StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(text))
@@ -68,7 +68,8 @@ final class RequestBodies {
 
     private static void requireSize(long bytes) {
         if (bytes > MAX_BYTES) {
-            throw new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+            throw new ProblemException(Problem.of(
+                    ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes."));
         }
         if (bytes == 0) {
@@ -77,14 +78,17 @@ final class RequestBodies {
     }
 
     private static void requireJsonMediaType(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         // A control character (NUL, CR, LF...) has no place in a header value: refuse it rather than trim it away.
         boolean json = mediaType.equals("application/json") && !hasControl(contentType);
         String lowerCase = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        boolean utf8 = !lowerCase.contains("charset=") || UTF8_CHARSET.matcher(lowerCase).matches();
+        boolean utf8 = !lowerCase.contains("charset=")
+                || UTF8_CHARSET.matcher(lowerCase).matches();
         if (!json || !utf8) {
-            throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the body as 'Content-Type: application/json' (UTF-8).")
+            throw new ProblemException(Problem.of(
+                            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                            "Send the body as 'Content-Type: application/json' (UTF-8).")
                     .withHeader("Accept", "application/json"));
         }
     }
@@ -95,7 +99,8 @@ final class RequestBodies {
 
     private static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -40,22 +40,29 @@ enum Route {
                 return route;
             }
         }
-        throw new ProblemException(Problem.of(ProblemType.METHOD_NOT_ALLOWED,
-                "Method " + sanitize(request.method()) + " is not allowed here.")
+        throw new ProblemException(Problem.of(
+                        ProblemType.METHOD_NOT_ALLOWED,
+                        "Method " + sanitize(request.method()) + " is not allowed here.")
                 .withHeader("Allow", allowed(onItem.get())));
     }
 
     /** The methods served on the item path or on the collection, for {@code Allow}. */
     private static String allowed(boolean onItem) {
-        return java.util.Arrays.stream(values()).filter(route -> route.onItem == onItem).map(route -> route.method)
-                .sorted().collect(java.util.stream.Collectors.joining(", "));
+        return java.util.Arrays.stream(values())
+                .filter(route -> route.onItem == onItem)
+                .map(route -> route.method)
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The assessment id of an item route's path, as stored (see {@link AssessmentIds}), or a 400 problem. */
     static String itemId(HttpRequest request) {
-        String segment = request.pathId() != null ? request.pathId() : request.path().substring(COLLECTION.length() + 1);
-        return AssessmentIds.normalize(segment).orElseThrow(() -> new ProblemException(Problem.of(ProblemType.INVALID_ID,
-                "The assessment id in the path must be a UUID such as " + AssessmentIds.EXAMPLE + ".")));
+        String segment =
+                request.pathId() != null ? request.pathId() : request.path().substring(COLLECTION.length() + 1);
+        return AssessmentIds.normalize(segment)
+                .orElseThrow(() -> new ProblemException(Problem.of(
+                        ProblemType.INVALID_ID,
+                        "The assessment id in the path must be a UUID such as " + AssessmentIds.EXAMPLE + ".")));
     }
 
     /** Empty for unknown paths; true for /api/assessments/{id}, false for the collection. */

@@ -12,7 +12,10 @@ import java.util.OptionalLong;
  */
 record VersionExpectation(long version, Source source) {
 
-    enum Source { BODY, IF_MATCH }
+    enum Source {
+        BODY,
+        IF_MATCH
+    }
 
     /**
      * Combines the body's version with the If-Match header. If-Match is compared strongly (RFC 9110
@@ -22,7 +25,8 @@ record VersionExpectation(long version, Source source) {
      */
     static Optional<VersionExpectation> of(OptionalLong bodyVersion, String ifMatch, String ifNoneMatch) {
         if (ifNoneMatch != null) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
+            throw new ProblemException(Problem.of(
+                    ProblemType.INVALID_PRECONDITION,
                     "If-None-Match is not supported on PUT: an update never creates an assessment. Use If-Match."));
         }
         return ofIfMatch(bodyVersion, ifMatch);
@@ -31,15 +35,16 @@ record VersionExpectation(long version, Source source) {
     /** The expectation of a DELETE: If-Match only, by the same rules as a PUT's. */
     static Optional<VersionExpectation> forDelete(String ifMatch, String ifNoneMatch) {
         if (ifNoneMatch != null) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
-                    "If-None-Match is not supported on DELETE. Use If-Match."));
+            throw new ProblemException(Problem.of(
+                    ProblemType.INVALID_PRECONDITION, "If-None-Match is not supported on DELETE. Use If-Match."));
         }
         return ofIfMatch(OptionalLong.empty(), ifMatch);
     }
 
     private static Optional<VersionExpectation> ofIfMatch(OptionalLong bodyVersion, String ifMatch) {
         Optional<VersionExpectation> fromBody = bodyVersion.isPresent()
-                ? Optional.of(new VersionExpectation(bodyVersion.getAsLong(), Source.BODY)) : Optional.empty();
+                ? Optional.of(new VersionExpectation(bodyVersion.getAsLong(), Source.BODY))
+                : Optional.empty();
         if (ifMatch == null) {
             return fromBody;
         }
@@ -48,15 +53,16 @@ record VersionExpectation(long version, Source source) {
             return fromBody;
         }
         if (condition.tags().size() > 1) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
-                    "If-Match must name one version, such as \"3\", or be *."));
+            throw new ProblemException(Problem.of(
+                    ProblemType.INVALID_PRECONDITION, "If-Match must name one version, such as \"3\", or be *."));
         }
         long version = EntityTags.versionOf(condition.tags().get(0));
         if (version < 0) {
             throw new ProblemException(Problem.preconditionFailed(null));
         }
         if (bodyVersion.isPresent() && bodyVersion.getAsLong() != version) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_PRECONDITION,
+            throw new ProblemException(Problem.of(
+                    ProblemType.INVALID_PRECONDITION,
                     "If-Match names version " + version + " but the body's version is " + bodyVersion.getAsLong()
                             + "; send one of them, or the same version in both."));
         }

@@ -25,8 +25,7 @@ public final class EventJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** The event's top-level object. */
     public static JsonNode readObject(InputStream in) throws MalformedEventException {

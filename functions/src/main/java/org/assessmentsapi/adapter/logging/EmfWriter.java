@@ -39,7 +39,9 @@ public final class EmfWriter {
     /** CloudWatch's namespace alphabet; {@code AWS/} is reserved for AWS services. */
     private static final Pattern NAMESPACE = Pattern.compile("(?!AWS/)[0-9A-Za-z._/#: -]{1,255}");
     /** A dimension value: 1 to 1024 printable ASCII characters, not only spaces, not starting with ':'. */
-    private static final Pattern DIMENSION_VALUE = Pattern.compile("(?=.*[^ ])[\\x20-\\x39\\x3b-\\x7e][\\x20-\\x7e]{0,1023}");
+    private static final Pattern DIMENSION_VALUE =
+            Pattern.compile("(?=.*[^ ])[\\x20-\\x39\\x3b-\\x7e][\\x20-\\x7e]{0,1023}");
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String namespace;
@@ -88,7 +90,8 @@ public final class EmfWriter {
         Set<MetricDimension> usedDimensions = EnumSet.noneOf(MetricDimension.class);
         Set<Metric> usedMetrics = EnumSet.noneOf(Metric.class);
         for (MetricSet set : sets) {
-            List<Metric> present = set.metrics().stream().filter(values::containsKey).toList();
+            List<Metric> present =
+                    set.metrics().stream().filter(values::containsKey).toList();
             if (!present.isEmpty()) {
                 written.add(new MetricSet(set.dimensions(), present));
                 usedDimensions.addAll(set.dimensions());
@@ -106,17 +109,23 @@ public final class EmfWriter {
         }
         for (Metric metric : usedMetrics) {
             List<Double> observations = values.get(metric);
-            if (observations.isEmpty() || observations.size() > MAX_VALUES
+            if (observations.isEmpty()
+                    || observations.size() > MAX_VALUES
                     || (metric.summed() && observations.size() != 1)
                     || !observations.stream().allMatch(Double::isFinite)) {
-                throw new IllegalArgumentException("metric " + metric.emfName() + " has invalid values " + observations);
+                throw new IllegalArgumentException(
+                        "metric " + metric.emfName() + " has invalid values " + observations);
             }
         }
         lines.accept(document(written, usedDimensions, dimensions, usedMetrics, values));
     }
 
-    private String document(List<MetricSet> directives, Set<MetricDimension> usedDimensions,
-            Map<MetricDimension, String> dimensions, Set<Metric> usedMetrics, Map<Metric, List<Double>> values) {
+    private String document(
+            List<MetricSet> directives,
+            Set<MetricDimension> usedDimensions,
+            Map<MetricDimension, String> dimensions,
+            Set<Metric> usedMetrics,
+            Map<Metric, List<Double>> values) {
         StringWriter line = new StringWriter(512);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();

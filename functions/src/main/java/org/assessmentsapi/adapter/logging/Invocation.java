@@ -19,6 +19,7 @@ public final class Invocation implements AutoCloseable {
     static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
     /** API Gateway's request ids are short; anything longer did not come from it and is cut. */
     private static final int MAX_ID_LENGTH = 64;
+
     private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
 
     private final String functionRequestId;
@@ -32,8 +33,10 @@ public final class Invocation implements AutoCloseable {
 
     private Invocation(Context context, ColdStart environment, InvocationMetrics metrics) {
         this.functionRequestId = context == null ? null : context.getAwsRequestId();
-        this.traceId = rootTraceId(context == null || context.getXrayTraceId() == null
-                ? System.getProperty(TRACE_HEADER_PROPERTY) : context.getXrayTraceId());
+        this.traceId = rootTraceId(
+                context == null || context.getXrayTraceId() == null
+                        ? System.getProperty(TRACE_HEADER_PROPERTY)
+                        : context.getXrayTraceId());
         this.coldStart = !Log.isCollecting() && environment.take();
         this.metrics = metrics;
         this.previous = CURRENT.get();

@@ -39,12 +39,19 @@ public final class InvocationMetrics {
     /** What the API function publishes, directive by directive. */
     public static final List<MetricSet> API = List.of(
             new MetricSet(List.of(SERVICE, ROUTE, STATUS_CLASS), List.of(REQUESTS)),
-            new MetricSet(List.of(SERVICE), List.of(REQUESTS, VERSION_CONFLICT, VALIDATION_FAILED, UNAUTHORIZED,
-                    STORE_UNAVAILABLE, DYNAMODB_LATENCY, COLD_START)));
+            new MetricSet(
+                    List.of(SERVICE),
+                    List.of(
+                            REQUESTS,
+                            VERSION_CONFLICT,
+                            VALIDATION_FAILED,
+                            UNAUTHORIZED,
+                            STORE_UNAVAILABLE,
+                            DYNAMODB_LATENCY,
+                            COLD_START)));
     /** What the events function publishes. */
-    public static final List<MetricSet> EVENTS = List.of(
-            new MetricSet(List.of(SERVICE), List.of(APPLIED, ALREADY_APPLIED, REJECTED, RETRIED, DYNAMODB_LATENCY,
-                    COLD_START)));
+    public static final List<MetricSet> EVENTS = List.of(new MetricSet(
+            List.of(SERVICE), List.of(APPLIED, ALREADY_APPLIED, REJECTED, RETRIED, DYNAMODB_LATENCY, COLD_START)));
 
     /** The metrics of the invocation running on this thread, for code that is not handed them (SDK hooks). */
     private static final ThreadLocal<InvocationMetrics> CURRENT = new ThreadLocal<>();

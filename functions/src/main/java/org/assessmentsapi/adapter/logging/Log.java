@@ -38,7 +38,10 @@ public final class Log {
 
     /** The levels the functions log at, in increasing severity (Lambda's TRACE is DEBUG here, FATAL is ERROR). */
     public enum Level {
-        DEBUG, INFO, WARN, ERROR;
+        DEBUG,
+        INFO,
+        WARN,
+        ERROR;
 
         /** Lambda's {@code AWS_LAMBDA_LOG_LEVEL} as a minimum level; INFO when unset or not a level. */
         static Level minimum(String configured) {
@@ -55,12 +58,10 @@ public final class Log {
     }
 
     /** A line or metric document that {@link #collecting} kept instead of writing; level {@code METRICS} for the latter. */
-    public record Line(String level, String json) {
-    }
+    public record Line(String level, String json) {}
 
     /** What {@link #collecting} returns: the work's result and the lines it logged. */
-    public record Collected<T>(T result, List<Line> lines) {
-    }
+    public record Collected<T>(T result, List<Line> lines) {}
 
     static final String METRICS = "METRICS";
 
@@ -73,8 +74,7 @@ public final class Log {
     /** Set by tests: every line and document goes there instead. */
     private static volatile Consumer<String> redirect;
 
-    private Log() {
-    }
+    private Log() {}
 
     /**
      * Runs {@code work} with the lines and metric documents this thread writes meanwhile kept instead of written,

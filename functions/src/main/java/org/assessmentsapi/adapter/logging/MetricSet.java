@@ -16,13 +16,17 @@ public record MetricSet(List<MetricDimension> dimensions, List<Metric> metrics) 
     public MetricSet {
         dimensions = List.copyOf(dimensions);
         metrics = List.copyOf(metrics);
-        if (dimensions.isEmpty() || dimensions.size() > MAX_DIMENSIONS
+        if (dimensions.isEmpty()
+                || dimensions.size() > MAX_DIMENSIONS
                 || EnumSet.copyOf(dimensions).size() != dimensions.size()) {
-            throw new IllegalArgumentException("a dimension set needs 1 to " + MAX_DIMENSIONS
-                    + " distinct dimensions: " + dimensions);
+            throw new IllegalArgumentException(
+                    "a dimension set needs 1 to " + MAX_DIMENSIONS + " distinct dimensions: " + dimensions);
         }
-        if (metrics.isEmpty() || metrics.size() > MAX_METRICS || EnumSet.copyOf(metrics).size() != metrics.size()) {
-            throw new IllegalArgumentException("a directive needs 1 to " + MAX_METRICS + " distinct metrics: " + metrics);
+        if (metrics.isEmpty()
+                || metrics.size() > MAX_METRICS
+                || EnumSet.copyOf(metrics).size() != metrics.size()) {
+            throw new IllegalArgumentException(
+                    "a directive needs 1 to " + MAX_METRICS + " distinct metrics: " + metrics);
         }
     }
 }

@@ -15,12 +15,12 @@ public final class AssessmentIds {
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private AssessmentIds() {
-    }
+    private AssessmentIds() {}
 
     /** The id as stored, or empty when {@code candidate} is not a UUID. */
     public static Optional<String> normalize(String candidate) {
         return candidate != null && UUID.matcher(candidate).matches()
-                ? Optional.of(candidate.toLowerCase(Locale.ROOT)) : Optional.empty();
+                ? Optional.of(candidate.toLowerCase(Locale.ROOT))
+                : Optional.empty();
     }
 }

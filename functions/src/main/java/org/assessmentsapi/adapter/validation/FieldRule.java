@@ -52,7 +52,8 @@ public sealed interface FieldRule {
             }
             int length = text.codePointCount(0, text.length());
             if (length < min || length > max) {
-                return min == 0 ? "must be at most " + max + " characters long"
+                return min == 0
+                        ? "must be at most " + max + " characters long"
                         : "must be " + min + " to " + max + " characters long";
             }
             if (min > 0 && text.isBlank()) {
@@ -69,7 +70,9 @@ public sealed interface FieldRule {
         private static boolean isWellFormed(String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
                     return false;
@@ -84,9 +87,14 @@ public sealed interface FieldRule {
         @Override
         public String problem(JsonNode node) {
             boolean known = node.isTextual()
-                    && Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(node.textValue()));
-            return known ? null : "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", "));
+                    && Arrays.stream(type.getEnumConstants())
+                            .anyMatch(e -> e.name().equals(node.textValue()));
+            return known
+                    ? null
+                    : "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "));
         }
 
         @Override
@@ -126,7 +134,8 @@ public sealed interface FieldRule {
         @Override
         public String problem(JsonNode node) {
             return node.isTextual() && AssessmentIds.normalize(node.textValue()).isPresent()
-                    ? null : "must be a UUID such as " + AssessmentIds.EXAMPLE;
+                    ? null
+                    : "must be a UUID such as " + AssessmentIds.EXAMPLE;
         }
 
         @Override

@@ -13,13 +13,13 @@ public final class IdempotencyKeys {
 
     public static final int MAX_LENGTH = 128;
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /** The key, or empty when {@code value} is none (the caller answers 400). */
     public static Optional<IdempotencyKey> parse(String value) {
         String key = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
         if (key.isEmpty() || key.length() > MAX_LENGTH) {
             return Optional.empty();
         }

@@ -4,5 +4,4 @@ import java.util.Optional;
 import org.assessmentsapi.application.ListQuery;
 
 /** A validated list request: the query and, when the client continues a listing, its cursor (not yet verified). */
-public record ListRequest(ListQuery query, Optional<String> cursor) {
-}
+public record ListRequest(ListQuery query, Optional<String> cursor) {}

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** Names and values; a part that is not valid percent-encoded UTF-8 is reported in {@code errors} and skipped. */
     static Map<String, List<String>> parse(String rawQueryString, List<FieldError> errors) {
@@ -69,10 +68,12 @@ final class QueryParameters {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -33,26 +33,32 @@ public final class RequestValidator {
 
     /** Validates an update (API or service): only the provided fields will change. */
     public Validated<AssessmentUpdate> validateUpdate(JsonNode body, RequestSchema schema) {
-        return mapValid(validate(body, schema), values -> new AssessmentUpdate(
-                new AssessmentChanges(
-                        values.get(NAME, String.class),
-                        values.get(COMPANY_NAME, String.class),
-                        values.get(COMPANY_TYPE, String.class),
-                        values.get(STATUS, AssessmentStatus.class),
-                        values.get(PROGRESS, BigDecimal.class),
-                        values.get(OVERALL_RISK_SCORE, BigDecimal.class),
-                        values.get(OVERALL_RISK_LEVEL, RiskLevel.class)),
-                values.values().containsKey(VERSION) ? OptionalLong.of(values.get(VERSION, Long.class)) : OptionalLong.empty()));
+        return mapValid(
+                validate(body, schema),
+                values -> new AssessmentUpdate(
+                        new AssessmentChanges(
+                                values.get(NAME, String.class),
+                                values.get(COMPANY_NAME, String.class),
+                                values.get(COMPANY_TYPE, String.class),
+                                values.get(STATUS, AssessmentStatus.class),
+                                values.get(PROGRESS, BigDecimal.class),
+                                values.get(OVERALL_RISK_SCORE, BigDecimal.class),
+                                values.get(OVERALL_RISK_LEVEL, RiskLevel.class)),
+                        values.values().containsKey(VERSION)
+                                ? OptionalLong.of(values.get(VERSION, Long.class))
+                                : OptionalLong.empty()));
     }
 
     /** Validates the body of a creation. */
     public Validated<NewAssessment> validateCreate(JsonNode body) {
-        return mapValid(validate(body, RequestSchema.CREATE), values -> new NewAssessment(
-                values.get(NAME, String.class),
-                values.get(COMPANY_NAME, String.class),
-                values.get(COMPANY_TYPE, String.class),
-                values.get(COUNTRY, String.class),
-                values.get(INTAKE_MODE, IntakeMode.class)));
+        return mapValid(
+                validate(body, RequestSchema.CREATE),
+                values -> new NewAssessment(
+                        values.get(NAME, String.class),
+                        values.get(COMPANY_NAME, String.class),
+                        values.get(COMPANY_TYPE, String.class),
+                        values.get(COUNTRY, String.class),
+                        values.get(INTAKE_MODE, IntakeMode.class)));
     }
 
     /**
@@ -64,7 +70,8 @@ public final class RequestValidator {
     public Validated<ListRequest> validateListQuery(String rawQueryString) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, List<String>> parameters = QueryParameters.parse(rawQueryString, errors);
-        parameters.keySet().stream().filter(name -> !LIST_PARAMETERS.contains(name))
+        parameters.keySet().stream()
+                .filter(name -> !LIST_PARAMETERS.contains(name))
                 .forEach(name -> errors.add(new FieldError(name, "is not a known parameter (limit, status, cursor)")));
         int limit = ListQuery.DEFAULT_LIMIT;
         List<String> limits = parameters.getOrDefault("limit", List.of());
@@ -73,15 +80,23 @@ public final class RequestValidator {
         } else if (limits.size() == 1) {
             limit = limitValue(limits.get(0));
             if (limit < 0) {
-                errors.add(new FieldError("limit", "must be an integer from " + ListQuery.MIN_LIMIT + " to " + ListQuery.MAX_LIMIT));
+                errors.add(new FieldError(
+                        "limit", "must be an integer from " + ListQuery.MIN_LIMIT + " to " + ListQuery.MAX_LIMIT));
             }
         }
         Set<AssessmentStatus> statuses = EnumSet.noneOf(AssessmentStatus.class);
         for (String value : parameters.getOrDefault("status", List.of())) {
             Optional<AssessmentStatus> status = Arrays.stream(AssessmentStatus.values())
-                    .filter(candidate -> candidate.name().equals(value)).findFirst();
-            status.ifPresentOrElse(statuses::add, () -> errors.add(new FieldError("status", "must be one of "
-                    + Arrays.stream(AssessmentStatus.values()).map(Enum::name).collect(Collectors.joining(", ")))));
+                    .filter(candidate -> candidate.name().equals(value))
+                    .findFirst();
+            status.ifPresentOrElse(
+                    statuses::add,
+                    () -> errors.add(new FieldError(
+                            "status",
+                            "must be one of "
+                                    + Arrays.stream(AssessmentStatus.values())
+                                            .map(Enum::name)
+                                            .collect(Collectors.joining(", ")))));
         }
         List<String> cursors = parameters.getOrDefault("cursor", List.of());
         if (cursors.size() > 1) {
@@ -92,12 +107,16 @@ public final class RequestValidator {
         if (!errors.isEmpty()) {
             return new Validated.Invalid<>(errors);
         }
-        return new Validated.Valid<>(new ListRequest(new ListQuery(statuses, limit), cursors.stream().findFirst()));
+        return new Validated.Valid<>(
+                new ListRequest(new ListQuery(statuses, limit), cursors.stream().findFirst()));
     }
 
     /** The limit a decimal without sign or leading zero names, or -1 outside the range (or when it is none). */
     private static int limitValue(String text) {
-        if (text.isEmpty() || text.length() > 3 || text.charAt(0) == '0' || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty()
+                || text.length() > 3
+                || text.charAt(0) == '0'
+                || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
         int value = Integer.parseInt(text);
@@ -115,7 +134,8 @@ public final class RequestValidator {
             JsonNode node = entry.getValue();
             var field = byJsonName(name).filter(schema::accepts);
             if (field.isEmpty()) {
-                errors.add(new FieldError(name, isKnown(name) ? "cannot be set by this request" : "is not a known field"));
+                errors.add(
+                        new FieldError(name, isKnown(name) ? "cannot be set by this request" : "is not a known field"));
             } else {
                 String problem = field.get().rule().problemOf(node);
                 if (problem != null) {
@@ -130,10 +150,15 @@ public final class RequestValidator {
                 errors.add(new FieldError(required.jsonName(), "is required"));
             }
         }
-        if (schema.required().isEmpty() && errors.isEmpty()
+        if (schema.required().isEmpty()
+                && errors.isEmpty()
                 && schema.changeFields().stream().noneMatch(values::containsKey)) {
-            errors.add(new FieldError(null, "provide at least one of: " + schema.changeFields().stream()
-                    .map(AssessmentField::jsonName).collect(Collectors.joining(", "))));
+            errors.add(new FieldError(
+                    null,
+                    "provide at least one of: "
+                            + schema.changeFields().stream()
+                                    .map(AssessmentField::jsonName)
+                                    .collect(Collectors.joining(", "))));
         }
         return errors.isEmpty() ? new Validated.Valid<>(new FieldValues(values)) : new Validated.Invalid<>(errors);
     }
@@ -142,7 +167,8 @@ public final class RequestValidator {
         return byJsonName(name).isPresent() || RequestSchema.SERVER_OWNED.contains(name);
     }
 
-    private static <T> Validated<T> mapValid(Validated<FieldValues> result, java.util.function.Function<FieldValues, T> convert) {
+    private static <T> Validated<T> mapValid(
+            Validated<FieldValues> result, java.util.function.Function<FieldValues, T> convert) {
         return switch (result) {
             case Validated.Valid<FieldValues>(var values) -> new Validated.Valid<>(convert.apply(values));
             case Validated.Invalid<FieldValues>(var errors) -> new Validated.Invalid<>(errors);

@@ -33,8 +33,7 @@ public final class StrictJson {
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /**
      * The tree of {@code text} ({@code null} when it holds no value, only whitespace); a

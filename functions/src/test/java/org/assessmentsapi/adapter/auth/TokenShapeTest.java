@@ -16,8 +16,28 @@ class TokenShapeTest {
 
     @Test
     void sameAnswersAsTheRegexes() {
-        String[] samples = {"", ".", "..", "a.b.", "a.b.c", "a.b.c.", "a..c", ".b.c", "a.b.c.d", " a.b.c\t", "\ta.b.c ",
-                "a.b.c\n", "a.b.c \n", "a b.c.d", "a.b.c=", "a+b.c.d", "a.b.c\0", "  ", "\t\t", "ab.cd.ef"};
+        String[] samples = {
+            "",
+            ".",
+            "..",
+            "a.b.",
+            "a.b.c",
+            "a.b.c.",
+            "a..c",
+            ".b.c",
+            "a.b.c.d",
+            " a.b.c\t",
+            "\ta.b.c ",
+            "a.b.c\n",
+            "a.b.c \n",
+            "a b.c.d",
+            "a.b.c=",
+            "a+b.c.d",
+            "a.b.c\0",
+            "  ",
+            "\t\t",
+            "ab.cd.ef"
+        };
         for (String sample : samples) {
             assertSame(sample);
         }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 /** A cursor opens only for the caller, filter and limit it was issued for, and only unaltered. */
 class HmacPageCursorsTest {
 
-    private static final PageCursors CURSORS = new HmacPageCursors("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    private static final PagePosition POSITION = new PagePosition(Instant.parse("2026-03-04T14:20:00.123Z"),
-            "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c");
+    private static final PageCursors CURSORS =
+            new HmacPageCursors("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private static final PagePosition POSITION =
+            new PagePosition(Instant.parse("2026-03-04T14:20:00.123Z"), "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f7a8b9c");
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static final ListQuery DRAFTS = new ListQuery(Set.of(AssessmentStatus.DRAFT), 20);
 
@@ -30,7 +31,9 @@ class HmacPageCursorsTest {
     void aCursorOpensForItsCallerAndQuery() {
         String cursor = CURSORS.encode(POSITION, "auth0|alice", DRAFTS);
         assertEquals(76, cursor.length());
-        assertEquals(Optional.of(POSITION), CURSORS.decode(cursor, "auth0|alice", new ListQuery(EnumSet.of(AssessmentStatus.DRAFT), 20)));
+        assertEquals(
+                Optional.of(POSITION),
+                CURSORS.decode(cursor, "auth0|alice", new ListQuery(EnumSet.of(AssessmentStatus.DRAFT), 20)));
     }
 
     @Test
@@ -44,8 +47,11 @@ class HmacPageCursorsTest {
     @Test
     void anotherFilterOrLimitCannotUseIt() {
         String cursor = CURSORS.encode(POSITION, "auth0|alice", DRAFTS);
-        for (ListQuery other : List.of(new ListQuery(Set.of(), 20), new ListQuery(Set.of(AssessmentStatus.COMPLETE), 20),
-                new ListQuery(Set.of(AssessmentStatus.DRAFT, AssessmentStatus.COMPLETE), 20), new ListQuery(Set.of(AssessmentStatus.DRAFT), 21),
+        for (ListQuery other : List.of(
+                new ListQuery(Set.of(), 20),
+                new ListQuery(Set.of(AssessmentStatus.COMPLETE), 20),
+                new ListQuery(Set.of(AssessmentStatus.DRAFT, AssessmentStatus.COMPLETE), 20),
+                new ListQuery(Set.of(AssessmentStatus.DRAFT), 21),
                 new ListQuery(Set.of(AssessmentStatus.DRAFT), 100))) {
             assertEquals(Optional.empty(), CURSORS.decode(cursor, "auth0|alice", other), other.toString());
         }
@@ -54,8 +60,9 @@ class HmacPageCursorsTest {
     @Test
     void allFourStatusesAreTheSameQueryAsNoFilter() {
         String cursor = CURSORS.encode(POSITION, "auth0|alice", new ListQuery(Set.of(), 20));
-        assertEquals(Optional.of(POSITION), CURSORS.decode(cursor, "auth0|alice",
-                new ListQuery(EnumSet.allOf(AssessmentStatus.class), 20)));
+        assertEquals(
+                Optional.of(POSITION),
+                CURSORS.decode(cursor, "auth0|alice", new ListQuery(EnumSet.allOf(AssessmentStatus.class), 20)));
     }
 
     @Test
@@ -88,8 +95,17 @@ class HmacPageCursorsTest {
     @Test
     void truncatedExtendedPaddedOrNonBase64CursorsAreRefused() {
         String cursor = CURSORS.encode(POSITION, "auth0|alice", DRAFTS);
-        for (String bad : List.of("", "x", cursor.substring(1), cursor + "A", cursor + "=", cursor.substring(0, 75) + "=",
-                cursor.replace(cursor.charAt(10), '+'), cursor.substring(0, 75) + "/", " ".repeat(76), "\u00e9".repeat(76),
+        for (String bad : List.of(
+                "",
+                "x",
+                cursor.substring(1),
+                cursor + "A",
+                cursor + "=",
+                cursor.substring(0, 75) + "=",
+                cursor.replace(cursor.charAt(10), '+'),
+                cursor.substring(0, 75) + "/",
+                " ".repeat(76),
+                "\u00e9".repeat(76),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[57]))) {
             assertEquals(Optional.empty(), CURSORS.decode(bad, "auth0|alice", DRAFTS), bad);
         }
@@ -98,7 +114,8 @@ class HmacPageCursorsTest {
     @Test
     void anotherKeyDoesNotOpenIt() {
         String cursor = CURSORS.encode(POSITION, "auth0|alice", DRAFTS);
-        PageCursors otherKey = new HmacPageCursors("0123456789abcdef0123456789abcdeF".getBytes(StandardCharsets.US_ASCII));
+        PageCursors otherKey =
+                new HmacPageCursors("0123456789abcdef0123456789abcdeF".getBytes(StandardCharsets.US_ASCII));
         assertEquals(Optional.empty(), otherKey.decode(cursor, "auth0|alice", DRAFTS));
     }
 

@@ -47,7 +47,10 @@ class ConditionalDeleteTest {
         assertEquals(Optional.empty(), store.repository.find(item.id()));
         assertEquals(new UpdateOutcome.NotFound(), updates.execute(item.id(), store.user, progress(1)));
         assertEquals(new DeleteOutcome.NotFound(), deletes.execute(item.id(), store.user, OptionalLong.empty()));
-        assertEquals(List.of(), ((ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 20), Optional.empty())).items());
+        assertEquals(
+                List.of(),
+                ((ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 20), Optional.empty()))
+                        .items());
     }
 
     @Test
@@ -72,9 +75,15 @@ class ConditionalDeleteTest {
     void twoDeletesHaveOneWinner() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Assessment item = stored();
-            List<Object> outcomes = race(() -> deletes.execute(item.id(), store.user, OptionalLong.empty()),
+            List<Object> outcomes = race(
+                    () -> deletes.execute(item.id(), store.user, OptionalLong.empty()),
                     () -> deletes.execute(item.id(), store.user, OptionalLong.empty()));
-            assertEquals(1, outcomes.stream().filter(new DeleteOutcome.Deleted()::equals).count(), outcomes.toString());
+            assertEquals(
+                    1,
+                    outcomes.stream()
+                            .filter(new DeleteOutcome.Deleted()::equals)
+                            .count(),
+                    outcomes.toString());
             assertTrue(outcomes.contains(new DeleteOutcome.NotFound()), outcomes.toString());
         }
     }
@@ -84,9 +93,15 @@ class ConditionalDeleteTest {
         int deleteWon = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Assessment item = stored();
-            List<Object> outcomes = race(() -> deletes.execute(item.id(), store.user, OptionalLong.of(1)),
-                    () -> updates.execute(item.id(), store.user, new AssessmentUpdate(
-                            new AssessmentChanges(null, null, null, AssessmentStatus.ANALYZING, null, null, null), OptionalLong.of(1))));
+            List<Object> outcomes = race(
+                    () -> deletes.execute(item.id(), store.user, OptionalLong.of(1)),
+                    () -> updates.execute(
+                            item.id(),
+                            store.user,
+                            new AssessmentUpdate(
+                                    new AssessmentChanges(
+                                            null, null, null, AssessmentStatus.ANALYZING, null, null, null),
+                                    OptionalLong.of(1))));
             if (outcomes.get(0) instanceof DeleteOutcome.Deleted) {
                 deleteWon++;
                 assertEquals(new UpdateOutcome.NotFound(), outcomes.get(1));
@@ -105,16 +120,30 @@ class ConditionalDeleteTest {
         CallRecorder calls = new CallRecorder();
         var onDynalite = new DynamoDbAssessmentRepository(store.env.clientWith(calls), TestEnvironment.TABLE);
         Assessment item = stored();
-        assertEquals(new DeleteOutcome.VersionMismatch(1), new DeleteAssessment(onDynalite).execute(item.id(), store.user, OptionalLong.of(7)));
+        assertEquals(
+                new DeleteOutcome.VersionMismatch(1),
+                new DeleteAssessment(onDynalite).execute(item.id(), store.user, OptionalLong.of(7)));
         assertEquals(List.of("DeleteItem", "GetItem"), calls.operations());
 
         CallRecorder withAllOld = new CallRecorder();
-        var likeDynamoDb = new DynamoDbAssessmentRepository(store.env.clientWith(withAllOld,
-                new AllOldOnFailedCondition(store.env.dynamoDb, TestEnvironment.TABLE)), TestEnvironment.TABLE);
-        assertEquals(new DeleteOutcome.VersionMismatch(1), new DeleteAssessment(likeDynamoDb).execute(item.id(), store.user, OptionalLong.of(7)));
-        assertEquals(new DeleteOutcome.NotFound(), new DeleteAssessment(likeDynamoDb).execute(item.id(), new Caller.User("auth0|x"), OptionalLong.empty()));
-        assertEquals(new DeleteOutcome.Deleted(), new DeleteAssessment(likeDynamoDb).execute(item.id(), store.user, OptionalLong.of(1)));
-        assertEquals(List.of("DeleteItem", "DeleteItem", "DeleteItem"), withAllOld.operations(), "no read besides the delete");
+        var likeDynamoDb = new DynamoDbAssessmentRepository(
+                store.env.clientWith(
+                        withAllOld, new AllOldOnFailedCondition(store.env.dynamoDb, TestEnvironment.TABLE)),
+                TestEnvironment.TABLE);
+        assertEquals(
+                new DeleteOutcome.VersionMismatch(1),
+                new DeleteAssessment(likeDynamoDb).execute(item.id(), store.user, OptionalLong.of(7)));
+        assertEquals(
+                new DeleteOutcome.NotFound(),
+                new DeleteAssessment(likeDynamoDb)
+                        .execute(item.id(), new Caller.User("auth0|x"), OptionalLong.empty()));
+        assertEquals(
+                new DeleteOutcome.Deleted(),
+                new DeleteAssessment(likeDynamoDb).execute(item.id(), store.user, OptionalLong.of(1)));
+        assertEquals(
+                List.of("DeleteItem", "DeleteItem", "DeleteItem"),
+                withAllOld.operations(),
+                "no read besides the delete");
     }
 
     private Assessment stored() {
@@ -122,7 +151,8 @@ class ConditionalDeleteTest {
     }
 
     private static AssessmentUpdate progress(int value) {
-        return new AssessmentUpdate(new AssessmentChanges(null, null, null, null, java.math.BigDecimal.valueOf(value), null, null),
+        return new AssessmentUpdate(
+                new AssessmentChanges(null, null, null, null, java.math.BigDecimal.valueOf(value), null, null),
                 OptionalLong.empty());
     }
 

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 class DynamoDbAssessmentRepositoryTest extends AssessmentRepositoryContract {
 
     private final TestEnvironment env = TestEnvironment.get();
-    private final AssessmentRepository repository = new DynamoDbAssessmentRepository(env.dynamoDb, TestEnvironment.TABLE);
+    private final AssessmentRepository repository =
+            new DynamoDbAssessmentRepository(env.dynamoDb, TestEnvironment.TABLE);
     private FakeDynamoDb outage;
     private DynamoDbClient outageClient;
 
@@ -46,8 +47,10 @@ class DynamoDbAssessmentRepositoryTest extends AssessmentRepositoryContract {
     void aMissingTableIsNoOutage() {
         String table = "missing-" + UUID.randomUUID();
         try (DynamoDbClient client = clientOf(env.dynalite.endpoint().toString(), table)) {
-            var error = assertThrows(RuntimeException.class,
-                    () -> new DynamoDbAssessmentRepository(client, table).find(UUID.randomUUID().toString()));
+            var error = assertThrows(
+                    RuntimeException.class,
+                    () -> new DynamoDbAssessmentRepository(client, table)
+                            .find(UUID.randomUUID().toString()));
             assertFalse(error instanceof StoreUnavailableException, error.toString());
             assertInstanceOf(ResourceNotFoundException.class, error);
         }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /** Creations with an idempotency key on real dynalite: one conditional {@code PutItem}, one item per user and key. */
 class IdempotentCreateTest {
 
-    private static final NewAssessment REQUEST = new NewAssessment("Q1 supplier review", "Acme", "Cooperative", "FR",
-            IntakeMode.GUIDED_INTERVIEW);
+    private static final NewAssessment REQUEST =
+            new NewAssessment("Q1 supplier review", "Acme", "Cooperative", "FR", IntakeMode.GUIDED_INTERVIEW);
 
     private final StoreFixture store = new StoreFixture();
     private final IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
@@ -46,8 +46,10 @@ class IdempotentCreateTest {
     @Test
     void aRetryGetsTheFirstAnswerAndNoSecondItem() {
         CreateAssessment creation = new CreateAssessment(store.repository, Clock.systemUTC(), UUID::randomUUID);
-        Assessment first = assertInstanceOf(CreateOutcome.Created.class, creation.execute(REQUEST, store.user, key)).assessment();
-        Assessment again = assertInstanceOf(CreateOutcome.Replayed.class, creation.execute(REQUEST, store.user, key)).assessment();
+        Assessment first = assertInstanceOf(CreateOutcome.Created.class, creation.execute(REQUEST, store.user, key))
+                .assessment();
+        Assessment again = assertInstanceOf(CreateOutcome.Replayed.class, creation.execute(REQUEST, store.user, key))
+                .assessment();
         assertEquals(first, again);
         assertEquals(Optional.of(first), store.repository.find(first.id()));
         assertEquals(List.of(first), listed());
@@ -57,8 +59,12 @@ class IdempotentCreateTest {
     void theReplayIsTheFirstAnswerEvenAfterTheAssessmentChanged() {
         CreateAssessment creation = new CreateAssessment(store.repository, Clock.systemUTC(), UUID::randomUUID);
         Assessment first = ((CreateOutcome.Created) creation.execute(REQUEST, store.user, key)).assessment();
-        store.repository.update(first.id(), store.user, new AssessmentUpdate(
-                new AssessmentChanges("renamed", null, null, null, null, null, null), OptionalLong.empty()), Instant.now());
+        store.repository.update(
+                first.id(),
+                store.user,
+                new AssessmentUpdate(
+                        new AssessmentChanges("renamed", null, null, null, null, null, null), OptionalLong.empty()),
+                Instant.now());
         assertEquals(new CreateOutcome.Replayed(first), creation.execute(REQUEST, store.user, key));
         assertEquals("renamed", store.repository.find(first.id()).orElseThrow().name());
     }
@@ -68,7 +74,9 @@ class IdempotentCreateTest {
         CreateAssessment creation = new CreateAssessment(store.repository, Clock.systemUTC(), UUID::randomUUID);
         Assessment first = ((CreateOutcome.Created) creation.execute(REQUEST, store.user, key)).assessment();
         var other = new NewAssessment("Q1 supplier review", "Acme", "Cooperative", "DE", IntakeMode.GUIDED_INTERVIEW);
-        assertEquals(new CreateOutcome.KeyReused(CreateOutcome.Reason.DIFFERENT_REQUEST), creation.execute(other, store.user, key));
+        assertEquals(
+                new CreateOutcome.KeyReused(CreateOutcome.Reason.DIFFERENT_REQUEST),
+                creation.execute(other, store.user, key));
         assertEquals(Optional.of(first), store.repository.find(first.id()));
         assertEquals(List.of(first), listed());
     }
@@ -78,7 +86,8 @@ class IdempotentCreateTest {
         CreateAssessment creation = new CreateAssessment(store.repository, Clock.systemUTC(), UUID::randomUUID);
         Assessment mine = ((CreateOutcome.Created) creation.execute(REQUEST, store.user, key)).assessment();
         Caller.User other = new Caller.User("auth0|other-" + store.user.userId());
-        Assessment theirs = assertInstanceOf(CreateOutcome.Created.class, creation.execute(REQUEST, other, key)).assessment();
+        Assessment theirs = assertInstanceOf(CreateOutcome.Created.class, creation.execute(REQUEST, other, key))
+                .assessment();
         assertNotEquals(mine.id(), theirs.id());
         assertEquals(other.userId(), theirs.userId());
     }
@@ -89,7 +98,8 @@ class IdempotentCreateTest {
         Assessment first = ((CreateOutcome.Created) at(created).execute(REQUEST, store.user, key)).assessment();
         Instant lastReplay = created.plus(Duration.ofHours(24)).minusMillis(1);
         assertEquals(new CreateOutcome.Replayed(first), at(lastReplay).execute(REQUEST, store.user, key));
-        assertEquals(new CreateOutcome.KeyReused(CreateOutcome.Reason.EXPIRED),
+        assertEquals(
+                new CreateOutcome.KeyReused(CreateOutcome.Reason.EXPIRED),
                 at(created.plus(Duration.ofHours(24))).execute(REQUEST, store.user, key));
         assertEquals(List.of(first), listed());
     }
@@ -103,11 +113,24 @@ class IdempotentCreateTest {
         }
         @SuppressWarnings("unchecked")
         List<Object> outcomes = ConditionalDeleteTest.race(retries.toArray(Callable[]::new));
-        assertEquals(1, outcomes.stream().filter(CreateOutcome.Created.class::isInstance).count(), outcomes.toString());
-        assertEquals(15, outcomes.stream().filter(CreateOutcome.Replayed.class::isInstance).count(), outcomes.toString());
+        assertEquals(
+                1,
+                outcomes.stream()
+                        .filter(CreateOutcome.Created.class::isInstance)
+                        .count(),
+                outcomes.toString());
+        assertEquals(
+                15,
+                outcomes.stream()
+                        .filter(CreateOutcome.Replayed.class::isInstance)
+                        .count(),
+                outcomes.toString());
         Set<Assessment> answers = new HashSet<>();
         for (Object outcome : outcomes) {
-            answers.add(outcome instanceof CreateOutcome.Created created ? created.assessment() : ((CreateOutcome.Replayed) outcome).assessment());
+            answers.add(
+                    outcome instanceof CreateOutcome.Created created
+                            ? created.assessment()
+                            : ((CreateOutcome.Replayed) outcome).assessment());
         }
         assertEquals(1, answers.size(), "every answer is the same assessment: " + answers);
         assertEquals(List.copyOf(answers), listed());
@@ -116,8 +139,9 @@ class IdempotentCreateTest {
     @Test
     void oneCallOnTheSuccessPathAndOnTheReplayWhereTheServerReturnsTheOldItem() {
         CallRecorder calls = new CallRecorder();
-        var likeDynamoDb = new DynamoDbAssessmentRepository(store.env.clientWith(calls,
-                new AllOldOnFailedCondition(store.env.dynamoDb, TestEnvironment.TABLE)), TestEnvironment.TABLE);
+        var likeDynamoDb = new DynamoDbAssessmentRepository(
+                store.env.clientWith(calls, new AllOldOnFailedCondition(store.env.dynamoDb, TestEnvironment.TABLE)),
+                TestEnvironment.TABLE);
         CreateAssessment creation = new CreateAssessment(likeDynamoDb, Clock.systemUTC(), UUID::randomUUID);
         creation.execute(REQUEST, store.user, key);
         assertEquals(List.of("PutItem"), calls.operations());
@@ -127,8 +151,10 @@ class IdempotentCreateTest {
 
         CallRecorder onDynalite = new CallRecorder();
         var ignoringAllOld = new DynamoDbAssessmentRepository(store.env.clientWith(onDynalite), TestEnvironment.TABLE);
-        assertInstanceOf(CreateOutcome.Replayed.class,
-                new CreateAssessment(ignoringAllOld, Clock.systemUTC(), UUID::randomUUID).execute(REQUEST, store.user, key));
+        assertInstanceOf(
+                CreateOutcome.Replayed.class,
+                new CreateAssessment(ignoringAllOld, Clock.systemUTC(), UUID::randomUUID)
+                        .execute(REQUEST, store.user, key));
         assertEquals(List.of("PutItem", "GetItem"), onDynalite.operations(), "dynalite ignores ALL_OLD: one read");
     }
 
@@ -137,10 +163,16 @@ class IdempotentCreateTest {
         CreateAssessment creation = new CreateAssessment(store.repository, Clock.systemUTC(), UUID::randomUUID);
         Assessment first = ((CreateOutcome.Created) creation.execute(REQUEST, store.user, key)).assessment();
         assertTrue(store.env.rawItem(TestEnvironment.TABLE, first.id()).containsKey("idempotencyFingerprint"));
-        var indexed = store.env.dynamoDb.query(b -> b.tableName(TestEnvironment.TABLE).indexName(OwnerIndex.NAME)
-                .keyConditionExpression("userId = :u")
-                .expressionAttributeValues(java.util.Map.of(":u", software.amazon.awssdk.services.dynamodb.model.AttributeValue
-                        .fromS(store.user.userId())))).items();
+        var indexed = store.env
+                .dynamoDb
+                .query(b -> b.tableName(TestEnvironment.TABLE)
+                        .indexName(OwnerIndex.NAME)
+                        .keyConditionExpression("userId = :u")
+                        .expressionAttributeValues(java.util.Map.of(
+                                ":u",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                        store.user.userId()))))
+                .items();
         assertFalse(indexed.get(0).containsKey("idempotencyFingerprint"), indexed.toString());
     }
 
@@ -149,6 +181,7 @@ class IdempotentCreateTest {
     }
 
     private List<Assessment> listed() {
-        return ((ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 100), Optional.empty())).items();
+        return ((ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 100), Optional.empty()))
+                .items();
     }
 }

@@ -24,12 +24,12 @@ import org.assessmentsapi.application.ListOutcome;
 import org.assessmentsapi.application.ListQuery;
 import org.assessmentsapi.application.PagePosition;
 import org.assessmentsapi.application.UpdateAssessment;
+import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentStatus;
 import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
-import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +47,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class OwnerListingTest {
 
-    private static final Set<String> API_FIELDS = Set.of("id", "name", "companyName", "companyType", "country", "status",
-            "intakeMode", "progress", "version", "overallRiskScore", "overallRiskLevel", "userId", "createdAt", "updatedAt");
+    private static final Set<String> API_FIELDS = Set.of(
+            "id",
+            "name",
+            "companyName",
+            "companyType",
+            "country",
+            "status",
+            "intakeMode",
+            "progress",
+            "version",
+            "overallRiskScore",
+            "overallRiskLevel",
+            "userId",
+            "createdAt",
+            "updatedAt");
 
     private final StoreFixture store = new StoreFixture();
     private final UpdateAssessment updates = new UpdateAssessment(store.repository, Clock.systemUTC());
@@ -59,7 +72,8 @@ class OwnerListingTest {
         List<Assessment> stored = store.storeItems(250, store.user.userId());
         List<List<Assessment>> pages = store.walk(new ListQuery(Set.of(), limit));
 
-        assertEquals(reversedIds(stored), ids(pages.stream().flatMap(List::stream).toList()));
+        assertEquals(
+                reversedIds(stored), ids(pages.stream().flatMap(List::stream).toList()));
         for (int i = 0; i < pages.size() - 1; i++) {
             assertEquals(limit, pages.get(i).size(), "without a filter every page but the last is full");
         }
@@ -100,11 +114,14 @@ class OwnerListingTest {
         List<String> seen = ids(pages.stream().flatMap(List::stream).toList());
         assertEquals(seen.size(), new HashSet<>(seen).size(), "no item is listed twice in one walk");
         Set<String> movingIds = Set.copyOf(ids(moving));
-        assertEquals(reversedIds(stable), seen.stream().filter(id -> !movingIds.contains(id)).toList(),
+        assertEquals(
+                reversedIds(stable),
+                seen.stream().filter(id -> !movingIds.contains(id)).toList(),
                 "every item that did not change is listed exactly once, in order");
         assertTrue(changed.size() >= 4, "updates ran during the walk: " + changed.size());
         // A new walk shows the changed items first.
-        ListOutcome.Page first = (ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 100), Optional.empty());
+        ListOutcome.Page first =
+                (ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 100), Optional.empty());
         assertEquals(changed, Set.copyOf(ids(first.items()).subList(0, changed.size())));
     }
 
@@ -139,10 +156,13 @@ class OwnerListingTest {
     @Test
     void aStatusFilterListsOnlyThoseStatusesReadingLimitItemsPerPage() {
         List<Assessment> stored = store.storeItems(250, store.user.userId());
-        for (Set<AssessmentStatus> statuses : List.of(Set.of(AssessmentStatus.DRAFT),
-                Set.of(AssessmentStatus.DRAFT, AssessmentStatus.COMPLETE), Set.of(AssessmentStatus.ACTION_REQUIRED))) {
+        for (Set<AssessmentStatus> statuses : List.of(
+                Set.of(AssessmentStatus.DRAFT),
+                Set.of(AssessmentStatus.DRAFT, AssessmentStatus.COMPLETE),
+                Set.of(AssessmentStatus.ACTION_REQUIRED))) {
             List<List<Assessment>> pages = store.walk(new ListQuery(statuses, 20));
-            List<String> expected = reversedIds(stored.stream().filter(a -> statuses.contains(a.status())).toList());
+            List<String> expected = reversedIds(
+                    stored.stream().filter(a -> statuses.contains(a.status())).toList());
             assertEquals(expected, ids(pages.stream().flatMap(List::stream).toList()), statuses.toString());
             // One Query per page of 20 items read: 13 pages for 250 items, each holding only the matching ones.
             assertEquals(13, pages.size(), statuses.toString());
@@ -156,14 +176,21 @@ class OwnerListingTest {
         Caller.User other = new Caller.User("auth0|other-" + store.user.userId());
         store.storeItems(30, other.userId());
         ListQuery query = new ListQuery(Set.of(), 10);
-        String cursor = ((ListOutcome.Page) store.listing.execute(store.user, query, Optional.empty())).nextCursor().orElseThrow();
+        String cursor = ((ListOutcome.Page) store.listing.execute(store.user, query, Optional.empty()))
+                .nextCursor()
+                .orElseThrow();
 
         assertInstanceOf(ListOutcome.InvalidCursor.class, store.listing.execute(other, query, Optional.of(cursor)));
-        assertInstanceOf(ListOutcome.InvalidCursor.class, store.listing.execute(store.user, new ListQuery(Set.of(), 11), Optional.of(cursor)));
-        assertInstanceOf(ListOutcome.InvalidCursor.class,
-                store.listing.execute(store.user, new ListQuery(Set.of(AssessmentStatus.DRAFT), 10), Optional.of(cursor)));
+        assertInstanceOf(
+                ListOutcome.InvalidCursor.class,
+                store.listing.execute(store.user, new ListQuery(Set.of(), 11), Optional.of(cursor)));
+        assertInstanceOf(
+                ListOutcome.InvalidCursor.class,
+                store.listing.execute(
+                        store.user, new ListQuery(Set.of(AssessmentStatus.DRAFT), 10), Optional.of(cursor)));
         String altered = cursor.substring(0, 30) + (cursor.charAt(30) == 'A' ? 'B' : 'A') + cursor.substring(31);
-        assertInstanceOf(ListOutcome.InvalidCursor.class, store.listing.execute(store.user, query, Optional.of(altered)));
+        assertInstanceOf(
+                ListOutcome.InvalidCursor.class, store.listing.execute(store.user, query, Optional.of(altered)));
         assertInstanceOf(ListOutcome.Page.class, store.listing.execute(store.user, query, Optional.of(cursor)));
     }
 
@@ -174,7 +201,9 @@ class OwnerListingTest {
         List<Assessment> theirs = store.storeItems(10, other);
         Assessment newestOfTheirs = theirs.get(theirs.size() - 1);
         // What a forged cursor could at most carry: a position taken from another user's items.
-        var page = store.repository.list(store.user.userId(), new ListQuery(Set.of(), 100),
+        var page = store.repository.list(
+                store.user.userId(),
+                new ListQuery(Set.of(), 100),
                 Optional.of(new PagePosition(newestOfTheirs.updatedAt().plusMillis(1), newestOfTheirs.id())));
         assertEquals(reversedIds(mine), ids(page.items()));
     }
@@ -182,26 +211,43 @@ class OwnerListingTest {
     @Test
     void listedItemsAreTheStoredAssessmentsWithoutInternalAttributes() {
         Assessment first = store.storeItems(1, store.user.userId()).get(0);
-        store.repository.update(first.id(), new Caller.InternalService("analysis"),
-                new AssessmentUpdate(new AssessmentChanges(null, null, null, AssessmentStatus.ANALYZING, null, null, null),
-                        OptionalLong.empty(), Optional.of("event-1")), StoreFixture.PAST.plusSeconds(1));
+        store.repository.update(
+                first.id(),
+                new Caller.InternalService("analysis"),
+                new AssessmentUpdate(
+                        new AssessmentChanges(null, null, null, AssessmentStatus.ANALYZING, null, null, null),
+                        OptionalLong.empty(),
+                        Optional.of("event-1")),
+                StoreFixture.PAST.plusSeconds(1));
         Assessment current = store.repository.find(first.id()).orElseThrow();
-        ListOutcome.Page page = (ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 20), Optional.empty());
+        ListOutcome.Page page =
+                (ListOutcome.Page) store.listing.execute(store.user, new ListQuery(Set.of(), 20), Optional.empty());
         assertEquals(List.of(current), page.items(), "all fourteen fields come from the index");
 
         assertTrue(store.env.rawItem(TestEnvironment.TABLE, first.id()).containsKey("appliedEvent1"));
-        Map<String, AttributeValue> indexed = store.env.dynamoDb.query(b -> b.tableName(TestEnvironment.TABLE)
-                .indexName(AssessmentsTable.OWNER_INDEX).keyConditionExpression("userId = :u")
-                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(store.user.userId())))).items().get(0);
-        assertFalse(indexed.keySet().stream().anyMatch(name -> name.startsWith("appliedEvent")), indexed.keySet().toString());
+        Map<String, AttributeValue> indexed = store.env
+                .dynamoDb
+                .query(b -> b.tableName(TestEnvironment.TABLE)
+                        .indexName(AssessmentsTable.OWNER_INDEX)
+                        .keyConditionExpression("userId = :u")
+                        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(store.user.userId()))))
+                .items()
+                .get(0);
+        assertFalse(
+                indexed.keySet().stream().anyMatch(name -> name.startsWith("appliedEvent")),
+                indexed.keySet().toString());
         assertTrue(API_FIELDS.containsAll(indexed.keySet()), indexed.keySet().toString());
     }
 
     private static AssessmentUpdate rename(String name) {
-        return new AssessmentUpdate(new AssessmentChanges(name, null, null, null, null, null, null), OptionalLong.empty());
+        return new AssessmentUpdate(
+                new AssessmentChanges(name, null, null, null, null, null, null), OptionalLong.empty());
     }
 
     private static List<String> reversedIds(List<Assessment> items) {
-        return items.stream().sorted(Comparator.comparing(Assessment::updatedAt).reversed()).map(Assessment::id).toList();
+        return items.stream()
+                .sorted(Comparator.comparing(Assessment::updatedAt).reversed())
+                .map(Assessment::id)
+                .toList();
     }
 }

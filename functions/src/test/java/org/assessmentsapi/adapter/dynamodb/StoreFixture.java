@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.assessmentsapi.adapter.cursors.HmacPageCursors;
 import org.assessmentsapi.application.ListAssessments;
 import org.assessmentsapi.application.ListOutcome;
 import org.assessmentsapi.application.ListQuery;
-import org.assessmentsapi.adapter.cursors.HmacPageCursors;
 import org.assessmentsapi.application.PageCursors;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.AssessmentStatus;
@@ -26,14 +26,17 @@ class StoreFixture {
     static final Instant PAST = Instant.parse("2026-01-01T00:00:00.000Z");
 
     final TestEnvironment env = TestEnvironment.get();
-    final DynamoDbAssessmentRepository repository = new DynamoDbAssessmentRepository(env.dynamoDb, TestEnvironment.TABLE);
-    final PageCursors cursors = new HmacPageCursors("a test cursor key, 32 bytes long".getBytes(StandardCharsets.US_ASCII));
+    final DynamoDbAssessmentRepository repository =
+            new DynamoDbAssessmentRepository(env.dynamoDb, TestEnvironment.TABLE);
+    final PageCursors cursors =
+            new HmacPageCursors("a test cursor key, 32 bytes long".getBytes(StandardCharsets.US_ASCII));
     final ListAssessments listing = new ListAssessments(repository, cursors);
     final Caller.User user = new Caller.User("auth0|" + UUID.randomUUID());
 
     /** {@code count} items of the user, the i-th updated at {@code PAST + i} ms, statuses in turn; oldest first. */
     List<Assessment> storeItems(int count, String owner) {
-        List<Assessment> items = IntStream.range(0, count).parallel()
+        List<Assessment> items = IntStream.range(0, count)
+                .parallel()
                 .mapToObj(i -> assessment(owner, PAST.plusMillis(i), AssessmentStatus.values()[i % 4]))
                 .peek(repository::create)
                 .toList();
@@ -41,8 +44,21 @@ class StoreFixture {
     }
 
     static Assessment assessment(String owner, Instant updatedAt, AssessmentStatus status) {
-        return new Assessment(UUID.randomUUID().toString(), "listed", "Acme", null, "FR", status, IntakeMode.UPLOAD,
-                BigDecimal.ZERO, 1, null, null, owner, PAST, updatedAt);
+        return new Assessment(
+                UUID.randomUUID().toString(),
+                "listed",
+                "Acme",
+                null,
+                "FR",
+                status,
+                IntakeMode.UPLOAD,
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                owner,
+                PAST,
+                updatedAt);
     }
 
     /** Follows {@code nextCursor} to the end; every page's items, in order. */

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.OptionalLong;
 import org.assessmentsapi.application.UpdateAssessment;
 import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentUpdate;
@@ -37,7 +37,8 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
     @Test
     void theSampleSqsEventCarriesTheSampleEventBridgeEventAndIsApplied() throws Exception {
         SQSEvent sample = SqsEvents.sample();
-        ObjectNode carried = (ObjectNode) SqsEvents.json(sample.getRecords().get(0).getBody());
+        ObjectNode carried =
+                (ObjectNode) SqsEvents.json(sample.getRecords().get(0).getBody());
         assertEquals(SqsEvents.eventBridgeSample(), carried, "the SQS sample wraps the EventBridge sample");
 
         String id = createAssessment();
@@ -55,7 +56,8 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         assertEquals("72.5", after.get("overallRiskScore").n());
         assertEquals("HIGH", after.get("overallRiskLevel").s());
         assertEquals("2", after.get("version").n());
-        assertTrue(Instant.parse(after.get("updatedAt").s()).isAfter(Instant.parse(before.get("updatedAt").s())));
+        assertTrue(Instant.parse(after.get("updatedAt").s())
+                .isAfter(Instant.parse(before.get("updatedAt").s())));
         assertEquals(before.get("createdAt"), after.get("createdAt"));
         assertEquals(carried.get("id").asText(), after.get("appliedEvent1").s());
     }
@@ -72,16 +74,18 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         var valid = message(updateEvent(eventId, applied, "{\"progress\":40,\"overallRiskLevel\":\"LOW\"}"));
         var duplicate = message(valid.getBody()); // EventBridge delivered the same event twice
         var invalid = message(updateEvent(newEventId(), untouched, "{\"progress\":101,\"version\":2}"));
-        var conflict = message(updateEvent(newEventId(), "{\"assessmentId\":\"" + conflicting
-                + "\",\"changes\":{\"progress\":5},\"expectedVersion\":7}"));
+        var conflict = message(updateEvent(
+                newEventId(),
+                "{\"assessmentId\":\"" + conflicting + "\",\"changes\":{\"progress\":5},\"expectedVersion\":7}"));
         var unknown = message(updateEvent(newEventId(), UUID.randomUUID().toString(), "{\"progress\":5}"));
         var malformed = message("{\"id\":");
         ObjectNode otherType = (ObjectNode) SqsEvents.json(updateEvent(newEventId(), untouched, "{\"progress\":9}"));
-        var wrongType = message(otherType.put("detail-type", "Assessment Deleted").toString());
+        var wrongType =
+                message(otherType.put("detail-type", "Assessment Deleted").toString());
         var secondValid = message(updateEvent(newEventId(), applied, "{\"status\":\"ANALYZING\"}"));
 
-        SQSBatchResponse response = send(handler,
-                batch(valid, invalid, duplicate, conflict, unknown, malformed, wrongType, secondValid));
+        SQSBatchResponse response =
+                send(handler, batch(valid, invalid, duplicate, conflict, unknown, malformed, wrongType, secondValid));
 
         assertEquals(ids(invalid, conflict, unknown, malformed, wrongType), failedIds(response));
         Map<String, AttributeValue> after = rawItem(applied);
@@ -96,8 +100,8 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
     @Test
     void aRejectedMessageIsReportedOnEveryDeliverySoThatItEndsInTheDeadLetterQueue() {
         String id = createAssessment();
-        var conflict = message(updateEvent(newEventId(), "{\"assessmentId\":\"" + id
-                + "\",\"changes\":{\"progress\":5},\"expectedVersion\":2}"));
+        var conflict = message(updateEvent(
+                newEventId(), "{\"assessmentId\":\"" + id + "\",\"changes\":{\"progress\":5},\"expectedVersion\":2}"));
 
         var delivery = conflict;
         for (int receive = 1; receive <= 3; receive++) {
@@ -110,8 +114,9 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
     @Test
     void aRedeliveredMessageDoesNotBumpTheVersionTwice() {
         String id = createAssessment();
-        var first = message(updateEvent(newEventId(), "{\"assessmentId\":\"" + id
-                + "\",\"changes\":{\"overallRiskScore\":12.25},\"expectedVersion\":1}"));
+        var first = message(updateEvent(
+                newEventId(),
+                "{\"assessmentId\":\"" + id + "\",\"changes\":{\"overallRiskScore\":12.25},\"expectedVersion\":1}"));
 
         assertEquals(Set.of(), failedIds(send(handler, batch(first))));
         Map<String, AttributeValue> afterFirst = rawItem(id);
@@ -130,13 +135,19 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         var remembered = message(updateEvent(newEventId(), id, "{\"progress\":1}"));
         assertEquals(Set.of(), failedIds(send(handler, batch(remembered))));
         for (int i = 0; i < WINDOW - 1; i++) {
-            assertEquals(Set.of(), failedIds(send(handler, batch(message(updateEvent(newEventId(), id, "{\"progress\":2}"))))));
+            assertEquals(
+                    Set.of(),
+                    failedIds(send(handler, batch(message(updateEvent(newEventId(), id, "{\"progress\":2}"))))));
         }
         assertEquals("9", version(id));
 
         assertEquals(Set.of(), failedIds(send(handler, batch(redelivery(remembered)))));
         assertEquals("9", version(id), "still among the last 8 applied events: not applied again");
-        assertEquals(WINDOW, rawItem(id).keySet().stream().filter(a -> a.startsWith("appliedEvent")).count());
+        assertEquals(
+                WINDOW,
+                rawItem(id).keySet().stream()
+                        .filter(a -> a.startsWith("appliedEvent"))
+                        .count());
 
         send(handler, batch(message(updateEvent(newEventId(), id, "{\"progress\":3}"))));
         send(handler, batch(redelivery(remembered)));
@@ -149,8 +160,13 @@ class AssessmentEventsHandlerTest extends EventsTestSupport {
         String id = createAssessment();
         String eventId = newEventId();
         send(handler, batch(message(updateEvent(eventId, id, "{\"progress\":10}"))));
-        new UpdateAssessment(env.repository, java.time.Clock.systemUTC()).execute(id, new Caller.User(user), new AssessmentUpdate(
-                new AssessmentChanges("Renamed", null, null, null, null, null, null), OptionalLong.of(2)));
+        new UpdateAssessment(env.repository, java.time.Clock.systemUTC())
+                .execute(
+                        id,
+                        new Caller.User(user),
+                        new AssessmentUpdate(
+                                new AssessmentChanges("Renamed", null, null, null, null, null, null),
+                                OptionalLong.of(2)));
 
         Map<String, AttributeValue> item = rawItem(id);
         assertEquals("3", item.get("version").n());

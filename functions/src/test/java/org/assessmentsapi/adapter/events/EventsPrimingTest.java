@@ -9,19 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assessmentsapi.adapter.logging.Log;
-import java.time.Clock;
 import org.assessmentsapi.adapter.validation.RequestValidator;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.application.UpdateAssessment;
+import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.bootstrap.EventsFunction;
 import org.assessmentsapi.bootstrap.EventsPriming;
 import org.assessmentsapi.bootstrap.Wiring;
-import org.assessmentsapi.bootstrap.AppConfig;
-import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.support.CallRecorder;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class EventsPrimingTest extends EventsTestSupport {
 
     private static final String TABLE = "events-priming";
-    private static final String EXPECTED_OUTCOME = "message snapstart-priming ran through the handler and was not "
-            + "applied, as designed (nothing written)";
+    private static final String EXPECTED_OUTCOME =
+            "message snapstart-priming ran through the handler and was not " + "applied, as designed (nothing written)";
 
     private final CallRecorder recorder = new CallRecorder();
     private final AssessmentRepository repository = onOwnTable();
@@ -59,14 +59,16 @@ class EventsPrimingTest extends EventsTestSupport {
 
     @AfterEach
     void noItemWithTheReservedIdIsLeft() {
-        env.dynamoDb.deleteItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(EventsPriming.PRIMING_ID))));
+        env.dynamoDb.deleteItem(
+                b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(EventsPriming.PRIMING_ID))));
     }
 
     @Test
     void primingRunsOneConditionalUpdateOnTheReservedIdAndLeavesEveryItemUnchanged() {
         String id = createAssessment(repository);
         // A real item as events leave it: a newer version and an applied-event slot.
-        assertEquals(Set.of(), failedIds(send(primed, batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))))));
+        assertEquals(
+                Set.of(), failedIds(send(primed, batch(message(updateEvent(newEventId(), id, "{\"progress\":10}"))))));
         List<String> before = env.scan(TABLE);
         assertFalse(before.isEmpty());
         recorder.clear();
@@ -79,10 +81,14 @@ class EventsPrimingTest extends EventsTestSupport {
         // The whole path ran down to the store: the UpdateItem failed its condition, one consistent read classified it.
         assertEquals(List.of("UpdateItem", "GetItem"), recorder.operations());
         UpdateItemRequest update = (UpdateItemRequest) recorder.requests().get(0);
-        assertEquals(AttributeValue.fromS(EventsPriming.PRIMING_ID), update.key().get("id"));
-        assertTrue(update.expressionAttributeValues().containsValue(
-                AttributeValue.fromN(Long.toString(EventsPriming.IMPOSSIBLE_VERSION))), update.toString());
-        assertTrue(update.expressionAttributeValues().containsValue(AttributeValue.fromS(EventsPriming.PRIMING_EVENT_ID)));
+        assertEquals(
+                AttributeValue.fromS(EventsPriming.PRIMING_ID), update.key().get("id"));
+        assertTrue(
+                update.expressionAttributeValues()
+                        .containsValue(AttributeValue.fromN(Long.toString(EventsPriming.IMPOSSIBLE_VERSION))),
+                update.toString());
+        assertTrue(
+                update.expressionAttributeValues().containsValue(AttributeValue.fromS(EventsPriming.PRIMING_EVENT_ID)));
         assertTrue(update.conditionExpression().startsWith("attribute_exists("), update.conditionExpression());
         assertEquals(before, env.scan(TABLE), "priming must not change any stored item");
         assertTrue(env.rawItem(TABLE, EventsPriming.PRIMING_ID).isEmpty(), "priming must not create the reserved id");
@@ -90,21 +96,28 @@ class EventsPrimingTest extends EventsTestSupport {
 
     @Test
     void primingLogsOneInfoLineThatSaysItWasPrimingAndNothingThatReadsLikeAnIncident() {
-        Log.Collected<String> primedOnce = Log.collecting(() -> primingOf(primed).prime());
+        Log.Collected<String> primedOnce =
+                Log.collecting(() -> primingOf(primed).prime());
 
         assertEquals(1, primedOnce.lines().size(), primedOnce.lines().toString());
         Log.Line line = primedOnce.lines().get(0);
         assertEquals("INFO", line.level());
-        assertTrue(line.json().contains("SnapStart priming of the events function done: " + EXPECTED_OUTCOME), line.json());
+        assertTrue(
+                line.json().contains("SnapStart priming of the events function done: " + EXPECTED_OUTCOME),
+                line.json());
         assertFalse(line.json().contains("dead-letter"), line.json());
     }
 
     @Test
     void theBuiltInEventIsValidAndEndsAsNoSuchAssessment() {
-        MessageOutcome outcome = new UpdateEventProcessor(new RequestValidator(), new UpdateAssessment(repository, Clock.systemUTC())).process(EventsPriming.body());
+        MessageOutcome outcome = new UpdateEventProcessor(
+                        new RequestValidator(), new UpdateAssessment(repository, Clock.systemUTC()))
+                .process(EventsPriming.body());
 
-        assertEquals(new MessageOutcome.Rejected("event " + EventsPriming.PRIMING_EVENT_ID + " for assessment "
-                + EventsPriming.PRIMING_ID + ": no such assessment"), outcome);
+        assertEquals(
+                new MessageOutcome.Rejected("event " + EventsPriming.PRIMING_EVENT_ID + " for assessment "
+                        + EventsPriming.PRIMING_ID + ": no such assessment"),
+                outcome);
     }
 
     @Test
@@ -131,9 +144,10 @@ class EventsPrimingTest extends EventsTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        AppConfig config = AppConfig.forEvents(Map.of("TABLE_NAME", TABLE, "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
-        EventsPriming priming = EventsFunction.priming(config, Map.of(),
-                Wiring.events(config, DynamoDbClients.create(config, Map.of()), Clock.systemUTC()));
+        AppConfig config =
+                AppConfig.forEvents(Map.of("TABLE_NAME", TABLE, "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + closedPort));
+        EventsPriming priming = EventsFunction.priming(
+                config, Map.of(), Wiring.events(config, DynamoDbClients.create(config, Map.of()), Clock.systemUTC()));
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
@@ -150,11 +164,14 @@ class EventsPrimingTest extends EventsTestSupport {
                 throw new NoClassDefFoundError("injected");
             }
         };
-        EventsPriming priming = primingOf(Wiring.events(eventsConfig(TABLE), env.clientWith(broken), Clock.systemUTC()));
+        EventsPriming priming =
+                primingOf(Wiring.events(eventsConfig(TABLE), env.clientWith(broken), Clock.systemUTC()));
 
         priming.beforeCheckpoint(null); // the handler catches RuntimeException only: this Error reaches the priming
 
-        assertTrue(priming.lastOutcome().startsWith("failed: java.lang.NoClassDefFoundError: injected"), priming.lastOutcome());
+        assertTrue(
+                priming.lastOutcome().startsWith("failed: java.lang.NoClassDefFoundError: injected"),
+                priming.lastOutcome());
     }
 
     @Test

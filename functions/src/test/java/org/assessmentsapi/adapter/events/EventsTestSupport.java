@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.application.CreateAssessment;
-import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.domain.IntakeMode;
 import org.assessmentsapi.domain.NewAssessment;
@@ -34,8 +34,10 @@ abstract class EventsTestSupport {
     /** The events function's configuration, as on Lambda, for this table of the shared dynalite. */
     AppConfig eventsConfig(String table) {
         return AppConfig.forEvents(Map.of(
-                "TABLE_NAME", table,
-                "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString()));
+                "TABLE_NAME",
+                table,
+                "DYNAMODB_ENDPOINT",
+                env.dynalite.endpoint().toString()));
     }
 
     String createAssessment() {
@@ -44,13 +46,24 @@ abstract class EventsTestSupport {
 
     /** A new assessment of {@link #user}, created through the create command on {@code repository}. */
     String createAssessment(AssessmentRepository repository) {
-        return new CreateAssessment(repository, Clock.systemUTC(), UUID::randomUUID).execute(new NewAssessment("Q1 supplier review", "Acme Farming Cooperative",
-                "Cooperative", "FR", IntakeMode.UPLOAD), new Caller.User(user)).id();
+        return new CreateAssessment(repository, Clock.systemUTC(), UUID::randomUUID)
+                .execute(
+                        new NewAssessment(
+                                "Q1 supplier review",
+                                "Acme Farming Cooperative",
+                                "Cooperative",
+                                "FR",
+                                IntakeMode.UPLOAD),
+                        new Caller.User(user))
+                .id();
     }
 
     Map<String, AttributeValue> rawItem(String id) {
-        return env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
-                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+        return env.dynamoDb
+                .getItem(b -> b.tableName(TestEnvironment.TABLE)
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
     }
 
     String version(String id) {
@@ -64,11 +77,14 @@ abstract class EventsTestSupport {
 
     static Set<String> failedIds(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .collect(Collectors.toSet());
     }
 
     static Set<String> ids(SQSEvent.SQSMessage... messages) {
-        return java.util.Arrays.stream(messages).map(SQSEvent.SQSMessage::getMessageId).collect(Collectors.toSet());
+        return java.util.Arrays.stream(messages)
+                .map(SQSEvent.SQSMessage::getMessageId)
+                .collect(Collectors.toSet());
     }
 
     static String newEventId() {

@@ -4,7 +4,6 @@ import static org.assessmentsapi.support.SqsEvents.batch;
 import static org.assessmentsapi.support.SqsEvents.message;
 import static org.assessmentsapi.support.SqsEvents.updateEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,11 +21,11 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import org.assessmentsapi.adapter.lambda.MalformedEventException;
-import org.assessmentsapi.support.TestContext;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.LambdaInvocations;
 import org.assessmentsapi.support.SqsEvents;
-import org.assessmentsapi.bootstrap.Wiring;
+import org.assessmentsapi.support.TestContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,23 +43,37 @@ class SqsBatchTest extends EventsTestSupport {
 
     @Test
     void theSqsSampleIsReadAsItsFileSays() throws Exception {
-        var sample = JSON.readTree(ApiEvents.eventsDir().resolve(SqsEvents.SQS_SAMPLE).toFile()).get("Records").get(0);
+        var sample = JSON.readTree(
+                        ApiEvents.eventsDir().resolve(SqsEvents.SQS_SAMPLE).toFile())
+                .get("Records")
+                .get(0);
 
-        List<SqsMessage> messages = SqsBatch.read(Files.newInputStream(ApiEvents.eventsDir().resolve(SqsEvents.SQS_SAMPLE)));
+        List<SqsMessage> messages =
+                SqsBatch.read(Files.newInputStream(ApiEvents.eventsDir().resolve(SqsEvents.SQS_SAMPLE)));
 
-        assertEquals(List.of(new SqsMessage(sample.get("messageId").asText(), sample.get("body").asText(), "1")), messages);
+        assertEquals(
+                List.of(new SqsMessage(
+                        sample.get("messageId").asText(), sample.get("body").asText(), "1")),
+                messages);
         // Its body is the EventBridge sample, the other file of events/.
-        assertEquals(JSON.readTree(ApiEvents.eventsDir().resolve(SqsEvents.EVENTBRIDGE_SAMPLE).toFile()),
+        assertEquals(
+                JSON.readTree(ApiEvents.eventsDir()
+                        .resolve(SqsEvents.EVENTBRIDGE_SAMPLE)
+                        .toFile()),
                 JSON.readTree(messages.get(0).body()));
     }
 
     @Test
     void unknownFieldsAreIgnoredAndAbsentPartsReadAsAbsent() throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(ApiEvents.eventsDir().resolve(SqsEvents.SQS_SAMPLE).toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(
+                ApiEvents.eventsDir().resolve(SqsEvents.SQS_SAMPLE).toFile());
         event.put("futureTopLevel", 1);
         ObjectNode record = (ObjectNode) event.get("Records").get(0);
         record.putObject("futureField").put("x", "y");
-        record.putObject("messageAttributes").putObject("kind").put("stringValue", "a").put("dataType", "String");
+        record.putObject("messageAttributes")
+                .putObject("kind")
+                .put("stringValue", "a")
+                .put("dataType", "String");
         event.withArray("Records").addObject().put("messageId", "bare");
 
         List<SqsMessage> messages = read(event.toString());
@@ -86,12 +99,21 @@ class SqsBatchTest extends EventsTestSupport {
 
     @Test
     void anEventThatIsNotAnSqsEventFailsTheInvocationAndWritesNothing() {
-        for (String event : List.of("not json", "[]", "{\"Records\":{}}", "{\"Records\":[1]}",
-                "{\"Records\":[{\"body\":\"{}\"}]}", "{\"Records\":[{\"messageId\":7}]}",
-                "{\"Records\":[{\"messageId\":\"m\",\"body\":{}}]}", "{\"Records\":[{\"messageId\":\"m\",\"attributes\":[]}]}")) {
+        for (String event : List.of(
+                "not json",
+                "[]",
+                "{\"Records\":{}}",
+                "{\"Records\":[1]}",
+                "{\"Records\":[{\"body\":\"{}\"}]}",
+                "{\"Records\":[{\"messageId\":7}]}",
+                "{\"Records\":[{\"messageId\":\"m\",\"body\":{}}]}",
+                "{\"Records\":[{\"messageId\":\"m\",\"attributes\":[]}]}")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                    handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null), event);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> handler.handleRequest(
+                            new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null),
+                    event);
             assertTrue(e.getMessage().startsWith("not an SQS event: "), e.getMessage());
             assertEquals(0, out.size(), event);
         }
@@ -101,7 +123,8 @@ class SqsBatchTest extends EventsTestSupport {
     void theBatchResponseIsWrittenAsLambdaReadsIt() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SqsBatch.writeResponse(List.of("a", "b\"c"), out);
-        assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"a\"},{\"itemIdentifier\":\"b\\\"c\"}]}",
+        assertEquals(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"a\"},{\"itemIdentifier\":\"b\\\"c\"}]}",
                 out.toString(StandardCharsets.UTF_8));
 
         out.reset();
@@ -121,8 +144,8 @@ class SqsBatchTest extends EventsTestSupport {
         assertEquals(ids(first, second), failedIds(late));
         assertEquals("1", version(id), "nothing attempted");
 
-        SQSBatchResponse inTime = LambdaInvocations.invoke(handler, batch(first),
-                remainingTime(Wiring.TIME_PER_MESSAGE.toMillis()));
+        SQSBatchResponse inTime =
+                LambdaInvocations.invoke(handler, batch(first), remainingTime(Wiring.TIME_PER_MESSAGE.toMillis()));
         assertEquals(Set.of(), failedIds(inTime));
         assertEquals("2", version(id));
     }
@@ -132,7 +155,9 @@ class SqsBatchTest extends EventsTestSupport {
      * remaining time, the request id and the trace header, the three things the handler asks.
      */
     private static Context remainingTime(long millis) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+        return (Context) Proxy.newProxyInstance(
+                Context.class.getClassLoader(),
+                new Class<?>[] {Context.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRemainingTimeInMillis" -> (int) millis;
                     case "getAwsRequestId" -> "remaining-time-test";

@@ -35,9 +35,15 @@ class TransientFailuresTest extends EventsTestSupport {
         String throttled = createAssessment();
         String broken = createAssessment();
         String healthy = createAssessment();
-        faults.put(throttled, () -> ProvisionedThroughputExceededException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
-                        .errorMessage("injected").build()).build());
+        faults.put(
+                throttled,
+                () -> ProvisionedThroughputExceededException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ProvisionedThroughputExceededException")
+                                .errorMessage("injected")
+                                .build())
+                        .build());
         faults.put(broken, () -> new IllegalStateException("injected bug"));
         var toThrottled = message(updateEvent(newEventId(), throttled, "{\"progress\":30}"));
         var toBroken = message(updateEvent(newEventId(), broken, "{\"progress\":30}"));
@@ -64,7 +70,8 @@ class TransientFailuresTest extends EventsTestSupport {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof UpdateItemRequest update) {
-                    Supplier<RuntimeException> fault = faults.get(update.key().get("id").s());
+                    Supplier<RuntimeException> fault =
+                            faults.get(update.key().get("id").s());
                     if (fault != null) {
                         throw fault.get();
                     }

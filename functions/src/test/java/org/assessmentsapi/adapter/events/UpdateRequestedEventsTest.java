@@ -44,26 +44,42 @@ class UpdateRequestedEventsTest {
 
     @Test
     void everyProblemIsListedWithThePathOfItsFieldAndTheApisMessage() {
-        Map<String, String> errors = errors(event("{\"assessmentId\":\"nope\",\"changes\":{\"progress\":101,"
-                + "\"version\":2,\"userId\":\"x\",\"overallRiskLevel\":\"SEVERE\"},\"expectedVersion\":0,\"extra\":1}"));
-        assertEquals(Map.of(
-                "detail.assessmentId", "must be a UUID such as " + AssessmentIds.EXAMPLE,
-                "detail.changes.progress", "must be a number from 0 to 100",
-                "detail.changes.version", "cannot be set by this request",
-                "detail.changes.userId", "cannot be set by this request",
-                "detail.changes.overallRiskLevel", "must be one of LOW, MODERATE, HIGH, CRITICAL",
-                "detail.expectedVersion", "must be an integer of at least 1",
-                "detail.extra", "is not a known field"), errors);
+        Map<String, String> errors = errors(
+                event(
+                        "{\"assessmentId\":\"nope\",\"changes\":{\"progress\":101,"
+                                + "\"version\":2,\"userId\":\"x\",\"overallRiskLevel\":\"SEVERE\"},\"expectedVersion\":0,\"extra\":1}"));
+        assertEquals(
+                Map.of(
+                        "detail.assessmentId", "must be a UUID such as " + AssessmentIds.EXAMPLE,
+                        "detail.changes.progress", "must be a number from 0 to 100",
+                        "detail.changes.version", "cannot be set by this request",
+                        "detail.changes.userId", "cannot be set by this request",
+                        "detail.changes.overallRiskLevel", "must be one of LOW, MODERATE, HIGH, CRITICAL",
+                        "detail.expectedVersion", "must be an integer of at least 1",
+                        "detail.extra", "is not a known field"),
+                errors);
     }
 
     @Test
     void emptyChangesAndAMissingEnvelopeAreRefused() {
-        assertEquals(Map.of("detail.changes", "provide at least one of: name, companyName, companyType, status, "
-                + "progress, overallRiskScore, overallRiskLevel"), errors(event("{\"assessmentId\":\"" + ID + "\",\"changes\":{}}")));
-        assertEquals(Map.of("detail.assessmentId", "is required", "detail.changes", "is required"), errors(event("{}")));
+        assertEquals(
+                Map.of(
+                        "detail.changes",
+                        "provide at least one of: name, companyName, companyType, status, "
+                                + "progress, overallRiskScore, overallRiskLevel"),
+                errors(event("{\"assessmentId\":\"" + ID + "\",\"changes\":{}}")));
+        assertEquals(
+                Map.of("detail.assessmentId", "is required", "detail.changes", "is required"), errors(event("{}")));
         JsonNode bare = SqsEvents.json("{\"detail\":{\"assessmentId\":\"" + ID + "\",\"changes\":{\"progress\":1}}}");
-        assertEquals(Map.of("id", "is required", "source", "is required",
-                "detail-type", "must be \"Assessment Update Requested\""), errors(bare));
+        assertEquals(
+                Map.of(
+                        "id",
+                        "is required",
+                        "source",
+                        "is required",
+                        "detail-type",
+                        "must be \"Assessment Update Requested\""),
+                errors(bare));
     }
 
     private static JsonNode event(String detail) {
@@ -72,12 +88,14 @@ class UpdateRequestedEventsTest {
 
     private UpdateRequested valid(JsonNode event) {
         Validated<UpdateRequested> result = events.read(event);
-        return (UpdateRequested) assertInstanceOf(Validated.Valid.class, result, result::toString).value();
+        return (UpdateRequested) assertInstanceOf(Validated.Valid.class, result, result::toString)
+                .value();
     }
 
     private Map<String, String> errors(JsonNode event) {
         Validated<UpdateRequested> result = events.read(event);
-        List<FieldError> errors = assertInstanceOf(Validated.Invalid.class, result).errors();
+        List<FieldError> errors =
+                assertInstanceOf(Validated.Invalid.class, result).errors();
         return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }
 }

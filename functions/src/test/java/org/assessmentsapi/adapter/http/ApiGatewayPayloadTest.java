@@ -49,10 +49,14 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
 
     @Test
     void everyApiSampleIsReadAsItsFileSays() throws Exception {
-        for (String file : List.of("get-assessment.json", "post-assessment.json", "put-assessment.json",
+        for (String file : List.of(
+                "get-assessment.json",
+                "post-assessment.json",
+                "put-assessment.json",
                 "put-assessment-with-version.json")) {
             JsonNode sample = sample(file);
-            HttpRequest request = HttpRequest.read(Files.newInputStream(ApiEvents.eventsDir().resolve(file)));
+            HttpRequest request =
+                    HttpRequest.read(Files.newInputStream(ApiEvents.eventsDir().resolve(file)));
             assertEquals(sample.at("/requestContext/http/method").asText(), request.method(), file);
             assertEquals(sample.at("/requestContext/http/path").asText(), request.path(), file);
             assertEquals(sample.at("/requestContext/requestId").asText(), request.requestId(), file);
@@ -60,8 +64,10 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
             assertFalse(request.base64Encoded(), file);
             assertEquals(file.equals("post-assessment.json") ? null : SAMPLE_ID, request.pathId(), file);
             assertEquals(sample.get("headers").size(), request.headers().size(), file);
-            sample.get("headers").properties().forEach(header ->
-                    assertEquals(header.getValue().asText(), request.header(header.getKey()), file + " " + header.getKey()));
+            sample.get("headers")
+                    .properties()
+                    .forEach(header -> assertEquals(
+                            header.getValue().asText(), request.header(header.getKey()), file + " " + header.getKey()));
         }
     }
 
@@ -72,7 +78,11 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
         event.put("stageVariables", "not even the documented type");
         event.putArray("cookies").add("session=1");
         event.put("queryStringParameters", 42);
-        ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt").putObject("claims").put("sub", "x");
+        ((ObjectNode) event.get("requestContext"))
+                .putObject("authorizer")
+                .putObject("jwt")
+                .putObject("claims")
+                .put("sub", "x");
         ((ObjectNode) event.at("/requestContext/http")).put("newHttpField", true);
 
         HttpRequest request = read(event);
@@ -94,8 +104,9 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
         assertNull(minimal.pathId());
         assertNull(minimal.requestId());
 
-        HttpRequest nulls = read("{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/p\"},"
-                + "\"requestId\":null},\"headers\":null,\"body\":null,\"pathParameters\":null,\"isBase64Encoded\":null}");
+        HttpRequest nulls = read(
+                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/p\"},"
+                        + "\"requestId\":null},\"headers\":null,\"body\":null,\"pathParameters\":null,\"isBase64Encoded\":null}");
         assertEquals("/p", nulls.path());
         assertEquals(Map.of(), nulls.headers());
         assertNull(nulls.body());
@@ -103,9 +114,11 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
     }
 
     @Test
-    void headerNamesAreLowerCasedAndNamesThatDifferOnlyInCaseAreJoinedAsApiGatewayJoinsRepeatedHeaders() throws Exception {
-        HttpRequest request = read("{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/\"}},"
-                + "\"headers\":{\"Accept\":\"application/json\",\"accept\":\"text/plain\",\"X-Multi\":\"a,b\"}}");
+    void headerNamesAreLowerCasedAndNamesThatDifferOnlyInCaseAreJoinedAsApiGatewayJoinsRepeatedHeaders()
+            throws Exception {
+        HttpRequest request = read(
+                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/\"}},"
+                        + "\"headers\":{\"Accept\":\"application/json\",\"accept\":\"text/plain\",\"X-Multi\":\"a,b\"}}");
         assertEquals("application/json,text/plain", request.header("accept"));
         assertEquals("a,b", request.header("x-multi"));
     }
@@ -119,47 +132,73 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
         APIGatewayV2HTTPResponse created = send(post);
 
         assertEquals(201, created.getStatusCode(), created.getBody());
-        assertEquals("Acme Farming Cooperative", Responses.json(created).get("companyName").asText());
+        assertEquals(
+                "Acme Farming Cooperative",
+                Responses.json(created).get("companyName").asText());
     }
 
     @Test
     void eventsThatAreNotPayload2EventsGetAMalformedEventProblemAndALogLine() {
-        String put = "\"requestContext\":{\"http\":{\"method\":\"PUT\",\"path\":\"/api/assessments/" + SAMPLE_ID + "\"}}";
+        String put =
+                "\"requestContext\":{\"http\":{\"method\":\"PUT\",\"path\":\"/api/assessments/" + SAMPLE_ID + "\"}}";
         Map<String, String> events = Map.of(
-                "not JSON", "{\"version\":",
-                "an array", "[1,2]",
-                "empty", "",
-                "payload format 1.0", "{\"version\":\"1.0\",\"httpMethod\":\"PUT\",\"path\":\"/api/assessments\"}",
-                "no version", "{" + put + "}",
-                "no method", "{\"version\":\"2.0\",\"requestContext\":{\"http\":{}}}",
-                "headers of numbers", "{\"version\":\"2.0\"," + put + ",\"headers\":{\"content-length\":12}}",
-                "a body object", "{\"version\":\"2.0\"," + put + ",\"body\":{\"progress\":1}}",
-                "isBase64Encoded a string", "{\"version\":\"2.0\"," + put + ",\"isBase64Encoded\":\"yes\"}",
-                "duplicate keys", "{\"version\":\"2.0\",\"version\":\"2.0\"," + put + "}");
+                "not JSON",
+                "{\"version\":",
+                "an array",
+                "[1,2]",
+                "empty",
+                "",
+                "payload format 1.0",
+                "{\"version\":\"1.0\",\"httpMethod\":\"PUT\",\"path\":\"/api/assessments\"}",
+                "no version",
+                "{" + put + "}",
+                "no method",
+                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{}}}",
+                "headers of numbers",
+                "{\"version\":\"2.0\"," + put + ",\"headers\":{\"content-length\":12}}",
+                "a body object",
+                "{\"version\":\"2.0\"," + put + ",\"body\":{\"progress\":1}}",
+                "isBase64Encoded a string",
+                "{\"version\":\"2.0\"," + put + ",\"isBase64Encoded\":\"yes\"}",
+                "duplicate keys",
+                "{\"version\":\"2.0\",\"version\":\"2.0\"," + put + "}");
         ApiHandler handler = env.apiHandler();
         events.forEach((what, event) -> {
             int logged = LogCapture.lines().size();
             byte[] answer = LambdaInvocations.invoke(handler, event.getBytes(StandardCharsets.UTF_8), null);
             APIGatewayV2HTTPResponse response = LambdaInvocations.parse(answer, APIGatewayV2HTTPResponse.class);
             JsonNode problem = Responses.assertProblem(response, 400);
-            assertEquals("urn:assessments-api:problem:malformed-event", problem.get("type").asText(), what);
-            assertTrue(problem.get("detail").asText().startsWith("The invocation event is not an API Gateway HTTP API event"), what);
-            String line = String.join("\n", LogCapture.lines().subList(logged, LogCapture.lines().size()));
-            assertTrue(line.contains("\"level\":\"WARN\"") && line.contains("not an API Gateway HTTP API payload 2.0 event"),
+            assertEquals(
+                    "urn:assessments-api:problem:malformed-event",
+                    problem.get("type").asText(),
+                    what);
+            assertTrue(
+                    problem.get("detail")
+                            .asText()
+                            .startsWith("The invocation event is not an API Gateway HTTP API event"),
+                    what);
+            String line = String.join(
+                    "\n", LogCapture.lines().subList(logged, LogCapture.lines().size()));
+            assertTrue(
+                    line.contains("\"level\":\"WARN\"")
+                            && line.contains("not an API Gateway HTTP API payload 2.0 event"),
                     what + ": " + line);
         });
     }
 
     @Test
     void aWrongFieldTypeIsNamed() {
-        MalformedEventException e = assertThrows(MalformedEventException.class, () -> read(
-                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{\"accept\":[\"a\"]}}"));
+        MalformedEventException e = assertThrows(
+                MalformedEventException.class,
+                () -> read(
+                        "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{\"accept\":[\"a\"]}}"));
         assertEquals("'headers.accept' is not a string", e.getMessage());
     }
 
     @Test
     void theResponseIsWrittenInPayloadFormat2() throws Exception {
-        HttpResponse response = HttpResponse.json(201, "application/json", "{\"id\":\"\\u00e9\"}", Map.of("Location", "/x"));
+        HttpResponse response =
+                HttpResponse.json(201, "application/json", "{\"id\":\"\\u00e9\"}", Map.of("Location", "/x"));
 
         JsonNode written = JSON.readTree(response.toJson());
 

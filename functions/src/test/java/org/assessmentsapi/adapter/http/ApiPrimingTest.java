@@ -36,8 +36,12 @@ class ApiPrimingTest extends ApiTestSupport {
         // nothing, the conditional DeleteItem failed (404), the list answered, the forged cursor was refused (400).
         assertEquals("PUT 404, GET 404, DELETE 404, LIST 200, LIST 400", priming.lastOutcome());
         assertEquals(before, env.scan(TestEnvironment.TABLE), "priming must not change any stored item");
-        assertTrue(env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
-                .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))).consistentRead(true)).item().isEmpty());
+        assertTrue(env.dynamoDb
+                .getItem(b -> b.tableName(TestEnvironment.TABLE)
+                        .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID)))
+                        .consistentRead(true))
+                .item()
+                .isEmpty());
     }
 
     @Test
@@ -52,11 +56,16 @@ class ApiPrimingTest extends ApiTestSupport {
         try {
             ApiPriming priming = priming();
             assertEquals("PUT 409, GET 200, DELETE 412, LIST 200, LIST 400", priming.prime());
-            assertEquals(item, env.dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
-                    .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))).consistentRead(true)).item());
+            assertEquals(
+                    item,
+                    env.dynamoDb
+                            .getItem(b -> b.tableName(TestEnvironment.TABLE)
+                                    .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID)))
+                                    .consistentRead(true))
+                            .item());
         } finally {
-            env.dynamoDb.deleteItem(b -> b.tableName(TestEnvironment.TABLE)
-                    .key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))));
+            env.dynamoDb.deleteItem(b ->
+                    b.tableName(TestEnvironment.TABLE).key(Map.of("id", AttributeValue.fromS(ApiPriming.PRIMING_ID))));
         }
     }
 
@@ -71,13 +80,22 @@ class ApiPrimingTest extends ApiTestSupport {
         String primingToken = primingKey.token(jwt, ApiPriming.PRIMING_SUBJECT);
 
         // The priming's wiring accepts it (so the test token is well formed and correctly signed) ...
-        ApiHandler primingHandler = Wiring.api(env.config, env.repository, primingKey.publishedAlone(), java.time.Clock.systemUTC());
-        assertNotEquals(401, LambdaInvocations.invoke(primingHandler, ApiEvents.get(id, primingToken), null).getStatusCode());
+        ApiHandler primingHandler =
+                Wiring.api(env.config, env.repository, primingKey.publishedAlone(), java.time.Clock.systemUTC());
+        assertNotEquals(
+                401,
+                LambdaInvocations.invoke(primingHandler, ApiEvents.get(id, primingToken), null)
+                        .getStatusCode());
         // ... the real handler never does.
-        APIGatewayV2HTTPResponse rejected = LambdaInvocations.invoke(real, ApiEvents.put(id, primingToken, "{\"progress\":99}"), null);
+        APIGatewayV2HTTPResponse rejected =
+                LambdaInvocations.invoke(real, ApiEvents.put(id, primingToken, "{\"progress\":99}"), null);
         assertEquals(401, rejected.getStatusCode());
-        assertEquals(401, LambdaInvocations.invoke(real, ApiEvents.get(id, primingToken), null).getStatusCode());
-        assertFalse(rawItem(id).get("progress") != null && rawItem(id).get("progress").n().equals("99"));
+        assertEquals(
+                401,
+                LambdaInvocations.invoke(real, ApiEvents.get(id, primingToken), null)
+                        .getStatusCode());
+        assertFalse(rawItem(id).get("progress") != null
+                && rawItem(id).get("progress").n().equals("99"));
     }
 
     /** The priming as the function's start-up makes it, on the shared table. */

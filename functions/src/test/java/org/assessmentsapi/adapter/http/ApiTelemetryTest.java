@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
@@ -30,9 +30,14 @@ class ApiTelemetryTest extends ApiTestSupport {
         int before = LogCapture.lines().size();
         // Through the production DynamoDB client (DynamoDbClients: its call timer) on the same dynalite and table.
         try (var client = DynamoDbClients.create(env.config, Map.of())) {
-            assertEquals(409, env.handlerWith(env.config, client).handleRequest(stale, null).getStatusCode());
+            assertEquals(
+                    409,
+                    env.handlerWith(env.config, client)
+                            .handleRequest(stale, null)
+                            .getStatusCode());
         }
-        List<String> lines = LogCapture.lines().subList(before, LogCapture.lines().size());
+        List<String> lines =
+                LogCapture.lines().subList(before, LogCapture.lines().size());
 
         JsonNode summary = only(lines, false);
         assertEquals("request", summary.get("message").asText());
@@ -59,8 +64,12 @@ class ApiTelemetryTest extends ApiTestSupport {
         int before = LogCapture.lines().size();
         send(ApiEvents.get(java.util.UUID.randomUUID().toString(), "not-a-token"));
         send(ApiEvents.get(java.util.UUID.randomUUID().toString(), "not-a-token"));
-        List<String> lines = LogCapture.lines().subList(before, LogCapture.lines().size());
-        List<JsonNode> documents = lines.stream().filter(EmfSpecification::isEmf).map(EmfSpecification::tree).toList();
+        List<String> lines =
+                LogCapture.lines().subList(before, LogCapture.lines().size());
+        List<JsonNode> documents = lines.stream()
+                .filter(EmfSpecification::isEmf)
+                .map(EmfSpecification::tree)
+                .toList();
         assertEquals(2, documents.size(), lines.toString());
         for (JsonNode document : documents) {
             assertEquals(1, document.get("Unauthorized").asInt());

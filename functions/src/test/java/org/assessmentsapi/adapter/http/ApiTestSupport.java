@@ -27,6 +27,7 @@ abstract class ApiTestSupport {
     final ApiFixture api;
     /** The DynamoDB test environment; null when the test runs on the in-memory store. */
     final TestEnvironment env;
+
     final String user = "auth0|" + UUID.randomUUID();
     final String token;
 

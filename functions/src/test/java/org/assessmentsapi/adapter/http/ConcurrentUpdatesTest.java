@@ -1,7 +1,6 @@
 package org.assessmentsapi.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
@@ -54,7 +53,11 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
                 APIGatewayV2HTTPResponse response = answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
                 statuses.merge(response.getStatusCode(), 1, Integer::sum);
                 if (response.getStatusCode() == 409) {
-                    assertEquals(2, Responses.assertProblem(response, 409).get("currentVersion").asInt());
+                    assertEquals(
+                            2,
+                            Responses.assertProblem(response, 409)
+                                    .get("currentVersion")
+                                    .asInt());
                 }
             }
         } finally {
@@ -67,7 +70,8 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
 
     @Test
     void readModifyWriteClientsRetryingOnConflictLoseNoUpdate() throws Exception {
-        APIGatewayV2HTTPResponse created = send(ApiEvents.post(token, CREATE_BODY.replace("Q1 supplier review", NameCounters.initial(CLIENTS))));
+        APIGatewayV2HTTPResponse created =
+                send(ApiEvents.post(token, CREATE_BODY.replace("Q1 supplier review", NameCounters.initial(CLIENTS))));
         assertEquals(201, created.getStatusCode(), created.getBody());
         String id = Responses.json(created).get("id").asText();
         long startVersion = Long.parseLong(rawItem(id).get("version").n());
@@ -84,13 +88,16 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
             for (Future<Integer> future : conflicts) {
                 totalConflicts += future.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
             }
-            System.out.printf("%d clients x %d read-modify-write cycles: %d conflicts retried, %d ms%n",
+            System.out.printf(
+                    "%d clients x %d read-modify-write cycles: %d conflicts retried, %d ms%n",
                     CLIENTS, CYCLES, totalConflicts, (System.nanoTime() - started) / 1_000_000);
         } finally {
             pool.shutdownNow();
         }
         var item = rawItem(id);
-        assertEquals(String.valueOf(startVersion + (long) CLIENTS * CYCLES), item.get("version").n());
+        assertEquals(
+                String.valueOf(startVersion + (long) CLIENTS * CYCLES),
+                item.get("version").n());
         for (int slot = 0; slot < CLIENTS; slot++) {
             assertEquals(CYCLES, NameCounters.read(item.get("name").s(), slot), "counter of client " + slot);
         }
@@ -102,7 +109,10 @@ class ConcurrentUpdatesTest extends ApiTestSupport {
         for (int done = 0; done < times; ) {
             var current = Responses.json(send(ApiEvents.get(id, token)));
             String name = NameCounters.increment(current.get("name").asText(), slot);
-            APIGatewayV2HTTPResponse response = put(id, Responses.body("name", name, "version", current.get("version").asLong()));
+            APIGatewayV2HTTPResponse response = put(
+                    id,
+                    Responses.body(
+                            "name", name, "version", current.get("version").asLong()));
             if (response.getStatusCode() == 200) {
                 done++;
             } else {

@@ -46,7 +46,9 @@ class ConditionalRequestsApiTest extends ApiTestSupport {
 
         JsonNode problem = assertProblem(putIfMatch(id, "\"1\"", "{\"progress\":99}"), 412);
 
-        assertEquals("urn:assessments-api:problem:precondition-failed", problem.get("type").asText());
+        assertEquals(
+                "urn:assessments-api:problem:precondition-failed",
+                problem.get("type").asText());
         assertEquals(2, problem.get("currentVersion").asLong());
         assertEquals(before, rawItem(id));
     }
@@ -74,7 +76,8 @@ class ConditionalRequestsApiTest extends ApiTestSupport {
     void ifMatchOnAnotherUsersOrAMissingAssessmentIsNotFound() {
         String id = createAssessment();
         String intruder = env.issuer.token("auth0|intruder-" + UUID.randomUUID());
-        assertProblem(send(ApiEvents.withHeader(ApiEvents.put(id, intruder, "{\"name\":\"x\"}"), "if-match", "\"1\"")), 404);
+        assertProblem(
+                send(ApiEvents.withHeader(ApiEvents.put(id, intruder, "{\"name\":\"x\"}"), "if-match", "\"1\"")), 404);
         assertProblem(putIfMatch(UUID.randomUUID().toString(), "\"1\"", "{\"progress\":5}"), 404);
         assertEquals("1", rawItem(id).get("version").n());
     }
@@ -84,10 +87,13 @@ class ConditionalRequestsApiTest extends ApiTestSupport {
         String id = createAssessment();
 
         JsonNode problem = assertProblem(putIfMatch(id, "\"1\"", "{\"progress\":5,\"version\":2}"), 400);
-        assertEquals("urn:assessments-api:problem:invalid-precondition", problem.get("type").asText());
+        assertEquals(
+                "urn:assessments-api:problem:invalid-precondition",
+                problem.get("type").asText());
         assertEquals("1", rawItem(id).get("version").n());
 
-        assertEquals(200, putIfMatch(id, "\"1\"", "{\"progress\":5,\"version\":1}").getStatusCode());
+        assertEquals(
+                200, putIfMatch(id, "\"1\"", "{\"progress\":5,\"version\":1}").getStatusCode());
         // Both given and equal but stale: If-Match was sent, so the answer is the HTTP precondition's 412.
         assertProblem(putIfMatch(id, "\"1\"", "{\"progress\":6,\"version\":1}"), 412);
     }
@@ -97,7 +103,10 @@ class ConditionalRequestsApiTest extends ApiTestSupport {
         String id = createAssessment();
         for (String value : List.of("1", "\"1", "\"1\" x", "W/1", "", " , ", "\"1\", \"2\"", "\"a\"b\"")) {
             JsonNode problem = assertProblem(putIfMatch(id, value, "{\"progress\":5}"), 400);
-            assertEquals("urn:assessments-api:problem:invalid-precondition", problem.get("type").asText(), value);
+            assertEquals(
+                    "urn:assessments-api:problem:invalid-precondition",
+                    problem.get("type").asText(),
+                    value);
         }
         assertEquals("1", rawItem(id).get("version").n());
     }

@@ -56,7 +56,9 @@ class DynaliteRestartTest extends ApiTestSupport {
             for (int i = 0; i < OUTAGE_REQUESTS; i++) {
                 long start = System.nanoTime();
                 APIGatewayV2HTTPResponse refused = handler.handleRequest(
-                        ApiEvents.put(id, token, "{\"name\":\"written during the outage\",\"version\":" + version + "}"), null);
+                        ApiEvents.put(
+                                id, token, "{\"name\":\"written during the outage\",\"version\":" + version + "}"),
+                        null);
                 slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
                 assertProblem(refused, 503);
                 assertEquals("1", refused.getHeaders().get("Retry-After"));
@@ -75,8 +77,10 @@ class DynaliteRestartTest extends ApiTestSupport {
             assertEquals(acknowledged, item(admin, id), "nothing of the refused requests reached the store");
             long after = updateTimes(handler, id, version, UPDATES_EACH_PHASE);
             assertEquals(version + UPDATES_EACH_PHASE, after);
-            System.out.printf("dynalite restart: %d updates before, %d refused with 503 during the outage (slowest %d ms),"
-                    + " %d updates after, final version %d%n", UPDATES_EACH_PHASE, OUTAGE_REQUESTS, slowest, UPDATES_EACH_PHASE, after);
+            System.out.printf(
+                    "dynalite restart: %d updates before, %d refused with 503 during the outage (slowest %d ms),"
+                            + " %d updates after, final version %d%n",
+                    UPDATES_EACH_PHASE, OUTAGE_REQUESTS, slowest, UPDATES_EACH_PHASE, after);
         } finally {
             admin.close();
             store.close();
@@ -95,7 +99,9 @@ class DynaliteRestartTest extends ApiTestSupport {
     }
 
     private static Map<String, AttributeValue> item(DynamoDbClient dynamoDb, String id) {
-        return dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE).key(Map.of("id", AttributeValue.fromS(id)))
-                .consistentRead(true)).item();
+        return dynamoDb.getItem(b -> b.tableName(TestEnvironment.TABLE)
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
     }
 }

@@ -35,11 +35,12 @@ class DynamoDbFaultsTest extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "400, ProvisionedThroughputExceededException",
-            "400, ThrottlingException",
-            "400, RequestLimitExceeded",
-            "500, InternalServerError",
-            "503, ServiceUnavailable"})
+        "400, ProvisionedThroughputExceededException",
+        "400, ThrottlingException",
+        "400, RequestLimitExceeded",
+        "500, InternalServerError",
+        "503, ServiceUnavailable"
+    })
     void transientErrorsAreRetriedThreeTimesThenServiceUnavailable(int status, String errorType) {
         try (FakeDynamoDb store = FakeDynamoDb.failingWith(status, errorType)) {
             APIGatewayV2HTTPResponse response = timed(errorType, () -> putThrough(store.endpoint()));
@@ -54,7 +55,10 @@ class DynamoDbFaultsTest extends ApiTestSupport {
         try (FakeDynamoDb store = FakeDynamoDb.failingWith(400, "ValidationException")) {
             APIGatewayV2HTTPResponse response = timed("ValidationException", () -> putThrough(store.endpoint()));
             assertProblem(response, 500);
-            assertTrue(!response.getBody().contains("injected") && !response.getBody().contains("Validation"), response.getBody());
+            assertTrue(
+                    !response.getBody().contains("injected")
+                            && !response.getBody().contains("Validation"),
+                    response.getBody());
             assertEquals(1, store.requests(), "a client error is not retried");
         }
     }
@@ -64,7 +68,8 @@ class DynamoDbFaultsTest extends ApiTestSupport {
         try (SilentServer store = new SilentServer()) {
             APIGatewayV2HTTPResponse response = timed("silent store", () -> putThrough(store.endpoint()));
             assertProblem(response, 503);
-            assertTrue(store.connections() >= 1 && store.connections() <= DynamoDbClients.MAX_ATTEMPTS,
+            assertTrue(
+                    store.connections() >= 1 && store.connections() <= DynamoDbClients.MAX_ATTEMPTS,
                     "attempts: " + store.connections());
         }
     }
@@ -75,8 +80,8 @@ class DynamoDbFaultsTest extends ApiTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        APIGatewayV2HTTPResponse response = timed("connection refused",
-                () -> putThrough(URI.create("http://127.0.0.1:" + closedPort)));
+        APIGatewayV2HTTPResponse response =
+                timed("connection refused", () -> putThrough(URI.create("http://127.0.0.1:" + closedPort)));
         assertProblem(response, 503);
         assertEquals("1", response.getHeaders().get("Retry-After"));
     }
@@ -85,8 +90,9 @@ class DynamoDbFaultsTest extends ApiTestSupport {
     private APIGatewayV2HTTPResponse putThrough(URI endpoint) {
         AppConfig config = env.configFor(endpoint.toString(), TestEnvironment.TABLE);
         try (var client = DynamoDbClients.create(config, Map.of())) {
-            return env.handlerWith(config, client).handleRequest(
-                    ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1,\"version\":1}"), null);
+            return env.handlerWith(config, client)
+                    .handleRequest(
+                            ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1,\"version\":1}"), null);
         }
     }
 
@@ -95,7 +101,8 @@ class DynamoDbFaultsTest extends ApiTestSupport {
         long start = System.nanoTime();
         APIGatewayV2HTTPResponse response = request.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        System.out.println("store fault " + fault + ": " + response.getStatusCode() + " in " + elapsed.toMillis() + " ms");
+        System.out.println(
+                "store fault " + fault + ": " + response.getStatusCode() + " in " + elapsed.toMillis() + " ms");
         assertTrue(elapsed.compareTo(ANSWER_BOUND) < 0, fault + " answered in " + elapsed.toMillis() + " ms");
         return response;
     }

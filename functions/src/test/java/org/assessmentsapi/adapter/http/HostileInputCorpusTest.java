@@ -37,7 +37,8 @@ class HostileInputCorpusTest {
     void everyHostileRequestIsRefusedWithAProblemAndChangesNothing() {
         var handler = env.handlerOnTable(TABLE);
         String token = env.issuer.token("auth0|corpus-" + UUID.randomUUID());
-        APIGatewayV2HTTPResponse created = handler.handleRequest(ApiEvents.post(token, ApiTestSupport.CREATE_BODY), null);
+        APIGatewayV2HTTPResponse created =
+                handler.handleRequest(ApiEvents.post(token, ApiTestSupport.CREATE_BODY), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
         String id = Responses.json(created).get("id").asText();
         Map<String, AttributeValue> before = env.rawItem(TABLE, id);
@@ -49,7 +50,9 @@ class HostileInputCorpusTest {
         for (int i = 0; i < COUNT && failures.size() < MAX_REPORTED; i++) {
             HostileRequest request = corpus.next(i);
             APIGatewayV2HTTPResponse response = handler.handleRequest(ApiEvents.of(request, token), null);
-            statusesByKind.computeIfAbsent(request.kind(), k -> new TreeMap<>()).merge(response.getStatusCode(), 1, Integer::sum);
+            statusesByKind
+                    .computeIfAbsent(request.kind(), k -> new TreeMap<>())
+                    .merge(response.getStatusCode(), 1, Integer::sum);
             try {
                 Responses.assertClientProblem(response);
             } catch (AssertionError e) {

@@ -27,7 +27,8 @@ class IdempotentCreateApiTest extends ApiTestSupport {
     void aRetryAnswersTheSame201AndCreatesNothing() {
         APIGatewayV2HTTPResponse first = post(key, CREATE_BODY);
         assertEquals(201, first.getStatusCode(), first.getBody());
-        APIGatewayV2HTTPResponse again = post(key, CREATE_BODY.replace(",", ", ")); // the same fields, spelled otherwise
+        APIGatewayV2HTTPResponse again =
+                post(key, CREATE_BODY.replace(",", ", ")); // the same fields, spelled otherwise
         assertEquals(201, again.getStatusCode(), again.getBody());
         assertEquals(first.getBody(), again.getBody());
         assertEquals(first.getHeaders(), again.getHeaders());
@@ -45,17 +46,32 @@ class IdempotentCreateApiTest extends ApiTestSupport {
     void theSameKeyWithAnotherBodyIs422AndWritesNothing() {
         String id = json(post(key, CREATE_BODY)).get("id").asText();
         var problem = assertProblem(post(key, CREATE_BODY.replace("\"FR\"", "\"DE\"")), 422);
-        assertEquals("urn:assessments-api:problem:idempotency-key-reused", problem.get("type").asText());
+        assertEquals(
+                "urn:assessments-api:problem:idempotency-key-reused",
+                problem.get("type").asText());
         assertEquals("FR", json(send(ApiEvents.get(id, token))).get("country").asText());
         assertEquals(List.of(id), listedIds());
     }
 
     @Test
     void aKeyThatIsNoShortOpaqueStringIs400() {
-        for (String bad : List.of("", "\"\"", "\"", "x".repeat(129), "\"" + "x".repeat(129) + "\"", "two words", "a,b",
-                "\"a\\\"b\"", "caf\u00e9", "tab\there", "\"unterminated")) {
+        for (String bad : List.of(
+                "",
+                "\"\"",
+                "\"",
+                "x".repeat(129),
+                "\"" + "x".repeat(129) + "\"",
+                "two words",
+                "a,b",
+                "\"a\\\"b\"",
+                "caf\u00e9",
+                "tab\there",
+                "\"unterminated")) {
             var problem = assertProblem(post(bad, CREATE_BODY), 400);
-            assertEquals("urn:assessments-api:problem:invalid-idempotency-key", problem.get("type").asText(), bad);
+            assertEquals(
+                    "urn:assessments-api:problem:invalid-idempotency-key",
+                    problem.get("type").asText(),
+                    bad);
         }
         assertEquals(List.of(), listedIds());
         assertEquals(201, post("x".repeat(128), CREATE_BODY).getStatusCode());
@@ -100,7 +116,9 @@ class IdempotentCreateApiTest extends ApiTestSupport {
 
     private List<String> listedIds() {
         List<String> ids = new ArrayList<>();
-        json(send(ApiEvents.list(token, "limit=100"))).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        json(send(ApiEvents.list(token, "limit=100")))
+                .get("items")
+                .forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.assessmentsapi.contract.ContractCheckedHandler;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.bootstrap.AppConfig;
+import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.TestEnvironment;
@@ -43,12 +43,14 @@ class JwksResilienceTest extends ApiTestSupport {
 
         issuer.rotateKey();
         Thread.sleep(SHORT_WINDOW.multipliedBy(2).toMillis());
-        assertEquals(200, update(handler, id, issuer.token(owner), 20).getStatusCode(), "new kid: one refresh finds it");
+        assertEquals(
+                200, update(handler, id, issuer.token(owner), 20).getStatusCode(), "new kid: one refresh finds it");
 
         Thread.sleep(SHORT_WINDOW.multipliedBy(2).toMillis());
         APIGatewayV2HTTPResponse removed = update(handler, id, oldKeyToken, 30);
         assertProblem(removed, 401);
-        assertEquals("20", env.rawItem(TestEnvironment.TABLE, id).get("progress").n(), "the removed key wrote nothing");
+        assertEquals(
+                "20", env.rawItem(TestEnvironment.TABLE, id).get("progress").n(), "the removed key wrote nothing");
     }
 
     @Test
@@ -59,8 +61,11 @@ class JwksResilienceTest extends ApiTestSupport {
         RSAKey attacker = DevIssuer.newRsaKey();
         int attempts = 200;
         for (int i = 0; i < attempts; i++) {
-            RSAKey withRandomKid = new RSAKey.Builder(attacker).keyID(UUID.randomUUID().toString()).build();
-            String forged = DevIssuer.sign(issuer.claims(owner, Duration.ofHours(1)).build(), withRandomKid);
+            RSAKey withRandomKid = new RSAKey.Builder(attacker)
+                    .keyID(UUID.randomUUID().toString())
+                    .build();
+            String forged =
+                    DevIssuer.sign(issuer.claims(owner, Duration.ofHours(1)).build(), withRandomKid);
             assertProblem(update(handler, id, forged, 99), 401);
         }
         int fetches = issuer.jwksRequests() - fetchesBefore;
@@ -82,8 +87,10 @@ class JwksResilienceTest extends ApiTestSupport {
         }
         issuer.failWith(0);
         Thread.sleep(SHORT_WINDOW.multipliedBy(2).toMillis());
-        assertEquals(200, update(handler, id, issuer.token(owner), 60).getStatusCode(), "recovers once the issuer is back");
-        assertEquals("2", env.rawItem(TestEnvironment.TABLE, id).get("version").n(), "only the accepted update was written");
+        assertEquals(
+                200, update(handler, id, issuer.token(owner), 60).getStatusCode(), "recovers once the issuer is back");
+        assertEquals(
+                "2", env.rawItem(TestEnvironment.TABLE, id).get("version").n(), "only the accepted update was written");
     }
 
     @Test
@@ -126,7 +133,8 @@ class JwksResilienceTest extends ApiTestSupport {
 
     /** Creates an assessment through this test's handler (which also fills its key cache). */
     private String createOwned(ContractCheckedHandler handler) {
-        APIGatewayV2HTTPResponse created = handler.handleRequest(ApiEvents.post(issuer.token(owner), CREATE_BODY), null);
+        APIGatewayV2HTTPResponse created =
+                handler.handleRequest(ApiEvents.post(issuer.token(owner), CREATE_BODY), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
         return org.assessmentsapi.support.Responses.json(created).get("id").asText();
     }
@@ -136,7 +144,8 @@ class JwksResilienceTest extends ApiTestSupport {
         return createOwned(handler(JwksSettings.PRODUCTION));
     }
 
-    private static APIGatewayV2HTTPResponse update(ContractCheckedHandler handler, String id, String token, int progress) {
+    private static APIGatewayV2HTTPResponse update(
+            ContractCheckedHandler handler, String id, String token, int progress) {
         return handler.handleRequest(ApiEvents.put(id, token, "{\"progress\":" + progress + "}"), null);
     }
 }

@@ -20,8 +20,21 @@ import org.junit.jupiter.api.Test;
 /** GET /api/assessments and DELETE /api/assessments/{id} through the contract-checked handler on dynalite. */
 class ListAndDeleteApiTest extends ApiTestSupport {
 
-    private static final Set<String> FIELDS = new TreeSet<>(List.of("id", "name", "companyName", "companyType", "country",
-            "status", "intakeMode", "progress", "version", "overallRiskScore", "overallRiskLevel", "userId", "createdAt", "updatedAt"));
+    private static final Set<String> FIELDS = new TreeSet<>(List.of(
+            "id",
+            "name",
+            "companyName",
+            "companyType",
+            "country",
+            "status",
+            "intakeMode",
+            "progress",
+            "version",
+            "overallRiskScore",
+            "overallRiskLevel",
+            "userId",
+            "createdAt",
+            "updatedAt"));
 
     @Test
     void aNewUserHasAnEmptyCompleteList() {
@@ -69,43 +82,79 @@ class ListAndDeleteApiTest extends ApiTestSupport {
         put(complete, "{\"status\":\"COMPLETE\"}");
         assertEquals(List.of(draft), ids(json(send(ApiEvents.list(token, "status=DRAFT")))));
         assertEquals(List.of(complete, draft), ids(json(send(ApiEvents.list(token, "status=DRAFT&status=COMPLETE")))));
-        assertEquals(List.of(complete, analyzing, draft),
-                ids(json(send(ApiEvents.list(token, "status=DRAFT&status=ANALYZING&status=ACTION_REQUIRED&status=COMPLETE")))));
+        assertEquals(
+                List.of(complete, analyzing, draft),
+                ids(json(send(ApiEvents.list(
+                        token, "status=DRAFT&status=ANALYZING&status=ACTION_REQUIRED&status=COMPLETE")))));
     }
 
     @Test
     void everyQueryProblemIsListed() {
-        JsonNode problem = assertProblem(send(ApiEvents.list(token, "limit=0&limit=5&sort=name&status=DONE&status=DRAFT&cursor=&cursor=x")), 400);
-        assertEquals("urn:assessments-api:problem:validation-failed", problem.get("type").asText());
+        JsonNode problem = assertProblem(
+                send(ApiEvents.list(token, "limit=0&limit=5&sort=name&status=DONE&status=DRAFT&cursor=&cursor=x")),
+                400);
+        assertEquals(
+                "urn:assessments-api:problem:validation-failed",
+                problem.get("type").asText());
         List<String> errors = new ArrayList<>();
-        problem.get("errors").forEach(e -> errors.add(e.get("field").asText() + ": " + e.get("message").asText()));
-        assertEquals(List.of("sort: is not a known parameter (limit, status, cursor)", "limit: must be given at most once",
-                "status: must be one of DRAFT, ANALYZING, ACTION_REQUIRED, COMPLETE", "cursor: must be given at most once"), errors);
-        for (String bad : List.of("limit=0", "limit=101", "limit=-1", "limit=1.5", "limit=abc", "limit=", "limit=020", "limit=%31%30%30%30")) {
+        problem.get("errors")
+                .forEach(e -> errors.add(
+                        e.get("field").asText() + ": " + e.get("message").asText()));
+        assertEquals(
+                List.of(
+                        "sort: is not a known parameter (limit, status, cursor)",
+                        "limit: must be given at most once",
+                        "status: must be one of DRAFT, ANALYZING, ACTION_REQUIRED, COMPLETE",
+                        "cursor: must be given at most once"),
+                errors);
+        for (String bad : List.of(
+                "limit=0",
+                "limit=101",
+                "limit=-1",
+                "limit=1.5",
+                "limit=abc",
+                "limit=",
+                "limit=020",
+                "limit=%31%30%30%30")) {
             JsonNode one = assertProblem(send(ApiEvents.list(token, bad)), 400);
             assertEquals("limit", one.get("errors").get(0).get("field").asText(), bad);
         }
-        for (String bad : List.of("status=draft", "status=", "status=DRAFT,COMPLETE", "cursor=", "%zz=1", "limit=%E9", "a=1")) {
+        for (String bad :
+                List.of("status=draft", "status=", "status=DRAFT,COMPLETE", "cursor=", "%zz=1", "limit=%E9", "a=1")) {
             assertProblem(send(ApiEvents.list(token, bad)), 400);
         }
-        assertEquals(200, send(ApiEvents.list(token, "limit=100&status=DRAFT&&")).getStatusCode());
-        assertEquals(200, send(ApiEvents.list(token, "st%61tus=DRAFT&limit=1%30")).getStatusCode(), "percent-escapes are decoded");
+        assertEquals(
+                200, send(ApiEvents.list(token, "limit=100&status=DRAFT&&")).getStatusCode());
+        assertEquals(
+                200,
+                send(ApiEvents.list(token, "st%61tus=DRAFT&limit=1%30")).getStatusCode(),
+                "percent-escapes are decoded");
     }
 
     @Test
     void aCursorOfAnotherUserAnotherQueryOrAlteredIsInvalid() {
         createAssessment();
         createAssessment();
-        String cursor = json(send(ApiEvents.list(token, "limit=1"))).get("nextCursor").asText();
+        String cursor =
+                json(send(ApiEvents.list(token, "limit=1"))).get("nextCursor").asText();
         String otherToken = env.issuer.token("auth0|" + UUID.randomUUID());
         String altered = (cursor.charAt(0) == 'B' ? "C" : "B") + cursor.substring(1);
-        for (var attempt : List.of(ApiEvents.list(otherToken, "limit=1&cursor=" + cursor), ApiEvents.list(token, "limit=2&cursor=" + cursor),
-                ApiEvents.list(token, "limit=1&status=DRAFT&cursor=" + cursor), ApiEvents.list(token, "limit=1&cursor=" + altered),
+        for (var attempt : List.of(
+                ApiEvents.list(otherToken, "limit=1&cursor=" + cursor),
+                ApiEvents.list(token, "limit=2&cursor=" + cursor),
+                ApiEvents.list(token, "limit=1&status=DRAFT&cursor=" + cursor),
+                ApiEvents.list(token, "limit=1&cursor=" + altered),
                 ApiEvents.list(token, "limit=1&cursor=not-a-cursor"))) {
             JsonNode problem = assertProblem(send(attempt), 400);
-            assertEquals("urn:assessments-api:problem:invalid-cursor", problem.get("type").asText());
+            assertEquals(
+                    "urn:assessments-api:problem:invalid-cursor",
+                    problem.get("type").asText());
         }
-        assertEquals(1, json(send(ApiEvents.list(token, "limit=1&cursor=" + cursor))).get("items").size());
+        assertEquals(
+                1,
+                json(send(ApiEvents.list(token, "limit=1&cursor=" + cursor)))
+                        .get("items")
+                        .size());
     }
 
     @Test
@@ -125,14 +174,19 @@ class ListAndDeleteApiTest extends ApiTestSupport {
     void ifMatchGuardsTheDelete() {
         String id = createAssessment();
         put(id, "{\"progress\":5}");
-        JsonNode stale = assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "\"1\"")), 412);
+        JsonNode stale =
+                assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "\"1\"")), 412);
         assertEquals(2, stale.get("currentVersion").asInt());
-        JsonNode weak = assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "W/\"2\"")), 412);
+        JsonNode weak =
+                assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "W/\"2\"")), 412);
         assertFalse(weak.has("currentVersion"));
         assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "\"1\", \"2\"")), 400);
         assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-none-match", "*")), 400);
         assertEquals(2, json(send(ApiEvents.get(id, token))).get("version").asInt(), "nothing was deleted");
-        assertEquals(204, send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "\"2\"")).getStatusCode());
+        assertEquals(
+                204,
+                send(ApiEvents.withHeader(ApiEvents.delete(id, token), "if-match", "\"2\""))
+                        .getStatusCode());
     }
 
     @Test
@@ -141,7 +195,11 @@ class ListAndDeleteApiTest extends ApiTestSupport {
         String otherToken = env.issuer.token("auth0|" + UUID.randomUUID());
         assertProblem(send(ApiEvents.delete(id, otherToken)), 404);
         assertProblem(send(ApiEvents.withHeader(ApiEvents.delete(id, otherToken), "if-match", "\"1\"")), 404);
-        assertEquals("urn:assessments-api:problem:invalid-id", assertProblem(send(ApiEvents.delete("not-a-uuid", token)), 400).get("type").asText());
+        assertEquals(
+                "urn:assessments-api:problem:invalid-id",
+                assertProblem(send(ApiEvents.delete("not-a-uuid", token)), 400)
+                        .get("type")
+                        .asText());
         assertFalse(rawItem(id).isEmpty());
     }
 

@@ -38,14 +38,18 @@ class OpenApiDocumentTest {
      * published files under their web paths; nothing is fetched.
      */
     private static final String OAS_SCHEMA = "https://spec.openapis.org/oas/3.1/schema-base/2022-10-07";
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     private final OpenApiDocument document = OpenApiDocument.get();
 
     @Test
     void isAValidOpenApi31Document() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaIdResolvers(resolvers -> resolvers.mapPrefix("https://spec.openapis.org/", "classpath:spec.openapis.org/")));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(resolvers ->
+                        resolvers.mapPrefix("https://spec.openapis.org/", "classpath:spec.openapis.org/")));
         Schema oas = registry.getSchema(SchemaLocation.of(OAS_SCHEMA));
 
         List<Error> errors = oas.validate(document.root());
@@ -56,12 +60,17 @@ class OpenApiDocumentTest {
 
     @Test
     void theOfficialSchemaRejectsABrokenDocument() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaIdResolvers(resolvers -> resolvers.mapPrefix("https://spec.openapis.org/", "classpath:spec.openapis.org/")));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(resolvers ->
+                        resolvers.mapPrefix("https://spec.openapis.org/", "classpath:spec.openapis.org/")));
         Schema oas = registry.getSchema(SchemaLocation.of(OAS_SCHEMA));
-        String broken = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"x\"},\"paths\":{\"/a\":{\"get\":{\"responses\":{\"200\":{}}}}}}";
+        String broken =
+                "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"x\"},\"paths\":{\"/a\":{\"get\":{\"responses\":{\"200\":{}}}}}}";
 
-        assertFalse(oas.validate(broken, InputFormat.JSON).isEmpty(), "info.version and the response description are required");
+        assertFalse(
+                oas.validate(broken, InputFormat.JSON).isEmpty(),
+                "info.version and the response description are required");
     }
 
     @Test
@@ -80,8 +89,10 @@ class OpenApiDocumentTest {
     void everyOperationHasAUniqueOperationIdAndDocumentsItsAnswers() {
         Set<String> ids = new HashSet<>();
         int operations = 0;
-        for (Map.Entry<String, JsonNode> path : iterable(document.root().get("paths").fields())) {
-            for (Map.Entry<String, JsonNode> operation : iterable(path.getValue().fields())) {
+        for (Map.Entry<String, JsonNode> path :
+                iterable(document.root().get("paths").fields())) {
+            for (Map.Entry<String, JsonNode> operation :
+                    iterable(path.getValue().fields())) {
                 if (!HTTP_METHODS.contains(operation.getKey())) {
                     continue;
                 }
@@ -103,18 +114,22 @@ class OpenApiDocumentTest {
         String description = document.root().get("info").get("description").asText();
         String readme = Files.readString(Path.of(System.getProperty("readme.file", "../README.md")));
         Set<String> documentedStatuses = new TreeSet<>();
-        document.root().get("paths").forEach(path -> path.fields().forEachRemaining(operation -> {
-            if (HTTP_METHODS.contains(operation.getKey())) {
-                operation.getValue().get("responses").fieldNames().forEachRemaining(documentedStatuses::add);
-            }
-        }));
+        document.root()
+                .get("paths")
+                .forEach(path -> path.fields().forEachRemaining(operation -> {
+                    if (HTTP_METHODS.contains(operation.getKey())) {
+                        operation.getValue().get("responses").fieldNames().forEachRemaining(documentedStatuses::add);
+                    }
+                }));
         for (ProblemType type : ProblemType.values()) {
             String slug = type.uri().substring(type.uri().lastIndexOf(':') + 1);
             assertTrue(description.contains("`" + slug + "`"), slug + " missing from info.description");
             assertTrue(readme.contains(type.uri()), type.uri() + " missing from README.md's error catalogue");
             // 405 answers only methods the document does not list, so no operation can document it.
             if (type != ProblemType.METHOD_NOT_ALLOWED) {
-                assertTrue(documentedStatuses.contains(String.valueOf(type.status())), type.status() + " is documented nowhere");
+                assertTrue(
+                        documentedStatuses.contains(String.valueOf(type.status())),
+                        type.status() + " is documented nowhere");
             }
         }
     }
@@ -132,7 +147,8 @@ class OpenApiDocumentTest {
                 checked[0]++;
                 document.validate(schemaPointer, node.get("example")).forEach(e -> problems.add(pointer + ": " + e));
             }
-            for (Map.Entry<String, JsonNode> example : iterable(node.path("examples").fields())) {
+            for (Map.Entry<String, JsonNode> example :
+                    iterable(node.path("examples").fields())) {
                 JsonNode resolved = example.getValue().has("$ref")
                         ? document.at(example.getValue().get("$ref").asText()).orElseThrow()
                         : example.getValue();
@@ -148,7 +164,8 @@ class OpenApiDocumentTest {
     private static void walk(JsonNode node, String pointer, BiConsumer<String, JsonNode> visit) {
         if (node.isObject()) {
             visit.accept(pointer, node);
-            node.fields().forEachRemaining(e -> walk(e.getValue(), pointer + OpenApiDocument.pointer(e.getKey()), visit));
+            node.fields()
+                    .forEachRemaining(e -> walk(e.getValue(), pointer + OpenApiDocument.pointer(e.getKey()), visit));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 walk(node.get(i), pointer + "/" + i, visit);

@@ -28,7 +28,10 @@ class OpenApiExamplesApiTest extends ApiTestSupport {
     private final OpenApiDocument document = OpenApiDocument.get();
 
     private String example(String name) {
-        return document.at("#/components/examples/" + name).orElseThrow().get("value").toString();
+        return document.at("#/components/examples/" + name)
+                .orElseThrow()
+                .get("value")
+                .toString();
     }
 
     private static JsonNode withoutPerRunValues(JsonNode assessment) {
@@ -38,14 +41,21 @@ class OpenApiExamplesApiTest extends ApiTestSupport {
     }
 
     private void assertSameAnswer(String exampleName, APIGatewayV2HTTPResponse response) {
-        JsonNode expected = document.at("#/components/examples/" + exampleName).orElseThrow().get("value");
-        assertEquals(withoutPerRunValues(expected).toString(), withoutPerRunValues(json(response)).toString());
+        JsonNode expected = document.at("#/components/examples/" + exampleName)
+                .orElseThrow()
+                .get("value");
+        assertEquals(
+                withoutPerRunValues(expected).toString(),
+                withoutPerRunValues(json(response)).toString());
     }
 
     private String createFromTheExample() {
-        APIGatewayV2HTTPResponse created = send(ApiEvents.post(token,
+        APIGatewayV2HTTPResponse created = send(ApiEvents.post(
+                token,
                 document.at("#/paths/~1api~1assessments/post/requestBody/content/application~1json/examples/create")
-                        .orElseThrow().get("value").toString()));
+                        .orElseThrow()
+                        .get("value")
+                        .toString()));
         assertEquals(201, created.getStatusCode(), created.getBody());
         assertSameAnswer("CreatedAssessment", created);
         return json(created).get("id").asText();

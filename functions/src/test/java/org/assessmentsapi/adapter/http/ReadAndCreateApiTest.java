@@ -46,8 +46,8 @@ class ReadAndCreateApiTest extends ApiTestSupport {
 
     @Test
     void postWithOnlyRequiredFieldsLeavesOptionalOnesNull() {
-        APIGatewayV2HTTPResponse response = send(ApiEvents.post(token,
-                "{\"name\":\"n\",\"companyName\":\"c\",\"intakeMode\":\"UPLOAD\"}"));
+        APIGatewayV2HTTPResponse response =
+                send(ApiEvents.post(token, "{\"name\":\"n\",\"companyName\":\"c\",\"intakeMode\":\"UPLOAD\"}"));
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertTrue(json(response).get("companyType").isNull());
         assertTrue(json(response).get("country").isNull());
@@ -55,7 +55,8 @@ class ReadAndCreateApiTest extends ApiTestSupport {
 
     @Test
     void postListsMissingAndForbiddenFields() {
-        JsonNode problem = assertProblem(send(ApiEvents.post(token, "{\"companyName\":\"c\",\"status\":\"COMPLETE\",\"userId\":\"x\"}")), 400);
+        JsonNode problem = assertProblem(
+                send(ApiEvents.post(token, "{\"companyName\":\"c\",\"status\":\"COMPLETE\",\"userId\":\"x\"}")), 400);
         Set<String> fields = new java.util.HashSet<>();
         problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertEquals(Set.of("name", "intakeMode", "status", "userId"), fields);

@@ -37,25 +37,32 @@ class RequestBodiesTest {
     }
 
     private static String actual(String body) {
-        HttpRequest request = new HttpRequest("PUT", "/", Map.of("content-type", "application/json"), body, false, null, null, null);
+        HttpRequest request =
+                new HttpRequest("PUT", "/", Map.of("content-type", "application/json"), body, false, null, null, null);
         try {
             RequestBodies.readJson(request);
             return "parsed";
         } catch (ProblemException e) {
             String detail = e.problem().detail();
-            return e.problem().type().status() + (detail.contains("UTF-8") || detail.contains("bytes") || detail.contains("empty")
-                    ? " " + detail : " other");
+            return e.problem().type().status()
+                    + (detail.contains("UTF-8") || detail.contains("bytes") || detail.contains("empty")
+                            ? " " + detail
+                            : " other");
         }
     }
 
     /** What the strict encoder said before the JSON parser ran; "parsed" or "other" from the parser's own answers. */
     private static String expected(String body) {
         try {
-            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(body));
+            ByteBuffer bytes = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(body));
             int size = bytes.remaining();
             if (size > RequestBodies.MAX_BYTES) {
-                return "413 The request body is " + size + " bytes; the limit is " + RequestBodies.MAX_BYTES + " bytes.";
+                return "413 The request body is " + size + " bytes; the limit is " + RequestBodies.MAX_BYTES
+                        + " bytes.";
             }
             if (size == 0) {
                 return "400 The request body is empty; send a JSON object.";

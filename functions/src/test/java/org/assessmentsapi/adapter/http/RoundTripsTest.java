@@ -30,14 +30,20 @@ class RoundTripsTest extends ApiTestSupport {
     @Test
     void successfulPutIsExactlyOneUpdateItem() {
         String id = createAssessment();
-        assertEquals(200, counted.handleRequest(ApiEvents.put(id, token, "{\"progress\":5,\"version\":1}"), null).getStatusCode());
+        assertEquals(
+                200,
+                counted.handleRequest(ApiEvents.put(id, token, "{\"progress\":5,\"version\":1}"), null)
+                        .getStatusCode());
         assertEquals(List.of("UpdateItem"), recorder.operations());
     }
 
     @Test
     void conflictReadsTheItemOnceWhereTheServerDoesNotReturnIt() {
         String id = createAssessment();
-        assertEquals(409, counted.handleRequest(ApiEvents.put(id, token, "{\"progress\":5,\"version\":7}"), null).getStatusCode());
+        assertEquals(
+                409,
+                counted.handleRequest(ApiEvents.put(id, token, "{\"progress\":5,\"version\":7}"), null)
+                        .getStatusCode());
         // dynalite ignores ReturnValuesOnConditionCheckFailure, so one consistent GetItem explains the failure.
         assertEquals(List.of("UpdateItem", "GetItem"), recorder.operations());
     }
@@ -45,9 +51,18 @@ class RoundTripsTest extends ApiTestSupport {
     @Test
     void rejectedRequestsNeverReachTheTable() {
         String id = createAssessment();
-        assertEquals(400, counted.handleRequest(ApiEvents.put(id, token, "{\"progress\":500}"), null).getStatusCode());
-        assertEquals(401, counted.handleRequest(ApiEvents.put(id, "bad", "{\"progress\":5}"), null).getStatusCode());
-        assertEquals(400, counted.handleRequest(ApiEvents.put("x", token, "{\"progress\":5}"), null).getStatusCode());
+        assertEquals(
+                400,
+                counted.handleRequest(ApiEvents.put(id, token, "{\"progress\":500}"), null)
+                        .getStatusCode());
+        assertEquals(
+                401,
+                counted.handleRequest(ApiEvents.put(id, "bad", "{\"progress\":5}"), null)
+                        .getStatusCode());
+        assertEquals(
+                400,
+                counted.handleRequest(ApiEvents.put("x", token, "{\"progress\":5}"), null)
+                        .getStatusCode());
         assertEquals(List.of(), recorder.operations());
     }
 
@@ -55,8 +70,13 @@ class RoundTripsTest extends ApiTestSupport {
     void getAndPostAreOneCallEach() {
         String id = createAssessment();
         assertEquals(200, counted.handleRequest(ApiEvents.get(id, token), null).getStatusCode());
-        assertEquals(201, counted.handleRequest(ApiEvents.post(token, CREATE_BODY), null).getStatusCode());
+        assertEquals(
+                201,
+                counted.handleRequest(ApiEvents.post(token, CREATE_BODY), null).getStatusCode());
         assertEquals(List.of("GetItem", "PutItem"), recorder.operations());
-        assertEquals(404, counted.handleRequest(ApiEvents.get(UUID.randomUUID().toString(), token), null).getStatusCode());
+        assertEquals(
+                404,
+                counted.handleRequest(ApiEvents.get(UUID.randomUUID().toString(), token), null)
+                        .getStatusCode());
     }
 }

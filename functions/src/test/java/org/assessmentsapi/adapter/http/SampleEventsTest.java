@@ -24,7 +24,8 @@ class SampleEventsTest extends ApiTestSupport {
     void postSampleCreates() {
         APIGatewayV2HTTPResponse response = send(withToken(ApiEvents.sample("post-assessment.json")));
         assertEquals(201, response.getStatusCode(), response.getBody());
-        assertEquals("Acme Farming Cooperative", json(response).get("companyName").asText());
+        assertEquals(
+                "Acme Farming Cooperative", json(response).get("companyName").asText());
     }
 
     @Test
@@ -52,7 +53,8 @@ class SampleEventsTest extends ApiTestSupport {
         // The delete sample carries If-Match: "5", the version the sample assessment is at now.
         APIGatewayV2HTTPResponse delete = send(withToken(ApiEvents.sample("delete-assessment.json")));
         assertEquals(204, delete.getStatusCode(), delete.getBody());
-        assertEquals(404, send(withToken(ApiEvents.sample("get-assessment.json"))).getStatusCode());
+        assertEquals(
+                404, send(withToken(ApiEvents.sample("get-assessment.json"))).getStatusCode());
     }
 
     /** The sample id is fixed, so this test (re)writes that item for its own user. */

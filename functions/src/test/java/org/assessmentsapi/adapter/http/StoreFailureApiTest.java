@@ -8,9 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.UUID;
-import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
+import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ class StoreFailureApiTest extends ApiTestSupport {
         AppConfig config = env.configFor("http://127.0.0.1:" + closedPort, TestEnvironment.TABLE);
         ContractCheckedHandler handler = env.handlerWith(config, DynamoDbClients.create(config, java.util.Map.of()));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1}"), null);
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1}"), null);
 
         assertProblem(response, 503);
         assertEquals("1", response.getHeaders().get("Retry-After"));
@@ -40,12 +40,15 @@ class StoreFailureApiTest extends ApiTestSupport {
         AppConfig config = env.configFor(env.dynalite.endpoint().toString(), "no-such-table");
         ContractCheckedHandler handler = env.handlerWith(config, env.dynamoDb);
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1}"), null);
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(ApiEvents.put(UUID.randomUUID().toString(), token, "{\"progress\":1}"), null);
 
         var problem = assertProblem(response, 500);
-        assertTrue(problem.get("detail").asText().contains("Ab1Cd2Ef3Gh4="), "the request id lets support find the log");
-        assertTrue(!response.getBody().contains("no-such-table") && !response.getBody().contains("ResourceNotFound"),
+        assertTrue(
+                problem.get("detail").asText().contains("Ab1Cd2Ef3Gh4="), "the request id lets support find the log");
+        assertTrue(
+                !response.getBody().contains("no-such-table")
+                        && !response.getBody().contains("ResourceNotFound"),
                 "no internal detail: " + response.getBody());
     }
 }

@@ -31,9 +31,21 @@ import org.junit.jupiter.api.Test;
 /** PUT /api/assessments/{id} through the handler, against dynalite. */
 class UpdateAssessmentApiTest extends ApiTestSupport {
 
-    private static final List<String> RESPONSE_FIELDS = List.of("id", "name", "companyName", "companyType", "country",
-            "status", "intakeMode", "progress", "version", "overallRiskScore", "overallRiskLevel", "userId",
-            "createdAt", "updatedAt");
+    private static final List<String> RESPONSE_FIELDS = List.of(
+            "id",
+            "name",
+            "companyName",
+            "companyType",
+            "country",
+            "status",
+            "intakeMode",
+            "progress",
+            "version",
+            "overallRiskScore",
+            "overallRiskLevel",
+            "userId",
+            "createdAt",
+            "updatedAt");
 
     UpdateAssessmentApiTest() {
         super(InMemoryApi.get());
@@ -45,13 +57,15 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         Assessment before = stored(id);
         Thread.sleep(5); // so that updatedAt must move
 
-        APIGatewayV2HTTPResponse response = put(id, "{\"name\":\"Q1 supplier review (final)\",\"status\":\"ANALYZING\",\"progress\":40}");
+        APIGatewayV2HTTPResponse response =
+                put(id, "{\"name\":\"Q1 supplier review (final)\",\"status\":\"ANALYZING\",\"progress\":40}");
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals("\"2\"", response.getHeaders().get("ETag"));
         JsonNode body = json(response);
-        assertEquals(RESPONSE_FIELDS, iterableToList(body.fieldNames()), "the whole assessment, in the documented order");
+        assertEquals(
+                RESPONSE_FIELDS, iterableToList(body.fieldNames()), "the whole assessment, in the documented order");
         assertEquals(id, body.get("id").asText());
         assertEquals("Q1 supplier review (final)", body.get("name").asText());
         assertEquals("ANALYZING", body.get("status").asText());
@@ -63,7 +77,8 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertEquals("Acme Farming Cooperative", body.get("companyName").asText());
         assertTrue(body.get("updatedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertTrue(Instant.parse(body.get("updatedAt").asText()).isAfter(before.updatedAt()));
-        assertEquals(Timestamps.format(before.createdAt()), body.get("createdAt").asText());
+        assertEquals(
+                Timestamps.format(before.createdAt()), body.get("createdAt").asText());
     }
 
     @Test
@@ -90,9 +105,23 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertEquals(200, put(id, "{\"companyType\":\"\"}").getStatusCode());
 
         Assessment after = stored(id);
-        assertEquals(new Assessment(before.id(), before.name(), before.companyName(), "", before.country(), before.status(),
-                before.intakeMode(), before.progress(), 2, before.overallRiskScore(), before.overallRiskLevel(), before.userId(),
-                before.createdAt(), after.updatedAt()), after);
+        assertEquals(
+                new Assessment(
+                        before.id(),
+                        before.name(),
+                        before.companyName(),
+                        "",
+                        before.country(),
+                        before.status(),
+                        before.intakeMode(),
+                        before.progress(),
+                        2,
+                        before.overallRiskScore(),
+                        before.overallRiskLevel(),
+                        before.userId(),
+                        before.createdAt(),
+                        after.updatedAt()),
+                after);
         assertNotEquals(before.updatedAt(), after.updatedAt());
     }
 
@@ -132,12 +161,19 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         String id = createAssessment();
         Assessment before = stored(id);
 
-        JsonNode problem = assertProblem(put(id, "{\"name\":\"\",\"status\":\"DONE\",\"progress\":101,"
-                + "\"version\":0,\"userId\":\"someone-else\",\"colour\":\"red\",\"companyName\":null}"), 400);
+        JsonNode problem = assertProblem(
+                put(
+                        id,
+                        "{\"name\":\"\",\"status\":\"DONE\",\"progress\":101,"
+                                + "\"version\":0,\"userId\":\"someone-else\",\"colour\":\"red\",\"companyName\":null}"),
+                400);
 
         Map<String, String> errors = new HashMap<>();
-        problem.get("errors").forEach(e -> errors.put(e.get("field").asText(), e.get("message").asText()));
-        assertEquals(Set.of("name", "status", "progress", "version", "userId", "colour", "companyName"), errors.keySet());
+        problem.get("errors")
+                .forEach(e ->
+                        errors.put(e.get("field").asText(), e.get("message").asText()));
+        assertEquals(
+                Set.of("name", "status", "progress", "version", "userId", "colour", "companyName"), errors.keySet());
         assertEquals("must be 1 to 200 characters long", errors.get("name"));
         assertEquals("must be one of DRAFT, ANALYZING, ACTION_REQUIRED, COMPLETE", errors.get("status"));
         assertEquals("must be a number from 0 to 100", errors.get("progress"));
@@ -151,7 +187,8 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
     @Test
     void readOnlyFieldsAreRefusedNeverIgnored() {
         String id = createAssessment();
-        for (String field : List.of("id", "country", "intakeMode", "overallRiskScore", "overallRiskLevel", "createdAt", "updatedAt")) {
+        for (String field : List.of(
+                "id", "country", "intakeMode", "overallRiskScore", "overallRiskLevel", "createdAt", "updatedAt")) {
             JsonNode problem = assertProblem(put(id, "{\"progress\":5,\"" + field + "\":\"x\"}"), 400);
             assertEquals(field, problem.get("errors").get(0).get("field").asText());
         }
@@ -198,9 +235,11 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertProblem(send(event), 415);
         var missing = ApiEvents.withHeader(ApiEvents.put(id, token, "{\"progress\":1}"), "content-type", null);
         assertProblem(send(missing), 415);
-        var latin1 = ApiEvents.withHeader(ApiEvents.put(id, token, "{\"progress\":1}"), "content-type", "application/json; charset=iso-8859-1");
+        var latin1 = ApiEvents.withHeader(
+                ApiEvents.put(id, token, "{\"progress\":1}"), "content-type", "application/json; charset=iso-8859-1");
         assertProblem(send(latin1), 415);
-        var utf8 = ApiEvents.withHeader(ApiEvents.put(id, token, "{\"progress\":1}"), "content-type", "application/json; charset=UTF-8");
+        var utf8 = ApiEvents.withHeader(
+                ApiEvents.put(id, token, "{\"progress\":1}"), "content-type", "application/json; charset=UTF-8");
         assertEquals(200, send(utf8).getStatusCode());
     }
 

@@ -30,7 +30,10 @@ class ValidUpdateModelTest extends ApiTestSupport {
             BigDecimal version = (BigDecimal) model.get("version");
             ValidUpdates.ValidUpdate update = updates.next(version.longValueExact());
             APIGatewayV2HTTPResponse response = put(id, update.body());
-            assertEquals(200, response.getStatusCode(), () -> "seed " + HostileInputCorpusTest.SEED + ", update " + response.getBody());
+            assertEquals(
+                    200,
+                    response.getStatusCode(),
+                    () -> "seed " + HostileInputCorpusTest.SEED + ", update " + response.getBody());
 
             Instant previousUpdate = Instant.parse((String) model.get("updatedAt"));
             update.sets().forEach((field, value) -> model.put(field, byValue(value)));
@@ -46,7 +49,8 @@ class ValidUpdateModelTest extends ApiTestSupport {
     /** The item's attributes as strings and numbers, numbers in one spelling so that equal values compare equal. */
     private static Map<String, Object> modelOf(Map<String, AttributeValue> item) {
         Map<String, Object> values = new HashMap<>();
-        item.forEach((name, value) -> values.put(name, value.n() != null ? byValue(new BigDecimal(value.n())) : value.s()));
+        item.forEach(
+                (name, value) -> values.put(name, value.n() != null ? byValue(new BigDecimal(value.n())) : value.s()));
         return values;
     }
 

@@ -32,8 +32,11 @@ class EmfSpecificationTest {
                 Map.entry("not json", "not json"),
                 Map.entry("no _aws", "{\"Applied\":2}"),
                 Map.entry("timestamp as text", VALID.replace(TIMESTAMP, "\"" + TIMESTAMP + "\"")),
-                Map.entry("timestamp a month old", VALID.replace(TIMESTAMP,
-                        Long.toString(NOW.minusSeconds(31L * 24 * 3600).toEpochMilli()))),
+                Map.entry(
+                        "timestamp a month old",
+                        VALID.replace(
+                                TIMESTAMP,
+                                Long.toString(NOW.minusSeconds(31L * 24 * 3600).toEpochMilli()))),
                 Map.entry("no directives", VALID.replaceFirst("\\[\\{\"Namespace.*?\\}\\]\\}\\]", "[]")),
                 Map.entry("AWS namespace", VALID.replace("AssessmentsApi", "AWS/Lambda")),
                 Map.entry("dimension not a member", VALID.replace("\"Service\":\"events\",", "")),
@@ -44,8 +47,7 @@ class EmfSpecificationTest {
                 Map.entry("unknown unit", VALID.replace("\"Count\"", "\"Things\"")),
                 Map.entry("no unit", VALID.replace(",\"Unit\":\"Count\"", "")),
                 Map.entry("no metrics", VALID.replace("[{\"Name\":\"Applied\",\"Unit\":\"Count\"}]", "[]")),
-                Map.entry("too many values", VALID.replace("\"Applied\":2",
-                        "\"Applied\":[" + "1,".repeat(100) + "1]")),
+                Map.entry("too many values", VALID.replace("\"Applied\":2", "\"Applied\":[" + "1,".repeat(100) + "1]")),
                 Map.entry("two lines", VALID.replace(",\"Service\"", ",\n\"Service\"")));
         broken.forEach((rule, line) ->
                 assertFalse(EmfSpecification.violations(line, NOW).isEmpty(), rule + " passed: " + line));

@@ -42,11 +42,21 @@ class EmfWriterTest {
         assertEquals(NOW.toEpochMilli(), document.at("/_aws/Timestamp").asLong());
         JsonNode directives = document.at("/_aws/CloudWatchMetrics");
         assertEquals(2, directives.size());
-        assertEquals("[[\"Service\",\"Route\",\"StatusClass\"]]", directives.get(0).get("Dimensions").toString());
+        assertEquals(
+                "[[\"Service\",\"Route\",\"StatusClass\"]]",
+                directives.get(0).get("Dimensions").toString());
         assertEquals(List.of("Requests"), names(directives.get(0)));
         assertEquals("[[\"Service\"]]", directives.get(1).get("Dimensions").toString());
-        assertEquals(List.of("Requests", "VersionConflict", "ValidationFailed", "Unauthorized", "StoreUnavailable",
-                "DynamoDbLatency", "ColdStart"), names(directives.get(1)));
+        assertEquals(
+                List.of(
+                        "Requests",
+                        "VersionConflict",
+                        "ValidationFailed",
+                        "Unauthorized",
+                        "StoreUnavailable",
+                        "DynamoDbLatency",
+                        "ColdStart"),
+                names(directives.get(1)));
         for (JsonNode directive : directives) {
             assertEquals("AssessmentsApi", directive.get("Namespace").asText());
         }
@@ -174,13 +184,18 @@ class EmfWriterTest {
             for (MetricSet set : sets) {
                 assertTrue(set.dimensions().size() <= EmfSpecification.MAX_DIMENSIONS_PER_SET, set.toString());
                 assertTrue(set.metrics().size() <= EmfSpecification.MAX_METRICS_PER_DIRECTIVE, set.toString());
-                set.metrics().forEach(m -> assertTrue(EmfSpecification.UNITS.contains(m.unit().emfName()), m.name()));
+                set.metrics()
+                        .forEach(m -> assertTrue(
+                                EmfSpecification.UNITS.contains(m.unit().emfName()), m.name()));
             }
         }
         assertThrows(IllegalArgumentException.class, () -> new MetricSet(List.of(), List.of(Metric.REQUESTS)));
-        assertThrows(IllegalArgumentException.class,
-                () -> new MetricSet(List.of(MetricDimension.SERVICE, MetricDimension.SERVICE), List.of(Metric.REQUESTS)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new MetricSet(
+                        List.of(MetricDimension.SERVICE, MetricDimension.SERVICE), List.of(Metric.REQUESTS)));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new MetricSet(List.of(MetricDimension.SERVICE), List.of(Metric.REQUESTS, Metric.REQUESTS)));
     }
 
@@ -193,6 +208,7 @@ class EmfWriterTest {
 
     private static List<String> names(JsonNode directive) {
         return StreamSupport.stream(directive.get("Metrics").spliterator(), false)
-                .map(metric -> metric.get("Name").asText()).toList();
+                .map(metric -> metric.get("Name").asText())
+                .toList();
     }
 }

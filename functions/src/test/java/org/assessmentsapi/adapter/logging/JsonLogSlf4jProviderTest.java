@@ -25,15 +25,22 @@ class JsonLogSlf4jProviderTest {
     void warnAndErrorBecomeJsonLinesWithTheLoggerNameAndTheFormattedMessage() {
         IllegalStateException cause = new IllegalStateException("clock skew");
         List<Log.Line> lines = Log.collecting(() -> {
-            SDK_LIKE.warn("retry {} of {} gave up", 3, 3);
-            SDK_LIKE.error("request failed", cause);
-            return null;
-        }).lines();
+                    SDK_LIKE.warn("retry {} of {} gave up", 3, 3);
+                    SDK_LIKE.error("request failed", cause);
+                    return null;
+                })
+                .lines();
 
-        assertEquals(List.of("WARN", "ERROR"), lines.stream().map(Log.Line::level).toList());
-        assertTrue(lines.get(0).json().contains("\"level\":\"WARN\","
-                + "\"message\":\"software.amazon.awssdk.core.Example: retry 3 of 3 gave up\""), lines.get(0).json());
-        assertTrue(lines.get(1).json().contains("\"error\":\"java.lang.IllegalStateException: clock skew\\n"),
+        assertEquals(
+                List.of("WARN", "ERROR"), lines.stream().map(Log.Line::level).toList());
+        assertTrue(
+                lines.get(0)
+                        .json()
+                        .contains("\"level\":\"WARN\","
+                                + "\"message\":\"software.amazon.awssdk.core.Example: retry 3 of 3 gave up\""),
+                lines.get(0).json());
+        assertTrue(
+                lines.get(1).json().contains("\"error\":\"java.lang.IllegalStateException: clock skew\\n"),
                 lines.get(1).json());
     }
 
@@ -41,11 +48,12 @@ class JsonLogSlf4jProviderTest {
     void belowWarnNothingIsEnabledOrWritten() {
         assertFalse(SDK_LIKE.isInfoEnabled() || SDK_LIKE.isDebugEnabled() || SDK_LIKE.isTraceEnabled());
         List<Log.Line> lines = Log.collecting(() -> {
-            SDK_LIKE.info("connection pool created");
-            SDK_LIKE.debug("sending {}", "UpdateItem");
-            SDK_LIKE.trace("bytes");
-            return null;
-        }).lines();
+                    SDK_LIKE.info("connection pool created");
+                    SDK_LIKE.debug("sending {}", "UpdateItem");
+                    SDK_LIKE.trace("bytes");
+                    return null;
+                })
+                .lines();
 
         assertEquals(List.of(), lines);
     }

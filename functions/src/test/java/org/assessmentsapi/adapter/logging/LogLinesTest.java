@@ -40,13 +40,13 @@ class LogLinesTest {
 
     @Test
     void everyLineOfAnInvocationCarriesItsIdsTraceAndColdStart() {
-        try (Invocation invocation = Invocation.begin(TestContext.of("lambda-1"), telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        try (Invocation invocation = Invocation.begin(
+                TestContext.of("lambda-1"), telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             invocation.apiRequestId("apigw-1");
             Log.info(null, "first");
         }
-        try (Invocation invocation = Invocation.begin(TestContext.of("lambda-2"), telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        try (Invocation invocation = Invocation.begin(
+                TestContext.of("lambda-2"), telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             Log.warn(null, "second");
         }
         List<JsonNode> logged = logLines();
@@ -54,7 +54,8 @@ class LogLinesTest {
         JsonNode first = logged.get(0);
         assertEquals("INFO", first.get("level").asText());
         assertEquals("first", first.get("message").asText());
-        assertTrue(Instant.parse(first.get("timestamp").asText()).isAfter(Instant.now().minusSeconds(60)));
+        assertTrue(Instant.parse(first.get("timestamp").asText())
+                .isAfter(Instant.now().minusSeconds(60)));
         assertEquals("lambda-1", first.get("function_request_id").asText());
         assertEquals("apigw-1", first.get("api_request_id").asText());
         assertEquals(TestContext.TRACE_ROOT, first.get("xray_trace_id").asText());
@@ -71,12 +72,12 @@ class LogLinesTest {
 
     @Test
     void eachInvocationWritesOneValidMetricDocumentWithItsColdStart() {
-        try (Invocation invocation = Invocation.begin(TestContext.of("lambda-1"), telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        try (Invocation invocation = Invocation.begin(
+                TestContext.of("lambda-1"), telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             invocation.metrics().add(Metric.APPLIED, 1);
         }
-        try (Invocation invocation = Invocation.begin(TestContext.of("lambda-2"), telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        try (Invocation invocation = Invocation.begin(
+                TestContext.of("lambda-2"), telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             invocation.metrics().add(Metric.APPLIED, 1);
         }
         List<String> documents = lines.stream().filter(EmfSpecification::isEmf).toList();
@@ -92,8 +93,8 @@ class LogLinesTest {
     void withoutAContextTheTraceComesFromTheRuntimesSystemProperty() {
         String before = System.getProperty(Invocation.TRACE_HEADER_PROPERTY);
         System.setProperty(Invocation.TRACE_HEADER_PROPERTY, "Root=1-aaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbb;Sampled=0");
-        try (Invocation invocation = Invocation.begin(null, telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        try (Invocation invocation =
+                Invocation.begin(null, telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             Log.info(null, "no context");
         } finally {
             if (before == null) {
@@ -103,7 +104,8 @@ class LogLinesTest {
             }
         }
         JsonNode line = logLines().get(0);
-        assertEquals("1-aaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbb", line.get("xray_trace_id").asText());
+        assertEquals(
+                "1-aaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbb", line.get("xray_trace_id").asText());
         assertTrue(line.get("function_request_id").isNull());
         assertNull(Invocation.rootTraceId("Parent=53995c3f42cd8ad8;Sampled=1"));
         assertNull(Invocation.rootTraceId(null));
@@ -112,18 +114,23 @@ class LogLinesTest {
     @Test
     void aBuiltInInvocationLeavesTheColdStartAndWritesNothing() {
         List<Log.Line> collected = Log.collecting(() -> {
-            try (Invocation invocation = Invocation.begin(TestContext.of("priming"), telemetry.coldStart(),
-                    InvocationMetrics.events(telemetry.metrics()))) {
-                invocation.metrics().add(Metric.APPLIED, 1);
-                Log.info(null, "primed");
-                assertFalse(invocation.coldStart());
-            }
-            return null;
-        }).lines();
+                    try (Invocation invocation = Invocation.begin(
+                            TestContext.of("priming"),
+                            telemetry.coldStart(),
+                            InvocationMetrics.events(telemetry.metrics()))) {
+                        invocation.metrics().add(Metric.APPLIED, 1);
+                        Log.info(null, "primed");
+                        assertFalse(invocation.coldStart());
+                    }
+                    return null;
+                })
+                .lines();
         assertEquals(List.of(), lines);
-        assertEquals(List.of("INFO", Log.METRICS), collected.stream().map(Log.Line::level).toList());
-        try (Invocation invocation = Invocation.begin(TestContext.of("real"), telemetry.coldStart(),
-                InvocationMetrics.events(telemetry.metrics()))) {
+        assertEquals(
+                List.of("INFO", Log.METRICS),
+                collected.stream().map(Log.Line::level).toList());
+        try (Invocation invocation = Invocation.begin(
+                TestContext.of("real"), telemetry.coldStart(), InvocationMetrics.events(telemetry.metrics()))) {
             assertTrue(invocation.coldStart(), "the first real invocation is still the cold one");
         }
     }
@@ -163,12 +170,15 @@ class LogLinesTest {
 
     private List<JsonNode> logLines() {
         ObjectMapper mapper = new ObjectMapper();
-        return lines.stream().filter(line -> !EmfSpecification.isEmf(line)).map(line -> {
-            try {
-                return mapper.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return lines.stream()
+                .filter(line -> !EmfSpecification.isEmf(line))
+                .map(line -> {
+                    try {
+                        return mapper.readTree(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -39,7 +39,9 @@ class LogTest {
         JsonNode info = JSON.readTree(lines.get(0));
         assertEquals("INFO", info.get("level").asText());
         assertEquals("req-1", info.get("function_request_id").asText());
-        assertEquals("applied \"event\" \\ to\nassessment\t\u0001 \u2028 é", info.get("message").asText());
+        assertEquals(
+                "applied \"event\" \\ to\nassessment\t\u0001 \u2028 é",
+                info.get("message").asText());
         assertFalse(JSON.readTree(lines.get(1)).has("function_request_id"));
         lines.forEach(line -> assertTrue(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, line));
     }
@@ -50,6 +52,8 @@ class LogTest {
         JsonNode error = JSON.readTree(lines.get(0));
         assertEquals("ERROR", error.get("level").asText());
         assertTrue(error.get("error").asText().startsWith("java.lang.IllegalStateException: broken"), error.toString());
-        assertTrue(error.get("error").asText().contains("at org.assessmentsapi.adapter.logging.LogTest"), error.toString());
+        assertTrue(
+                error.get("error").asText().contains("at org.assessmentsapi.adapter.logging.LogTest"),
+                error.toString());
     }
 }

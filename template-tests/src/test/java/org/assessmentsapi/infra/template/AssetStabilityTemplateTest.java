@@ -27,66 +27,69 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AssetStabilityTemplateTest {
 
-  @TempDir
-  static Path temp;
+    @TempDir
+    static Path temp;
 
-  private static Map<String, String> first;
-  private static Map<String, String> second;
-  private static Map<String, String> changed;
+    private static Map<String, String> first;
+    private static Map<String, String> second;
+    private static Map<String, String> changed;
 
-  @BeforeAll
-  static void synthesizeThreeTimes() throws IOException {
-    first = codeAndVersions(Synth.synth("asset-first", Synth.PRODUCTION, false));
-    second = codeAndVersions(Synth.synth("asset-second", Synth.PRODUCTION, false));
-    Map<String, Object> otherJar = new HashMap<>(Synth.PRODUCTION);
-    otherJar.put("functionsJar", withOneMoreEntry(Synth.FUNCTIONS_JAR, temp.resolve("changed.jar")).toString());
-    changed = codeAndVersions(Synth.synth("asset-changed", otherJar, false));
-  }
-
-  /** Each function's code S3 key, and each version's logical id (keyed by its function). */
-  private static Map<String, String> codeAndVersions(Synth.Result synth) {
-    Map<String, String> found = new TreeMap<>();
-    synth.resources("AWS::Lambda::Function").forEach((id, function) -> {
-      Map<?, ?> code = (Map<?, ?>) ((Map<?, ?>) function.get("Properties")).get("Code");
-      found.put(id + " code", String.valueOf(code.get("S3Key")));
-    });
-    synth.resources("AWS::Lambda::Version").forEach((id, version) -> {
-      Map<?, ?> functionName = (Map<?, ?>) ((Map<?, ?>) version.get("Properties")).get("FunctionName");
-      found.put(functionName.get("Ref") + " version", id);
-    });
-    return found;
-  }
-
-  /** A copy of {@code jar} with one more (harmless) entry: a different build of the same code. */
-  private static Path withOneMoreEntry(Path jar, Path copy) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
-         ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        out.putNextEntry(new ZipEntry(entry.getName()));
-        in.transferTo(out);
-        out.closeEntry();
-      }
-      out.putNextEntry(new ZipEntry("META-INF/changed.txt"));
-      out.write("another build".getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
+    @BeforeAll
+    static void synthesizeThreeTimes() throws IOException {
+        first = codeAndVersions(Synth.synth("asset-first", Synth.PRODUCTION, false));
+        second = codeAndVersions(Synth.synth("asset-second", Synth.PRODUCTION, false));
+        Map<String, Object> otherJar = new HashMap<>(Synth.PRODUCTION);
+        otherJar.put(
+                "functionsJar",
+                withOneMoreEntry(Synth.FUNCTIONS_JAR, temp.resolve("changed.jar"))
+                        .toString());
+        changed = codeAndVersions(Synth.synth("asset-changed", otherJar, false));
     }
-    return copy;
-  }
 
-  @Test
-  void bothFunctionsHaveACodeAssetAndAVersion() {
-    assertEquals(4, first.size(), first.toString());
-    assertTrue(first.values().stream().noneMatch(value -> value.equals("null")), first.toString());
-  }
+    /** Each function's code S3 key, and each version's logical id (keyed by its function). */
+    private static Map<String, String> codeAndVersions(Synth.Result synth) {
+        Map<String, String> found = new TreeMap<>();
+        synth.resources("AWS::Lambda::Function").forEach((id, function) -> {
+            Map<?, ?> code = (Map<?, ?>) ((Map<?, ?>) function.get("Properties")).get("Code");
+            found.put(id + " code", String.valueOf(code.get("S3Key")));
+        });
+        synth.resources("AWS::Lambda::Version").forEach((id, version) -> {
+            Map<?, ?> functionName = (Map<?, ?>) ((Map<?, ?>) version.get("Properties")).get("FunctionName");
+            found.put(functionName.get("Ref") + " version", id);
+        });
+        return found;
+    }
 
-  @Test
-  void theSameJarGivesTheSameAssetHashAndVersionLogicalIds() {
-    assertEquals(first, second);
-  }
+    /** A copy of {@code jar} with one more (harmless) entry: a different build of the same code. */
+    private static Path withOneMoreEntry(Path jar, Path copy) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("META-INF/changed.txt"));
+            out.write("another build".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return copy;
+    }
 
-  @Test
-  void anotherJarChangesEveryAssetHashAndVersionLogicalId() {
-    assertEquals(first.keySet(), changed.keySet());
-    first.forEach((key, value) -> assertNotEquals(value, changed.get(key), key));
-  }
+    @Test
+    void bothFunctionsHaveACodeAssetAndAVersion() {
+        assertEquals(4, first.size(), first.toString());
+        assertTrue(first.values().stream().noneMatch(value -> value.equals("null")), first.toString());
+    }
+
+    @Test
+    void theSameJarGivesTheSameAssetHashAndVersionLogicalIds() {
+        assertEquals(first, second);
+    }
+
+    @Test
+    void anotherJarChangesEveryAssetHashAndVersionLogicalId() {
+        assertEquals(first.keySet(), changed.keySet());
+        first.forEach((key, value) -> assertNotEquals(value, changed.get(key), key));
+    }
 }

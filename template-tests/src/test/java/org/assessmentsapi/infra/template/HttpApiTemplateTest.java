@@ -13,79 +13,96 @@ import software.amazon.awscdk.assertions.Match;
 
 class HttpApiTemplateTest {
 
-  private static Synth.Result synth;
-  private static String apiId;
-  private static String aliasId;
+    private static Synth.Result synth;
+    private static String apiId;
+    private static String aliasId;
 
-  @BeforeAll
-  static void synthesize() {
-    synth = Synth.production();
-    apiId = synth.only("AWS::ApiGatewayV2::Api").getKey();
-    aliasId = synth.logicalId(id -> id.startsWith("ApiAlias"), "AWS::Lambda::Alias");
-  }
-
-  @Test
-  void anHttpApiWithoutCorsByDefault() {
-    synth.template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
-        "ProtocolType", "HTTP",
-        "CorsConfiguration", Match.absent()));
-  }
-
-  @Test
-  void exactlyTheFiveRoutesOfTheContract() {
-    Set<Object> routeKeys = new TreeSet<>();
-    synth.resources("AWS::ApiGatewayV2::Route").values()
-        .forEach(route -> routeKeys.add(((Map<?, ?>) route.get("Properties")).get("RouteKey")));
-    assertEquals(new TreeSet<>(Set.of("PUT /api/assessments/{id}", "GET /api/assessments/{id}",
-        "DELETE /api/assessments/{id}", "POST /api/assessments", "GET /api/assessments")), routeKeys);
-  }
-
-  @Test
-  void everyRouteTargetsAPayload2IntegrationOfTheLiveAlias() {
-    Map<String, Map<String, Object>> integrations = synth.resources("AWS::ApiGatewayV2::Integration");
-    for (Map<String, Object> route : synth.resources("AWS::ApiGatewayV2::Route").values()) {
-      Map<?, ?> properties = (Map<?, ?>) route.get("Properties");
-      // Target is {"Fn::Join": ["", ["integrations/", {"Ref": <integration>}]]}
-      List<?> join = (List<?>) ((Map<?, ?>) properties.get("Target")).get("Fn::Join");
-      List<?> parts = (List<?>) join.get(1);
-      assertEquals("integrations/", parts.get(0));
-      String integrationId = (String) ((Map<?, ?>) parts.get(1)).get("Ref");
-      Map<?, ?> integration = (Map<?, ?>) integrations.get(integrationId).get("Properties");
-      assertEquals("AWS_PROXY", integration.get("IntegrationType"), properties.get("RouteKey").toString());
-      assertEquals("2.0", integration.get("PayloadFormatVersion"));
-      // The alias (a SnapStart version), never the unqualified function, which would run $LATEST.
-      assertEquals(Map.of("Ref", aliasId), integration.get("IntegrationUri"));
-      assertEquals(Map.of("Ref", apiId), properties.get("ApiId"));
+    @BeforeAll
+    static void synthesize() {
+        synth = Synth.production();
+        apiId = synth.only("AWS::ApiGatewayV2::Api").getKey();
+        aliasId = synth.logicalId(id -> id.startsWith("ApiAlias"), "AWS::Lambda::Alias");
     }
-  }
 
-  @Test
-  void apiGatewayMayInvokeOnlyTheAliasAndOnlyFromThisApi() {
-    Map<String, Map<String, Object>> permissions = synth.resources("AWS::Lambda::Permission");
-    assertEquals(5, permissions.size(), "one permission per route");
-    for (Map<String, Object> permission : permissions.values()) {
-      Map<?, ?> properties = (Map<?, ?>) permission.get("Properties");
-      assertEquals("lambda:InvokeFunction", properties.get("Action"));
-      assertEquals("apigateway.amazonaws.com", properties.get("Principal"));
-      assertEquals(Map.of("Ref", aliasId), properties.get("FunctionName"));
-      String sourceArn = properties.get("SourceArn").toString();
-      assertTrue(sourceArn.contains("Ref=" + apiId), sourceArn);
+    @Test
+    void anHttpApiWithoutCorsByDefault() {
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Api", Map.of("ProtocolType", "HTTP", "CorsConfiguration", Match.absent()));
     }
-  }
 
-  @Test
-  void defaultStageIsThrottledAutoDeployedAndAccessLogged() {
-    String accessLogsId = synth.logicalId(id -> id.startsWith("ApiAccessLogs"), "AWS::Logs::LogGroup");
-    synth.template().resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
-    synth.template().hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
-        "ApiId", Map.of("Ref", apiId),
-        "StageName", "$default",
-        "AutoDeploy", true,
-        "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100),
-        "AccessLogSettings", Map.of(
-            "DestinationArn", Map.of("Fn::GetAtt", List.of(accessLogsId, "Arn")),
-            "Format", Match.stringLikeRegexp(".*\\$context\\.requestId.*\\$context\\.routeKey.*\\$context\\.status.*"))));
-    Map<String, Object> accessLogs = synth.resources("AWS::Logs::LogGroup").get(accessLogsId);
-    assertEquals(Map.of("RetentionInDays", 30), accessLogs.get("Properties"));
-  }
+    @Test
+    void exactlyTheFiveRoutesOfTheContract() {
+        Set<Object> routeKeys = new TreeSet<>();
+        synth.resources("AWS::ApiGatewayV2::Route")
+                .values()
+                .forEach(route -> routeKeys.add(((Map<?, ?>) route.get("Properties")).get("RouteKey")));
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "PUT /api/assessments/{id}",
+                        "GET /api/assessments/{id}",
+                        "DELETE /api/assessments/{id}",
+                        "POST /api/assessments",
+                        "GET /api/assessments")),
+                routeKeys);
+    }
+
+    @Test
+    void everyRouteTargetsAPayload2IntegrationOfTheLiveAlias() {
+        Map<String, Map<String, Object>> integrations = synth.resources("AWS::ApiGatewayV2::Integration");
+        for (Map<String, Object> route :
+                synth.resources("AWS::ApiGatewayV2::Route").values()) {
+            Map<?, ?> properties = (Map<?, ?>) route.get("Properties");
+            // Target is {"Fn::Join": ["", ["integrations/", {"Ref": <integration>}]]}
+            List<?> join = (List<?>) ((Map<?, ?>) properties.get("Target")).get("Fn::Join");
+            List<?> parts = (List<?>) join.get(1);
+            assertEquals("integrations/", parts.get(0));
+            String integrationId = (String) ((Map<?, ?>) parts.get(1)).get("Ref");
+            Map<?, ?> integration = (Map<?, ?>) integrations.get(integrationId).get("Properties");
+            assertEquals(
+                    "AWS_PROXY",
+                    integration.get("IntegrationType"),
+                    properties.get("RouteKey").toString());
+            assertEquals("2.0", integration.get("PayloadFormatVersion"));
+            // The alias (a SnapStart version), never the unqualified function, which would run $LATEST.
+            assertEquals(Map.of("Ref", aliasId), integration.get("IntegrationUri"));
+            assertEquals(Map.of("Ref", apiId), properties.get("ApiId"));
+        }
+    }
+
+    @Test
+    void apiGatewayMayInvokeOnlyTheAliasAndOnlyFromThisApi() {
+        Map<String, Map<String, Object>> permissions = synth.resources("AWS::Lambda::Permission");
+        assertEquals(5, permissions.size(), "one permission per route");
+        for (Map<String, Object> permission : permissions.values()) {
+            Map<?, ?> properties = (Map<?, ?>) permission.get("Properties");
+            assertEquals("lambda:InvokeFunction", properties.get("Action"));
+            assertEquals("apigateway.amazonaws.com", properties.get("Principal"));
+            assertEquals(Map.of("Ref", aliasId), properties.get("FunctionName"));
+            String sourceArn = properties.get("SourceArn").toString();
+            assertTrue(sourceArn.contains("Ref=" + apiId), sourceArn);
+        }
+    }
+
+    @Test
+    void defaultStageIsThrottledAutoDeployedAndAccessLogged() {
+        String accessLogsId = synth.logicalId(id -> id.startsWith("ApiAccessLogs"), "AWS::Logs::LogGroup");
+        synth.template().resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Stage",
+                        Map.of(
+                                "ApiId", Map.of("Ref", apiId),
+                                "StageName", "$default",
+                                "AutoDeploy", true,
+                                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100),
+                                "AccessLogSettings",
+                                        Map.of(
+                                                "DestinationArn", Map.of("Fn::GetAtt", List.of(accessLogsId, "Arn")),
+                                                "Format",
+                                                        Match.stringLikeRegexp(
+                                                                ".*\\$context\\.requestId.*\\$context\\.routeKey.*\\$context\\.status.*"))));
+        Map<String, Object> accessLogs = synth.resources("AWS::Logs::LogGroup").get(accessLogsId);
+        assertEquals(Map.of("RetentionInDays", 30), accessLogs.get("Properties"));
+    }
 }

@@ -12,22 +12,22 @@ import java.nio.file.Path;
  */
 final class LambdaRuntimeClassLoader extends URLClassLoader {
 
-  private static final String RUNTIME_PACKAGE = "com.amazonaws.services.lambda.runtime.";
-  private final ClassLoader testClasses = LambdaRuntimeClassLoader.class.getClassLoader();
+    private static final String RUNTIME_PACKAGE = "com.amazonaws.services.lambda.runtime.";
+    private final ClassLoader testClasses = LambdaRuntimeClassLoader.class.getClassLoader();
 
-  LambdaRuntimeClassLoader(Path jar) throws MalformedURLException {
-    super(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-  }
-
-  @Override
-  protected Class<?> findClass(String name) throws ClassNotFoundException {
-    try {
-      return super.findClass(name);
-    } catch (ClassNotFoundException notInJar) {
-      if (name.startsWith(RUNTIME_PACKAGE)) {
-        return testClasses.loadClass(name);
-      }
-      throw notInJar;
+    LambdaRuntimeClassLoader(Path jar) throws MalformedURLException {
+        super(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     }
-  }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        try {
+            return super.findClass(name);
+        } catch (ClassNotFoundException notInJar) {
+            if (name.startsWith(RUNTIME_PACKAGE)) {
+                return testClasses.loadClass(name);
+            }
+            throw notInJar;
+        }
+    }
 }

@@ -10,51 +10,82 @@ import software.amazon.awscdk.assertions.Match;
 
 class TableTemplateTest {
 
-  private static Synth.Result synth;
+    private static Synth.Result synth;
 
-  @BeforeAll
-  static void synthesize() {
-    synth = Synth.production();
-  }
+    @BeforeAll
+    static void synthesize() {
+        synth = Synth.production();
+    }
 
-  @Test
-  void oneTableKeyedByStringIdBilledPerRequest() {
-    synth.template().resourceCountIs("AWS::DynamoDB::Table", 1);
-    synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-        "BillingMode", "PAY_PER_REQUEST",
-        "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
-        "AttributeDefinitions", List.of(Map.of("AttributeName", "id", "AttributeType", "S"),
-            Map.of("AttributeName", "userId", "AttributeType", "S"), Map.of("AttributeName", "updatedAt", "AttributeType", "S")),
-        // Pay per request: no capacity to provision.
-        "ProvisionedThroughput", Match.absent()));
-  }
+    @Test
+    void oneTableKeyedByStringIdBilledPerRequest() {
+        synth.template().resourceCountIs("AWS::DynamoDB::Table", 1);
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::DynamoDB::Table",
+                        Map.of(
+                                "BillingMode", "PAY_PER_REQUEST",
+                                "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
+                                "AttributeDefinitions",
+                                        List.of(
+                                                Map.of("AttributeName", "id", "AttributeType", "S"),
+                                                Map.of("AttributeName", "userId", "AttributeType", "S"),
+                                                Map.of("AttributeName", "updatedAt", "AttributeType", "S")),
+                                // Pay per request: no capacity to provision.
+                                "ProvisionedThroughput", Match.absent()));
+    }
 
-  @Test
-  void theOwnerIndexListsByUserNewestFirstAndProjectsTheApiFieldsOnly() {
-    synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-        "GlobalSecondaryIndexes", List.of(Map.of(
-            "IndexName", "byOwnerUpdatedAt",
-            "KeySchema", List.of(Map.of("AttributeName", "userId", "KeyType", "HASH"),
-                Map.of("AttributeName", "updatedAt", "KeyType", "RANGE")),
-            // Not appliedEvent1..8 nor idempotencyFingerprint: the repository's own, never answered.
-            "Projection", Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", List.of("name", "companyName",
-                "companyType", "country", "status", "intakeMode", "progress", "version", "overallRiskScore",
-                "overallRiskLevel", "createdAt"))))));
-  }
+    @Test
+    void theOwnerIndexListsByUserNewestFirstAndProjectsTheApiFieldsOnly() {
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::DynamoDB::Table",
+                        Map.of(
+                                "GlobalSecondaryIndexes",
+                                List.of(Map.of(
+                                        "IndexName", "byOwnerUpdatedAt",
+                                        "KeySchema",
+                                                List.of(
+                                                        Map.of("AttributeName", "userId", "KeyType", "HASH"),
+                                                        Map.of("AttributeName", "updatedAt", "KeyType", "RANGE")),
+                                        // Not appliedEvent1..8 nor idempotencyFingerprint: the repository's own, never
+                                        // answered.
+                                        "Projection",
+                                                Map.of(
+                                                        "ProjectionType",
+                                                        "INCLUDE",
+                                                        "NonKeyAttributes",
+                                                        List.of(
+                                                                "name",
+                                                                "companyName",
+                                                                "companyType",
+                                                                "country",
+                                                                "status",
+                                                                "intakeMode",
+                                                                "progress",
+                                                                "version",
+                                                                "overallRiskScore",
+                                                                "overallRiskLevel",
+                                                                "createdAt"))))));
+    }
 
-  @Test
-  void pointInTimeRecoveryAndAwsManagedEncryption() {
-    synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
-        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-        // SSEEnabled without a key: KMS with the AWS-managed key aws/dynamodb (not the AWS-owned default).
-        "SSESpecification", Match.objectEquals(Map.of("SSEEnabled", true))));
-  }
+    @Test
+    void pointInTimeRecoveryAndAwsManagedEncryption() {
+        synth.template()
+                .hasResourceProperties(
+                        "AWS::DynamoDB::Table",
+                        Map.of(
+                                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                                // SSEEnabled without a key: KMS with the AWS-managed key aws/dynamodb (not the
+                                // AWS-owned default).
+                                "SSESpecification", Match.objectEquals(Map.of("SSEEnabled", true))));
+    }
 
-  @Test
-  void productionTableIsProtectedAndRetained() {
-    Map<String, Object> table = synth.only("AWS::DynamoDB::Table").getValue();
-    assertEquals("Retain", table.get("DeletionPolicy"));
-    assertEquals("Retain", table.get("UpdateReplacePolicy"));
-    synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", true));
-  }
+    @Test
+    void productionTableIsProtectedAndRetained() {
+        Map<String, Object> table = synth.only("AWS::DynamoDB::Table").getValue();
+        assertEquals("Retain", table.get("DeletionPolicy"));
+        assertEquals("Retain", table.get("UpdateReplacePolicy"));
+        synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", true));
+    }
 }

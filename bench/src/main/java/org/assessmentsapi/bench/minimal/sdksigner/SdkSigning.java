@@ -20,19 +20,23 @@ public final class SdkSigning {
 
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
-    private SdkSigning() {
-    }
+    private SdkSigning() {}
 
-    public static void sign(HttpURLConnection connection, URI endpoint, String target, byte[] body,
-                            String region, String accessKey, String secretKey) {
+    public static void sign(
+            HttpURLConnection connection,
+            URI endpoint,
+            String target,
+            byte[] body,
+            String region,
+            String accessKey,
+            String secretKey) {
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("X-Amz-Target", target)
                 .build();
-        SignedRequest signed = SIGNER.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(accessKey, secretKey))
+        SignedRequest signed = SIGNER.sign(r -> r.identity(AwsCredentialsIdentity.create(accessKey, secretKey))
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")

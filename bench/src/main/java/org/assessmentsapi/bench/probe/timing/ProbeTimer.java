@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class ProbeTimer {
 
-    private ProbeTimer() {
-    }
+    private ProbeTimer() {}
 
     /** Called after the first call; {@code startNanos} is System.nanoTime() at the start of main. */
     public static void reportAndHalt(long startNanos, boolean warm, int n, Runnable call) {
