@@ -57,6 +57,8 @@ public final class Jdk25Launcher {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // What the jar's Enable-Native-Access manifest entry allows under `java -jar`, for the same jar on -cp.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(List.of("-cp", jar.toString(), mainClass));
         command.addAll(Arrays.asList(args));
         Process child = new ProcessBuilder(command).inheritIO().start();
