@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ShadedJarIT {
 
     /** The priming goal: what the first real invocation still loads after SnapStart's priming and restore. */
-    static final int MAX_CLASSES_AFTER_PRIMING = 50;
+    static final int MAX_CLASSES_AFTER_PRIMING = 10;
 
     static Fixture fixture;
     static TaskRoot root;
@@ -35,7 +35,7 @@ class ShadedJarIT {
     }
 
     @Test
-    void afterPrimingTheFirstRealPutLoadsAtMostFiftyClasses() {
+    void afterPrimingTheFirstRealPutLoadsAtMostTenClasses() {
         RuntimeRun primed = Priming.serve(fixture, root, Cold.OURS, Priming.API_EVENT, "it-api-snapstart", true);
         assertEquals(200, primed.status(), primed.answer().body());
         long loaded = primed.classesFirstInvocation();
@@ -45,7 +45,7 @@ class ShadedJarIT {
     }
 
     @Test
-    void afterPrimingTheEventsFunctionsFirstRealSqsMessageLoadsAtMostFiftyClassesAndUpdatesTheItem() {
+    void afterPrimingTheEventsFunctionsFirstRealSqsMessageLoadsAtMostTenClassesAndUpdatesTheItem() {
         // Priming.serve checks that the message was applied: no batch item failure, the item from version 1 to 2.
         RuntimeRun primed = Priming.serve(fixture, root, Cold.EVENTS, Priming.SQS_EVENT, "it-events-snapstart", true);
         long loaded = primed.classesFirstInvocation();
