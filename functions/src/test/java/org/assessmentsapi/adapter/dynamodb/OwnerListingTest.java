@@ -30,6 +30,7 @@ import org.assessmentsapi.domain.AssessmentChanges;
 import org.assessmentsapi.domain.AssessmentStatus;
 import org.assessmentsapi.domain.AssessmentUpdate;
 import org.assessmentsapi.domain.Caller;
+import org.assessmentsapi.support.AssessmentFields;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,21 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class OwnerListingTest {
 
-    private static final Set<String> API_FIELDS = Set.of(
-            "id",
-            "name",
-            "companyName",
-            "companyType",
-            "country",
-            "status",
-            "intakeMode",
-            "progress",
-            "version",
-            "overallRiskScore",
-            "overallRiskLevel",
-            "userId",
-            "createdAt",
-            "updatedAt");
+    private static final Set<String> API_FIELDS = Set.copyOf(AssessmentFields.IN_ORDER);
 
     private final StoreFixture store = new StoreFixture();
     private final UpdateAssessment updates = new UpdateAssessment(store.repository, Clock.systemUTC());

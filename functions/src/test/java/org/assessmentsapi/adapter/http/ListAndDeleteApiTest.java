@@ -15,26 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.assessmentsapi.support.ApiEvents;
+import org.assessmentsapi.support.AssessmentFields;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/assessments and DELETE /api/assessments/{id} through the contract-checked handler on dynalite. */
 class ListAndDeleteApiTest extends ApiTestSupport {
 
-    private static final Set<String> FIELDS = new TreeSet<>(List.of(
-            "id",
-            "name",
-            "companyName",
-            "companyType",
-            "country",
-            "status",
-            "intakeMode",
-            "progress",
-            "version",
-            "overallRiskScore",
-            "overallRiskLevel",
-            "userId",
-            "createdAt",
-            "updatedAt"));
+    private static final Set<String> FIELDS = new TreeSet<>(AssessmentFields.IN_ORDER);
 
     @Test
     void aNewUserHasAnEmptyCompleteList() {

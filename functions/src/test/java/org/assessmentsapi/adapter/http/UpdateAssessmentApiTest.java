@@ -25,27 +25,14 @@ import java.util.concurrent.Future;
 import org.assessmentsapi.domain.Assessment;
 import org.assessmentsapi.domain.Timestamps;
 import org.assessmentsapi.support.ApiEvents;
+import org.assessmentsapi.support.AssessmentFields;
 import org.assessmentsapi.support.InMemoryApi;
 import org.junit.jupiter.api.Test;
 
 /** PUT /api/assessments/{id} through the handler, against dynalite. */
 class UpdateAssessmentApiTest extends ApiTestSupport {
 
-    private static final List<String> RESPONSE_FIELDS = List.of(
-            "id",
-            "name",
-            "companyName",
-            "companyType",
-            "country",
-            "status",
-            "intakeMode",
-            "progress",
-            "version",
-            "overallRiskScore",
-            "overallRiskLevel",
-            "userId",
-            "createdAt",
-            "updatedAt");
+    private static final List<String> RESPONSE_FIELDS = AssessmentFields.IN_ORDER;
 
     UpdateAssessmentApiTest() {
         super(InMemoryApi.get());
