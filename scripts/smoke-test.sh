@@ -47,7 +47,8 @@ expect_status() {
 }
 
 expect_header() { # <lower-case name> <value, lower-case>
-  printf '%s\n' "$HEADERS" | grep -qx "$1: $2" || fail "expected header '$1: $2' in: $(printf '%s' "$HEADERS" | tr '\n' ' ')"
+  # A here-string, not a pipe: under pipefail, grep -q closing the pipe early could fail the writer (SIGPIPE).
+  grep -qx "$1: $2" <<<"$HEADERS" || fail "expected header '$1: $2' in: $(printf '%s' "$HEADERS" | tr '\n' ' ')"
 }
 
 expect_body() { # <fixed text>
