@@ -115,6 +115,8 @@ public final class LocalApi implements AutoCloseable {
                                 + "verify tokens of a real issuer, or unset all three for the development issuer");
             }
             checkConfiguration(env, devIssuerMode);
+            // A real issuer's settings are checked before anything starts; the development issuer's once it runs.
+            URI jwksUrl = devIssuerMode ? null : checkIssuerKeys(AppConfig.fromEnvironment(env));
             server = bind(options.port());
 
             boolean startDynalite = blank(env.get("DYNAMODB_ENDPOINT"));
@@ -141,7 +143,9 @@ public final class LocalApi implements AutoCloseable {
             try (DynamoDbClient tables = DynamoDbClients.create(config, env)) {
                 prepareTable(config, tables);
             }
-            URI jwksUrl = checkIssuerKeys(config);
+            if (devIssuerMode) {
+                jwksUrl = checkIssuerKeys(config);
+            }
             ApiHandler handler = ApiFunction.fromEnvironment(env);
 
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
