@@ -56,26 +56,25 @@ class CdkNagTest {
         if (synthFailure != null) {
             throw synthFailure;
         }
-        List<SynthesisMessage> errors =
-                Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         assertEquals(
                 List.of(),
-                errors.stream()
-                        .map(m -> m.getId() + ": " + m.getEntry().getData())
-                        .toList());
+                lines(Annotations.fromStack(synth.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))));
+    }
+
+    private static List<String> lines(List<SynthesisMessage> messages) {
+        return messages.stream()
+                .map(m -> m.getId() + ": " + m.getEntry().getData())
+                .toList();
     }
 
     @Test
     void noUnsuppressedWarning() {
         for (Synth.Result nagged : new Synth.Result[] {synth, gatewaySynth}) {
             assertNotNull(nagged, "synth failed, see noUnsuppressedError*");
-            List<SynthesisMessage> warnings =
-                    Annotations.fromStack(nagged.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
             assertEquals(
                     List.of(),
-                    warnings.stream()
-                            .map(m -> m.getId() + ": " + m.getEntry().getData())
-                            .toList());
+                    lines(Annotations.fromStack(nagged.stack())
+                            .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))));
         }
     }
 

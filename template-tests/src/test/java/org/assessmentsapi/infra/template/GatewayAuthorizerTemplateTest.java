@@ -3,7 +3,6 @@ package org.assessmentsapi.infra.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,17 +32,11 @@ class GatewayAuthorizerTemplateTest {
     static void synthesize() {
         withScopes = Synth.synth("gateway-authorizer", WITH_SCOPES, false);
         withoutScopes = Synth.synth(
-                "gateway-authorizer-no-scopes", with(Synth.PRODUCTION, Map.of("gatewayAuthorizer", true)), false);
+                "gateway-authorizer-no-scopes", Synth.with(Synth.PRODUCTION, Map.of("gatewayAuthorizer", true)), false);
         scopesWithoutAuthorizer = Synth.synth(
                 "scopes-without-gateway-authorizer",
-                with(WITH_SCOPES, Map.of("gatewayAuthorizer", "false", "jwtStrictType", "false")),
+                Synth.with(WITH_SCOPES, Map.of("gatewayAuthorizer", "false", "jwtStrictType", "false")),
                 false);
-    }
-
-    private static Map<String, Object> with(Map<String, Object> context, Map<String, Object> changes) {
-        Map<String, Object> changed = new HashMap<>(context);
-        changed.putAll(changes);
-        return changed;
     }
 
     @Test
@@ -66,52 +59,37 @@ class GatewayAuthorizerTemplateTest {
 
     @Test
     void everyRouteIsBehindTheAuthorizerWithTheScopeOfItsMethod() {
-        String authorizerId = withScopes.only("AWS::ApiGatewayV2::Authorizer").getKey();
         // Reads (GET, HEAD) need the read scope, every write (PUT, POST, DELETE) the write scope.
         Map<String, List<String>> expected = new TreeMap<>();
         for (String routeKey : HttpApiTemplateTest.ROUTE_KEYS) {
             boolean read = routeKey.startsWith("GET ") || routeKey.startsWith("HEAD ");
             expected.put(routeKey, List.of(read ? "read:assessments" : "write:assessments"));
         }
-        Map<String, Object> scopes = new TreeMap<>();
-        for (Map<String, Object> route :
-                withScopes.resources("AWS::ApiGatewayV2::Route").values()) {
-            Map<?, ?> properties = (Map<?, ?>) route.get("Properties");
-            String routeKey = (String) properties.get("RouteKey");
-            assertEquals("JWT", properties.get("AuthorizationType"), routeKey);
-            assertEquals(Map.of("Ref", authorizerId), properties.get("AuthorizerId"), routeKey);
-            scopes.put(routeKey, properties.get("AuthorizationScopes"));
-        }
-        assertEquals(expected, scopes);
+        assertEquals(expected, scopesBehindTheAuthorizer(withScopes));
     }
 
     @Test
     void withoutConfiguredScopesEveryRouteIsBehindTheAuthorizerWithoutScopes() {
-        String authorizerId =
-                withoutScopes.only("AWS::ApiGatewayV2::Authorizer").getKey();
-        Map<String, Map<String, Object>> routes = withoutScopes.resources("AWS::ApiGatewayV2::Route");
-        assertEquals(HttpApiTemplateTest.ROUTE_KEYS.size(), routes.size());
-        for (Map<String, Object> route : routes.values()) {
-            Map<?, ?> properties = (Map<?, ?>) route.get("Properties");
-            String routeKey = (String) properties.get("RouteKey");
-            assertEquals("JWT", properties.get("AuthorizationType"), routeKey);
-            assertEquals(Map.of("Ref", authorizerId), properties.get("AuthorizerId"), routeKey);
-            assertNull(properties.get("AuthorizationScopes"), routeKey);
-        }
+        Map<String, Object> none = new TreeMap<>();
+        HttpApiTemplateTest.ROUTE_KEYS.forEach(routeKey -> none.put(routeKey, null));
+        assertEquals(none, scopesBehindTheAuthorizer(withoutScopes));
+    }
+
+    /** Asserts that every route uses the stack's one JWT authorizer; answers each route's scopes (null: none). */
+    private static Map<String, Object> scopesBehindTheAuthorizer(Synth.Result synth) {
+        String authorizerId = synth.only("AWS::ApiGatewayV2::Authorizer").getKey();
+        Map<String, Object> scopes = new TreeMap<>();
+        synth.routes().forEach((routeKey, route) -> {
+            assertEquals("JWT", route.get("AuthorizationType"), routeKey);
+            assertEquals(Map.of("Ref", authorizerId), route.get("AuthorizerId"), routeKey);
+            scopes.put(routeKey, route.get("AuthorizationScopes"));
+        });
+        return scopes;
     }
 
     @Test
     void scopesWithoutTheAuthorizerAreTheFunctionsAloneNoRouteCarriesThem() {
-        scopesWithoutAuthorizer.template().resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
-        for (Map<String, Object> route :
-                scopesWithoutAuthorizer.resources("AWS::ApiGatewayV2::Route").values()) {
-            Map<?, ?> properties = (Map<?, ?>) route.get("Properties");
-            assertEquals(
-                    "NONE",
-                    properties.get("AuthorizationType"),
-                    properties.get("RouteKey").toString());
-            assertNull(properties.get("AuthorizationScopes"));
-        }
+        HttpApiTemplateTest.assertNoAuthorizer(scopesWithoutAuthorizer);
         Map<?, ?> variables = apiFunctionVariables(scopesWithoutAuthorizer);
         assertEquals("read:assessments", variables.get("READ_SCOPE"));
         assertEquals("write:assessments", variables.get("WRITE_SCOPE"));

@@ -86,34 +86,21 @@ class LogicalIdsTemplateTest {
     @Test
     void everyOptionalSettingKeepsTheSameLogicalIds() {
         // Each context value that switches a branch of the stack code (CORS, a custom bus, source filter, no batching
-        // window, an explicit JWKS URL, scopes, strict token type), under the default stack name, on which the event
-        // source mapping's id depends.
-        assertPinned(
-                Synth.synth(
-                        "logical-ids-options",
-                        Map.ofEntries(
-                                Map.entry("jwtIssuer", "https://id.example.com/tenant"),
-                                Map.entry("jwtAudience", "assessments-api"),
-                                Map.entry("jwksUrl", "https://id.example.com/keys"),
-                                Map.entry("corsAllowedOrigins", "https://app.example.com"),
-                                Map.entry("eventBusName", "assessments"),
-                                Map.entry("eventSources", "assessments.analysis-pipeline"),
-                                Map.entry("eventsBatchingWindowSeconds", "0"),
-                                Map.entry("readScope", "read:assessments"),
-                                Map.entry("writeScope", "write:assessments"),
-                                Map.entry("jwtStrictType", "true")),
-                        false),
-                RESOURCES);
-    }
-
-    /** Switching the gateway's authorizer on (or off again) adds (or removes) it and renames nothing else. */
-    @Test
-    void theGatewayAuthorizerAddsItselfAndRenamesNothing() {
+        // window, an explicit JWKS URL, scopes, strict token type, the gateway's authorizer), under the default stack
+        // name, on which the event source mapping's id depends. The authorizer adds itself and renames nothing, so
+        // switching it on or off replaces no route.
         Map<String, String> pinned = new TreeMap<>(RESOURCES);
         pinned.put("HttpApiJwtAuthorizer14F16BDB", "AWS::ApiGatewayV2::Authorizer");
-        assertPinned(
-                Synth.synth("logical-ids-gateway-authorizer", GatewayAuthorizerTemplateTest.WITH_SCOPES, false),
-                pinned);
+        Map<String, Object> options = Synth.with(
+                GatewayAuthorizerTemplateTest.WITH_SCOPES,
+                Map.of(
+                        "jwtIssuer", "https://id.example.com/tenant",
+                        "jwksUrl", "https://id.example.com/keys",
+                        "corsAllowedOrigins", "https://app.example.com",
+                        "eventBusName", "assessments",
+                        "eventSources", "assessments.analysis-pipeline",
+                        "eventsBatchingWindowSeconds", "0"));
+        assertPinned(Synth.synth("logical-ids-options", options, false), pinned);
     }
 
     private static void assertPinned(Synth.Result synth, Map<String, String> pinned) {
