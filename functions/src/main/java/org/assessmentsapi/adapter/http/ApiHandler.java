@@ -112,8 +112,8 @@ public final class ApiHandler implements RequestStreamHandler {
             // Before the route reads the body or the store: a refusal writes nothing.
             AuthResult auth = authenticator.authenticate(request.header("authorization"), route.access());
             switch (auth) {
-                case AuthResult.Authenticated(String userId, var scopes) -> {
-                    return routes.handle(route, request, new Caller.User(userId));
+                case AuthResult.Authenticated authenticated -> {
+                    return routes.handle(route, request, new Caller.User(authenticated.userId()));
                 }
                 case AuthResult.InsufficientScope(String needed) -> {
                     Log.info(requestId, "token lacks the scope " + needed + " of " + route.key());

@@ -9,10 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +86,36 @@ class IdentityProviderTest extends ApiTestSupport {
         assertEquals(201, post(handler, DevIssuer.sign(claims, unstated, JWSAlgorithm.PS256, JOSEObjectType.JWT)));
         assertEquals(201, post(handler, DevIssuer.sign(claims, unstated, JWSAlgorithm.RS512, JOSEObjectType.JWT)));
         assertEquals(401, post(handler, DevIssuer.sign(claims, rs256Only, JWSAlgorithm.PS256, JOSEObjectType.JWT)));
+    }
+
+    @Test
+    void anEdDsaTokenOfAPublishedEd25519KeyIsRefusedNotAnError() throws Exception {
+        // Signed with the JDK's own Ed25519 (nimbus signs and verifies it only through Google Tink, not a dependency).
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] x = tail(pair.getPublic().getEncoded());
+        OctetKeyPair published = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.EdDSA)
+                .keyID("ed25519-" + UUID.randomUUID())
+                .build();
+        provider.publish(new JWKSet(List.of(provider.signingKey().toPublicJWK(), published)));
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                .keyID(published.getKeyID())
+                .build();
+        Base64URL payload =
+                provider.claims(owner, Duration.ofHours(1)).build().toPayload().toBase64URL();
+        String signingInput = header.toBase64URL() + "." + payload;
+        Signature ed25519 = Signature.getInstance("Ed25519");
+        ed25519.initSign(pair.getPrivate());
+        ed25519.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        String token = signingInput + "." + Base64URL.encode(ed25519.sign());
+        assertEquals(401, post(handler(Map.of()), token));
+        assertFalse(JwtAuthenticator.ALGORITHMS.contains(JWSAlgorithm.EdDSA));
+    }
+
+    /** The raw 32-byte key at the end of an X.509-encoded Ed25519 public key. */
+    private static byte[] tail(byte[] encoded) {
+        return java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
     @Test
