@@ -137,6 +137,20 @@ public final class TestEnvironment {
                 .sum();
     }
 
+    /**
+     * A handler on the shared table that trusts {@code issuer} for {@code audience}, configured by the Lambda's
+     * variables plus {@code more} (e.g. READ_SCOPE, JWT_STRICT_TYPE, JWKS_URL), with its own key cache.
+     */
+    public ContractCheckedHandler handlerTrusting(String issuer, String audience, Map<String, String> more) {
+        Map<String, String> variables = new java.util.HashMap<>(Map.of(
+                "TABLE_NAME", TABLE,
+                "DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
+                "JWT_ISSUER", issuer,
+                "JWT_AUDIENCE", audience));
+        variables.putAll(more);
+        return handlerWith(AppConfig.fromEnvironment(variables), dynamoDb);
+    }
+
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
         return handlerWith(otherConfig, otherClient, JwksSettings.PRODUCTION);

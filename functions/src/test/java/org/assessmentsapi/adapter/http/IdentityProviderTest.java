@@ -22,19 +22,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
-import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.LogCapture;
 import org.assessmentsapi.support.Responses;
-import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,13 +184,7 @@ class IdentityProviderTest extends ApiTestSupport {
 
     /** A handler on the shared table that trusts this test's provider (found by discovery), with its own key cache. */
     private ContractCheckedHandler handler(Map<String, String> more) {
-        Map<String, String> variables = new HashMap<>(Map.of(
-                "TABLE_NAME", TestEnvironment.TABLE,
-                "DYNAMODB_ENDPOINT", env.dynalite.endpoint().toString(),
-                "JWT_ISSUER", provider.issuer(),
-                "JWT_AUDIENCE", provider.audience()));
-        variables.putAll(more);
-        return env.handlerWith(AppConfig.fromEnvironment(variables), env.dynamoDb, JwksSettings.PRODUCTION);
+        return env.handlerTrusting(provider.issuer(), provider.audience(), more);
     }
 
     private static int post(ContractCheckedHandler handler, String token) {

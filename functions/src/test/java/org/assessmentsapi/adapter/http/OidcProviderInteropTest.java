@@ -9,13 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.HashMap;
 import java.util.Map;
-import org.assessmentsapi.adapter.auth.JwksSettings;
-import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.devkit.OidcProvider;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.Responses;
-import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,16 +106,6 @@ class OidcProviderInteropTest extends ApiTestSupport {
 
     /** A handler on the shared table for {@code issuer} and this test's audience, with its own key cache. */
     private ContractCheckedHandler handler(String issuer, Map<String, String> more) {
-        Map<String, String> variables = new HashMap<>(Map.of(
-                "TABLE_NAME",
-                TestEnvironment.TABLE,
-                "DYNAMODB_ENDPOINT",
-                env.dynalite.endpoint().toString(),
-                "JWT_ISSUER",
-                issuer,
-                "JWT_AUDIENCE",
-                AUDIENCE));
-        variables.putAll(more);
-        return env.handlerWith(AppConfig.fromEnvironment(variables), env.dynamoDb, JwksSettings.PRODUCTION);
+        return env.handlerTrusting(issuer, AUDIENCE, more);
     }
 }

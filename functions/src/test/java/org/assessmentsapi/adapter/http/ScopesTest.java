@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.contract.ContractCheckedHandler;
 import org.assessmentsapi.support.ApiEvents;
 import org.assessmentsapi.support.Responses;
@@ -26,21 +25,8 @@ class ScopesTest extends ApiTestSupport {
     private static final String READ = "read:assessments";
     private static final String WRITE = "write:assessments";
 
-    private final ContractCheckedHandler scoped = env.handlerWith(
-            AppConfig.fromEnvironment(Map.of(
-                    "TABLE_NAME",
-                    TestEnvironment.TABLE,
-                    "DYNAMODB_ENDPOINT",
-                    env.dynalite.endpoint().toString(),
-                    "JWT_ISSUER",
-                    env.issuer.issuer(),
-                    "JWT_AUDIENCE",
-                    env.issuer.audience(),
-                    "READ_SCOPE",
-                    READ,
-                    "WRITE_SCOPE",
-                    WRITE)),
-            env.dynamoDb);
+    private final ContractCheckedHandler scoped = env.handlerTrusting(
+            env.issuer.issuer(), env.issuer.audience(), Map.of("READ_SCOPE", READ, "WRITE_SCOPE", WRITE));
 
     @Test
     void aTokenWithBothScopesInPermissionsCanDoEverything() {
