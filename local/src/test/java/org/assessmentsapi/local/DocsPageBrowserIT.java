@@ -1,0 +1,129 @@
+package org.assessmentsapi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code /docs} page in a real browser: Debian's headless Chromium, driven by the pinned playwright-core
+ * ({@code local/browser-test/docs-page.mjs}), against a local runner with dynalite and the development issuer. The
+ * page is used as a person would ("Try it out", "Execute") and the test asserts on what it showed on screen.
+ */
+class DocsPageBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path BROWSER_TEST = Path.of(System.getProperty("browser.test.dir"));
+    private static final Path SCREENSHOT = Path.of(System.getProperty("screenshot.file"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalApi api;
+
+    @BeforeAll
+    static void start() {
+        // Missing tools fail the test (never skip it), naming what installs them.
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail(CHROMIUM + " is missing: install Debian's Chromium with "
+                    + "`DEBIAN_FRONTEND=noninteractive apt-get install -y chromium` (as .ci/run does)");
+        }
+        if (!Files.isDirectory(BROWSER_TEST.resolve("node_modules/playwright-core"))) {
+            fail("playwright-core is not installed: run `npm ci --prefix local/browser-test` (as .ci/run does)");
+        }
+        api = LocalApi.start(LocalOptions.ephemeral(Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void anUpdateFromThePageAnswers200ThenTheStaleVersionAnswers409OnScreen() throws Exception {
+        String id = new Http(api.baseUri()).create(api.mintToken(LocalApi.DEV_USER));
+        Files.deleteIfExists(SCREENSHOT);
+
+        JsonNode report = runPage(id, "{\"progress\":40,\"version\":1}", "{\"progress\":50,\"version\":1}");
+
+        assertEquals(200, report.path("pageStatus").asInt(), report.toPrettyString());
+        assertEquals(
+                bearerSchemes(), List.of(report.path("preauthorized").asText().split(" ")), "pre-authorized");
+        assertTrue(report.path("authorizeButton").asText().contains("locked"), report.toPrettyString());
+
+        JsonNode updated = report.path("executions").path(0);
+        assertEquals(200, updated.path("status").asInt(), updated.toPrettyString());
+        JsonNode shown = JSON.readTree(updated.path("body").asText());
+        assertEquals(id, shown.path("id").asText());
+        assertEquals(2, shown.path("version").asInt());
+        assertEquals(40, shown.path("progress").asInt());
+        assertEquals(LocalApi.DEV_USER, shown.path("userId").asText());
+
+        JsonNode stale = report.path("executions").path(1);
+        assertEquals(409, stale.path("status").asInt(), stale.toPrettyString());
+        JsonNode problem = JSON.readTree(stale.path("body").asText());
+        assertEquals(
+                "urn:assessments-api:problem:version-conflict",
+                problem.path("type").asText());
+        assertEquals(2, problem.path("currentVersion").asInt());
+
+        assertEquals(List.of(), strings(report.path("cspViolations")), "Content-Security-Policy violations");
+        // The browser logs each non-2xx answer it fetched; nothing else may go wrong on the page.
+        List<String> errors = strings(report.path("consoleErrors"));
+        errors.removeIf(line -> line.contains("status of 409"));
+        assertEquals(List.of(), errors, "console errors");
+        assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot at " + SCREENSHOT);
+    }
+
+    /** Runs the browser script; its last stdout line is its report. */
+    private static JsonNode runPage(String id, String... bodies) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                BROWSER_TEST.resolve("docs-page.mjs").toString(),
+                api.baseUri().toString(),
+                id,
+                SCREENSHOT.toString()));
+        command.addAll(List.of(bodies));
+        Processes.Result run = Processes.run(command, Map.of());
+        String[] lines = run.output().split("\n");
+        String last = lines[lines.length - 1];
+        if (run.exit() != 0 || !last.startsWith("{")) {
+            fail("the browser script failed (exit " + run.exit() + "):\n" + run.output());
+        }
+        return JSON.readTree(last);
+    }
+
+    /** The document's HTTP bearer schemes: what the page's script must have pre-authorized. */
+    private static List<String> bearerSchemes() throws Exception {
+        JsonNode schemes = new YAMLMapper()
+                .readTree(Path.of(System.getProperty("openapi.file")).toFile())
+                .path("components")
+                .path("securitySchemes");
+        List<String> names = new ArrayList<>();
+        schemes.properties().forEach(scheme -> {
+            if (scheme.getValue().path("type").asText().equals("http")
+                    && scheme.getValue().path("scheme").asText().equalsIgnoreCase("bearer")) {
+                names.add(scheme.getKey());
+            }
+        });
+        assertTrue(!names.isEmpty(), "the document declares a bearer scheme");
+        return names;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}
