@@ -69,6 +69,7 @@ try {
     await row.locator('.response-col_status').waitFor();
     report.executions.push({
       sent: body,
+      requestUrl: (await operation.locator('.request-url pre').innerText()).trim(),
       status: Number((await row.locator('.response-col_status').innerText()).trim()),
       body: (await row.locator('.response-col_description pre').first().innerText()).trim(),
     });
@@ -78,7 +79,13 @@ try {
       await row.waitFor({ state: 'detached' });
     }
   }
-  await operation.screenshot({ path: screenshot });
+  // The operation from its title to the answer on screen (the 409), without the documented responses below.
+  const clip = await operation.evaluate((element) => {
+    const top = element.getBoundingClientRect();
+    const answer = element.querySelector('.live-responses-table').getBoundingClientRect();
+    return { x: top.left, y: top.top + window.scrollY, width: top.width, height: answer.bottom - top.top };
+  });
+  await page.screenshot({ path: screenshot, fullPage: true, clip });
   report.screenshot = screenshot;
   report.cspViolations = await page.evaluate(() => window.__cspViolations);
   console.log(JSON.stringify(report));

@@ -64,6 +64,11 @@ class DocsPageBrowserIT {
 
         JsonNode updated = report.path("executions").path(0);
         assertEquals(200, updated.path("status").asInt(), updated.toPrettyString());
+        // The runner is on a free port, not the document's 3000: the page sends its requests where it came from.
+        assertEquals(
+                api.baseUri() + "/api/assessments/" + id,
+                updated.path("requestUrl").asText(),
+                updated.toPrettyString());
         JsonNode shown = JSON.readTree(updated.path("body").asText());
         assertEquals(id, shown.path("id").asText());
         assertEquals(2, shown.path("version").asInt());
