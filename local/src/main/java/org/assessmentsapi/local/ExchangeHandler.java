@@ -26,8 +26,7 @@ import org.assessmentsapi.devkit.DevIssuer;
 
 /**
  * Serves one HTTP exchange: the documentation ({@link DocsPages}), {@code POST /local/tokens} in development-issuer
- * mode, everything else through the
- * Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda). Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
+ * mode, everything else through the Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda). Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
  */
 final class ExchangeHandler implements HttpHandler {
 
