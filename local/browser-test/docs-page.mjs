@@ -3,9 +3,11 @@
 // clicks "Execute" and reads the status and body the page shows; then the same with a second body. Prints one JSON
 // line on stdout for the JUnit test to assert on (DocsPageBrowserIT); it asserts nothing itself.
 //
-// Usage: node docs-page.mjs <base-url> <assessment-id> <screenshot.png> <body-1-json> <body-2-json>
+// Usage: node docs-page.mjs [--document=<file>] <base-url> <assessment-id> <screenshot.png> <body-json>...
+// --document: the browser receives this file's JSON as /openapi.yaml instead of the runner's document (to try the
+// page with other security schemes); the API still answers every request.
 // Exit status 0 when every step ran (whatever the API answered), 1 with {"error": ...} otherwise.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,7 +18,9 @@ const FLAGS = [
 ];
 const STEP_MS = 30_000;
 
-const [base, id, screenshot, ...bodies] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const documentOption = args.find((arg) => arg.startsWith('--document='));
+const [base, id, screenshot, ...bodies] = args.filter((arg) => arg !== documentOption);
 if (!base || !id || !screenshot || bodies.length === 0) {
   console.log(JSON.stringify({ error: 'usage: docs-page.mjs <base-url> <id> <screenshot.png> <body-json>...' }));
   process.exit(1);
@@ -43,6 +47,11 @@ try {
     });
   });
 
+  if (documentOption) {
+    const document = readFileSync(documentOption.slice('--document='.length), 'utf8');
+    await page.route(`${base}/openapi.yaml`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: document }));
+  }
   const response = await page.goto(`${base}/docs`);
   report.pageStatus = response.status();
   report.pageHeaders = {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +56,52 @@ class DocsPageBrowserIT {
         String id = new Http(api.baseUri()).create(api.mintToken(LocalApi.DEV_USER));
         Files.deleteIfExists(SCREENSHOT);
 
-        JsonNode report = runPage(id, "{\"progress\":40,\"version\":1}", "{\"progress\":50,\"version\":1}");
+        JsonNode report = runPage(
+                List.of(), SCREENSHOT, id, "{\"progress\":40,\"version\":1}", "{\"progress\":50,\"version\":1}");
 
+        assertEquals(tokenSchemes(contract()), preauthorized(report), "pre-authorized");
+        assertUpdatedThenConflict(report, id);
+        assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot at " + SCREENSHOT);
+    }
+
+    /**
+     * The page's script reads the schemes from the document: a renamed scheme, here an OAuth 2.0 one with scopes
+     * (what an identity provider's document may declare), is pre-authorized as well. The browser gets this
+     * document instead of the runner's; the API still answers.
+     */
+    @Test
+    void aRenamedOAuth2SchemeIsPreAuthorizedToo() throws Exception {
+        ObjectNode document = (ObjectNode) contract();
+        String renamed = JSON.writeValueAsString(document);
+        for (String name : tokenSchemes(document)) {
+            renamed = renamed.replace("\"" + name + "\"", "\"providerOAuth\"");
+        }
+        ObjectNode changed = (ObjectNode) JSON.readTree(renamed);
+        ((ObjectNode) changed.path("components").path("securitySchemes"))
+                .set(
+                        "providerOAuth",
+                        JSON.readTree(
+                                "{\"type\":\"oauth2\",\"flows\":{\"clientCredentials\":{"
+                                        + "\"tokenUrl\":\"http://127.0.0.1:1/token\",\"scopes\":{\"write:assessments\":\"Change\"}}}}"));
+        changed.set("security", JSON.readTree("[{\"providerOAuth\":[\"write:assessments\"]}]"));
+        Path file = SCREENSHOT.resolveSibling("docs-page-oauth2-openapi.json");
+        Files.writeString(file, JSON.writeValueAsString(changed));
+        String id = new Http(api.baseUri()).create(api.mintToken(LocalApi.DEV_USER));
+
+        JsonNode report = runPage(
+                List.of("--document=" + file),
+                SCREENSHOT.resolveSibling("docs-page-oauth2.png"),
+                id,
+                "{\"progress\":40,\"version\":1}",
+                "{\"progress\":50,\"version\":1}");
+
+        assertEquals(List.of("providerOAuth"), preauthorized(report), "pre-authorized");
+        assertUpdatedThenConflict(report, id);
+    }
+
+    /** What the page showed: 200 with version 2, then 409 with currentVersion 2; nothing else went wrong. */
+    private static void assertUpdatedThenConflict(JsonNode report, String id) throws Exception {
         assertEquals(200, report.path("pageStatus").asInt(), report.toPrettyString());
-        assertEquals(
-                bearerSchemes(), List.of(report.path("preauthorized").asText().split(" ")), "pre-authorized");
         assertTrue(report.path("authorizeButton").asText().contains("locked"), report.toPrettyString());
 
         JsonNode updated = report.path("executions").path(0);
@@ -88,17 +130,15 @@ class DocsPageBrowserIT {
         List<String> errors = strings(report.path("consoleErrors"));
         errors.removeIf(line -> line.contains("status of 409"));
         assertEquals(List.of(), errors, "console errors");
-        assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot at " + SCREENSHOT);
     }
 
     /** Runs the browser script; its last stdout line is its report. */
-    private static JsonNode runPage(String id, String... bodies) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                "node",
-                BROWSER_TEST.resolve("docs-page.mjs").toString(),
-                api.baseUri().toString(),
-                id,
-                SCREENSHOT.toString()));
+    private static JsonNode runPage(List<String> options, Path screenshot, String id, String... bodies)
+            throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of("node", BROWSER_TEST.resolve("docs-page.mjs").toString()));
+        command.addAll(options);
+        command.addAll(List.of(api.baseUri().toString(), id, screenshot.toString()));
         command.addAll(List.of(bodies));
         Processes.Result run = Processes.run(command, Map.of());
         String[] lines = run.output().split("\n");
@@ -109,20 +149,28 @@ class DocsPageBrowserIT {
         return JSON.readTree(last);
     }
 
-    /** The document's HTTP bearer schemes: what the page's script must have pre-authorized. */
-    private static List<String> bearerSchemes() throws Exception {
-        JsonNode schemes = new YAMLMapper()
-                .readTree(Path.of(System.getProperty("openapi.file")).toFile())
-                .path("components")
-                .path("securitySchemes");
+    private static JsonNode contract() throws Exception {
+        return new YAMLMapper()
+                .readTree(Path.of(System.getProperty("openapi.file")).toFile());
+    }
+
+    private static List<String> preauthorized(JsonNode report) {
+        return List.of(report.path("preauthorized").asText().split(" "));
+    }
+
+    /** The document's schemes that a bearer access token satisfies: what the page's script must pre-authorize. */
+    private static List<String> tokenSchemes(JsonNode document) {
         List<String> names = new ArrayList<>();
-        schemes.properties().forEach(scheme -> {
-            if (scheme.getValue().path("type").asText().equals("http")
-                    && scheme.getValue().path("scheme").asText().equalsIgnoreCase("bearer")) {
+        document.path("components").path("securitySchemes").properties().forEach(scheme -> {
+            String type = scheme.getValue().path("type").asText();
+            if ((type.equals("http")
+                            && scheme.getValue().path("scheme").asText().equalsIgnoreCase("bearer"))
+                    || type.equals("oauth2")
+                    || type.equals("openIdConnect")) {
                 names.add(scheme.getKey());
             }
         });
-        assertTrue(!names.isEmpty(), "the document declares a bearer scheme");
+        assertTrue(!names.isEmpty(), "the document declares a scheme for bearer tokens");
         return names;
     }
 

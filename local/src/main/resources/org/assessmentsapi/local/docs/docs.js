@@ -4,9 +4,10 @@
 // - Every request goes to the local runner that served this page (the document's servers name port 3000, which
 //   PORT may change; the page's Content-Security-Policy allows no other origin anyway).
 // - With the development issuer, the page carries a token in <meta name="dev-token">: "Try it out" is
-//   pre-authorized with it for each HTTP bearer scheme the document declares. The scheme names are read from the
-//   document at run time, so renaming a scheme in docs/openapi.yaml needs no change here. Without that meta
-//   (a configured issuer) nothing is pre-authorized: use "Authorize" with a token of your issuer.
+//   pre-authorized with it for each security scheme of the document that a bearer access token satisfies (HTTP
+//   bearer, OAuth 2.0, OpenID Connect). The schemes and their names are read from the document at run time, so
+//   renaming or changing a scheme in docs/openapi.yaml needs no change here (DocsPageBrowserIT checks both).
+//   Without that meta (a configured issuer) nothing is pre-authorized: use "Authorize" with a token of your issuer.
 (function () {
   'use strict';
   var tokenMeta = document.querySelector('meta[name="dev-token"]');
@@ -20,26 +21,39 @@
     return request;
   }
 
-  function bearerSchemeNames(ui) {
+  // Each scheme a bearer access token satisfies, as {name, schema, kind}; the kind decides how it is authorized.
+  function tokenSchemes(ui) {
     var schemes = ui.specSelectors.specJson().getIn(['components', 'securitySchemes']);
-    var names = [];
+    var found = [];
     if (schemes) {
       schemes.forEach(function (scheme, name) {
-        if (scheme.get('type') === 'http' && String(scheme.get('scheme')).toLowerCase() === 'bearer') {
-          names.push(name);
+        var type = scheme.get('type');
+        if (type === 'http' && String(scheme.get('scheme')).toLowerCase() === 'bearer') {
+          found.push({ name: name, schema: scheme, kind: 'bearer' });
+        } else if (type === 'oauth2' || type === 'openIdConnect') {
+          found.push({ name: name, schema: scheme, kind: 'oauth2' });
         }
       });
     }
-    return names;
+    return found;
   }
 
   function preauthorize(ui) {
-    var names = token ? bearerSchemeNames(ui) : [];
-    names.forEach(function (name) {
-      ui.preauthorizeApiKey(name, token);
+    var schemes = token ? tokenSchemes(ui) : [];
+    schemes.forEach(function (scheme) {
+      if (scheme.kind === 'bearer') {
+        ui.preauthorizeApiKey(scheme.name, token);
+      } else {
+        ui.authActions.authorizeOauth2({
+          auth: { name: scheme.name, schema: scheme.schema.toJS() },
+          token: { access_token: token, token_type: 'Bearer' }
+        });
+      }
     });
     // What the page did, for people reading the DOM and for the browser test.
-    document.body.setAttribute('data-preauthorized', names.join(' '));
+    document.body.setAttribute('data-preauthorized', schemes.map(function (scheme) {
+      return scheme.name;
+    }).join(' '));
   }
 
   window.ui = SwaggerUIBundle({
