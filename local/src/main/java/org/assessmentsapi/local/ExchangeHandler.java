@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.http.JsonResponses;
@@ -24,8 +25,8 @@ import org.assessmentsapi.adapter.http.Problems;
 import org.assessmentsapi.devkit.DevIssuer;
 
 /**
- * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
- * Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda). Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
+ * Serves one HTTP exchange: the documentation ({@link DocsPages}), {@code POST /local/tokens} in development-issuer
+ * mode, everything else through the Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda). Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
  */
 final class ExchangeHandler implements HttpHandler {
 
@@ -42,11 +43,15 @@ final class ExchangeHandler implements HttpHandler {
     private final ApiHandler handler;
     private final DevIssuer devIssuer;
     private final boolean accessLog;
+    private final DocsPages docs;
 
     ExchangeHandler(ApiHandler handler, DevIssuer devIssuer, boolean accessLog) {
         this.handler = handler;
         this.devIssuer = devIssuer;
         this.accessLog = accessLog;
+        this.docs = devIssuer == null
+                ? DocsPages.withoutToken()
+                : DocsPages.withDevTokens(() -> devIssuer.token(LocalApi.DEV_USER, TOKEN_LIFETIME));
     }
 
     @Override
@@ -84,6 +89,14 @@ final class ExchangeHandler implements HttpHandler {
             // receives the 413 instead of a connection reset; beyond that the connection is simply closed.
             skipAtMost(exchange.getRequestBody(), API_GATEWAY_MAX_BYTES);
             return tooLarge();
+        }
+        Optional<OutgoingResponse> docsPage = docs.respond(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders().getFirst("Host"),
+                exchange.getRemoteAddress());
+        if (docsPage.isPresent()) {
+            return docsPage.get();
         }
         if (devIssuer != null && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)) {
             return mintToken(exchange.getRequestMethod(), body);
@@ -160,7 +173,7 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     /** The handler's own RFC 9457 problem shape and headers. */
-    private static OutgoingResponse problem(ProblemType type, String detail, Map<String, String> extra) {
+    static OutgoingResponse problem(ProblemType type, String detail, Map<String, String> extra) {
         return ApiGatewayEvents.toHttp(Problems.response(type, detail, extra));
     }
 
