@@ -2,6 +2,7 @@ package org.assessmentsapi.adapter.http;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.assessmentsapi.adapter.auth.Access;
 import org.assessmentsapi.adapter.validation.AssessmentIds;
 
 /** The API's routes, matched on the method and path of the request (the same for API Gateway and locally). */
@@ -27,6 +28,11 @@ enum Route {
     /** The route as API Gateway names it, e.g. {@code PUT /api/assessments/{id}}: a bounded metric dimension. */
     String key() {
         return method + " " + COLLECTION + (onItem ? "/{id}" : "");
+    }
+
+    /** What the route does with the caller's data, which decides the scope it needs: reads are GET and HEAD. */
+    Access access() {
+        return method.equals("GET") || method.equals("HEAD") ? Access.READ : Access.WRITE;
     }
 
     /** The route for a request, or a 404/405 problem. */
