@@ -2,7 +2,7 @@ package org.assessmentsapi.adapter.dynamodb;
 
 /**
  * Item attribute names: exactly the JSON field names of the API. The item also holds the idempotency slots
- * of {@link AppliedEvents} and {@link #IDEMPOTENCY_FINGERPRINT}, which are no field of the API and never leave
+ * of {@link AppliedEvents}, {@link #IDEMPOTENCY_FINGERPRINT} and {@link #LAST_WRITE}, which are no field of the API and never leave
  * the repository.
  */
 final class Attributes {
@@ -22,6 +22,9 @@ final class Attributes {
     static final String UPDATED_AT = "updatedAt";
     /** The fingerprint of the request that created the item with an {@code Idempotency-Key}; absent otherwise. */
     static final String IDEMPOTENCY_FINGERPRINT = "idempotencyFingerprint";
+
+    /** The token of the update that wrote the item last ({@link WriteTokens}); absent before the first update. */
+    static final String LAST_WRITE = "lastWrite";
 
     private Attributes() {}
 }

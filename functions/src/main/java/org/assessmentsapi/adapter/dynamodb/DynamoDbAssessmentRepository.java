@@ -44,11 +44,13 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
 
     @Override
     public UpdateOutcome update(String id, Caller caller, AssessmentUpdate update, Instant now) {
+        String writeToken = WriteTokens.next();
         try {
-            var response = dynamoDb.updateItem(UpdateItemRequests.build(tableName, id, caller, update, now));
+            var response =
+                    dynamoDb.updateItem(UpdateItemRequests.build(tableName, id, caller, update, now, writeToken));
             return new UpdateOutcome.Updated(AssessmentItems.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException failed) {
-            return whyNotApplied(itemAsItWas(id, failed), update, caller);
+            return whyNotApplied(itemAsItWas(id, failed), update, caller, writeToken);
         } catch (SdkException e) {
             throw StoreFailures.translate(e);
         }
@@ -160,11 +162,15 @@ public final class DynamoDbAssessmentRepository implements AssessmentRepository 
     }
 
     /**
+     * The item last written by this very request (an SDK retry of an attempt that was applied) is its answer.
      * An event id the item already records explains the failure whatever else the condition checked (a
      * redelivered event also carries a now stale expected version): the event was applied before.
      */
     private static UpdateOutcome whyNotApplied(
-            Optional<Map<String, AttributeValue>> old, AssessmentUpdate update, Caller caller) {
+            Optional<Map<String, AttributeValue>> old, AssessmentUpdate update, Caller caller, String writeToken) {
+        if (old.isPresent() && WriteTokens.wrote(old.get(), writeToken)) {
+            return new UpdateOutcome.Updated(AssessmentItems.fromItem(old.get()));
+        }
         if (old.isPresent()
                 && update.eventId()
                         .filter(eventId -> AppliedEvents.holds(old.get(), eventId))

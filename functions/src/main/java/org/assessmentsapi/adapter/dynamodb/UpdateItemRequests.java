@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Builds the single {@code UpdateItem} of an update: it SETs only the provided fields, {@code updatedAt}
  * and {@code version = version + 1}, under the condition that the item exists, belongs to the caller,
  * when given, still has the expected version and, for an update requested by an event, has not applied
- * that event yet ({@link AppliedEvents}).
+ * that event yet ({@link AppliedEvents}). It also records the request's {@link WriteTokens write token}.
  */
 final class UpdateItemRequests {
 
     private UpdateItemRequests() {}
 
-    static UpdateItemRequest build(String tableName, String id, Caller caller, AssessmentUpdate update, Instant now) {
+    static UpdateItemRequest build(
+            String tableName, String id, Caller caller, AssessmentUpdate update, Instant now, String writeToken) {
         var expression = new Expressions();
         AssessmentChanges changes = update.changes();
         expression.set(NAME, changes.name());
@@ -39,6 +40,7 @@ final class UpdateItemRequests {
                         ? null
                         : changes.overallRiskLevel().name());
         expression.set(UPDATED_AT, Timestamps.format(now));
+        expression.set(LAST_WRITE, writeToken);
         expression.assign(expression.name(VERSION) + " = " + expression.name(VERSION) + " + "
                 + expression.value("one", AssessmentItems.number(BigDecimal.ONE)));
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class UpdateItemRequestsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-04T14:20:00.123Z");
+    private static final String TOKEN = WriteTokens.next();
 
     @Test
     void setsOnlyTheProvidedFieldsPlusUpdatedAtAndTheVersionBump() {
@@ -29,10 +30,12 @@ class UpdateItemRequestsTest {
                 "id-1",
                 new Caller.User("auth0|1"),
                 new AssessmentUpdate(changes, OptionalLong.empty()),
-                NOW);
+                NOW,
+                TOKEN);
 
         assertEquals(
-                "SET #name = :name, #status = :status, #updatedAt = :updatedAt, #version = #version + :one",
+                "SET #name = :name, #status = :status, #updatedAt = :updatedAt, #lastWrite = :lastWrite,"
+                        + " #version = #version + :one",
                 request.updateExpression());
         assertEquals("attribute_exists(#id) AND #userId = :caller", request.conditionExpression());
         assertEquals(
@@ -43,6 +46,8 @@ class UpdateItemRequestsTest {
                         "status",
                         "#updatedAt",
                         "updatedAt",
+                        "#lastWrite",
+                        "lastWrite",
                         "#version",
                         "version",
                         "#id",
@@ -58,6 +63,8 @@ class UpdateItemRequestsTest {
                         AttributeValue.fromS("ANALYZING"),
                         ":updatedAt",
                         AttributeValue.fromS("2026-03-04T14:20:00.123Z"),
+                        ":lastWrite",
+                        AttributeValue.fromS(TOKEN),
                         ":one",
                         AttributeValue.fromN("1"),
                         ":caller",
@@ -72,10 +79,16 @@ class UpdateItemRequestsTest {
     void expectedVersionIsPartOfTheCondition() {
         var changes = new AssessmentChanges(null, null, "", null, new BigDecimal("75"), null, null);
         UpdateItemRequest request = UpdateItemRequests.build(
-                "assessments", "id-1", new Caller.User("u"), new AssessmentUpdate(changes, OptionalLong.of(3)), NOW);
+                "assessments",
+                "id-1",
+                new Caller.User("u"),
+                new AssessmentUpdate(changes, OptionalLong.of(3)),
+                NOW,
+                TOKEN);
 
         assertEquals(
-                "SET #companyType = :companyType, #progress = :progress, #updatedAt = :updatedAt, #version = #version + :one",
+                "SET #companyType = :companyType, #progress = :progress, #updatedAt = :updatedAt,"
+                        + " #lastWrite = :lastWrite, #version = #version + :one",
                 request.updateExpression());
         assertEquals(
                 "attribute_exists(#id) AND #userId = :caller AND #version = :expectedVersion",
@@ -96,7 +109,8 @@ class UpdateItemRequestsTest {
                 "id-1",
                 new Caller.InternalService("analysis"),
                 new AssessmentUpdate(changes, OptionalLong.empty()),
-                NOW);
+                NOW,
+                TOKEN);
         assertEquals("attribute_exists(#id)", request.conditionExpression());
         assertFalse(request.expressionAttributeNames().containsKey("#userId"));
         assertEquals(
