@@ -63,14 +63,14 @@ final class Cold {
             variants.add(new Variant(
                     "floor: bare SDK client (CRT) + one UpdateItem, stream handler", floorJar, FLOOR, false));
         }
-        // -Dcold.baseline=<another functions.jar>: both functions of that build too, in the same rotation.
-        String baseline = System.getProperty("cold.baseline");
-        if (baseline != null) {
-            Path jar = Path.of(baseline);
-            String name =
-                    System.getProperty("cold.baseline.label", jar.getFileName().toString());
-            variants.add(new Variant("ApiHandler, PUT, baseline " + name, jar, OURS, false));
-            variants.add(new Variant("AssessmentEventsHandler, SQS message, baseline " + name, jar, EVENTS, true));
+        // -Dcold.baseline=<functions.jar>[,<functions.jar>...]: both functions of other builds, in the same rotation.
+        for (String baseline : System.getProperty("cold.baseline", "").split(",")) {
+            if (!baseline.isBlank()) {
+                Path jar = Path.of(baseline.trim());
+                String name = jar.getFileName().toString();
+                variants.add(new Variant("ApiHandler, PUT, " + name, jar, OURS, false));
+                variants.add(new Variant("AssessmentEventsHandler, SQS message, " + name, jar, EVENTS, true));
+            }
         }
         String load = Stats.load();
         List<long[]> classes = new ArrayList<>();
