@@ -29,8 +29,6 @@ public final class ApiFunction {
     /** An unsigned token ({@code alg: none}): parsed, then refused before any key is looked up. */
     private static final String UNSIGNED_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ3YXJtLXVwIn0.";
 
-    private static final String WARM_UP_SUBJECT = "warm-up";
-
     private ApiFunction() {}
 
     /** The API's handler for this environment (the Lambda's variables, or the local runner's). */
@@ -61,17 +59,16 @@ public final class ApiFunction {
 
     /**
      * A PUT (200: the success path's mapping and JSON), a GET (404: a problem's JSON), a POST (201: the mapping to
-     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the
-     * canned DynamoDB, with a token of a key made for it ({@link SigningKey#ec()}); the handler and its client are
-     * discarded.
+     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the canned DynamoDB, with the
+     * rehearsal's own RS256 token and verifier ({@link RehearsalToken}); the handler and its client are discarded.
      */
     static String rehearseOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
-        JwtConfig jwt = config.jwt().orElseThrow();
         String id = PrimingResource.PRIMING_ID;
-        try (DynamoDbClient canned = DynamoDbClients.create(config, env, new CannedDynamoDb(id, WARM_UP_SUBJECT))) {
-            SigningKey key = SigningKey.ec();
-            ApiHandler handler = Wiring.api(config, canned, key.publishedAlone(), Clock.systemUTC());
-            String token = key.token(jwt, WARM_UP_SUBJECT);
+        try (DynamoDbClient canned =
+                DynamoDbClients.create(config, env, new CannedDynamoDb(id, RehearsalToken.SUBJECT))) {
+            ApiHandler handler =
+                    Wiring.api(RehearsalToken.config(config), canned, RehearsalToken.keys(), Clock.systemUTC());
+            String token = RehearsalToken.TOKEN;
             int put = Rehearsal.api(
                     handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
             int get = Rehearsal.api(handler, "GET", id, token, null);
@@ -90,24 +87,25 @@ public final class ApiFunction {
 
     /**
      * {@link PrimingResource#API_ROUNDS} full token checks in PUTs (200) through the stream entry point of handlers
-     * over the canned DynamoDB (no network, no data), with an RS256 token of a key made for it, so that C2 code of the
-     * whole path is in the snapshot. Each round builds a new handler, whose verifier checks the token in full, as a new token costs
-     * (one signature made, instead of thousands); after every fourth, one more PUT on the same handler finds the
-     * token remembered, so that the usual path of a client's reused token is compiled too.
+     * over the canned DynamoDB (no network, no data), with the rehearsal's RS256 token ({@link RehearsalToken}), so
+     * that C2 code of the whole path is in the snapshot. Each round builds a new handler, whose verifier checks the
+     * token in full, as a new token costs (one token, instead of thousands signed); after every fourth, one more PUT
+     * on the same handler finds the token remembered, so that the usual path of a client's reused token is compiled
+     * too.
      */
     static String roundsOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
-        JwtConfig jwt = config.jwt().orElseThrow();
         String id = PrimingResource.PRIMING_ID;
-        try (DynamoDbClient canned = DynamoDbClients.create(config, env, new CannedDynamoDb(id, WARM_UP_SUBJECT))) {
-            SigningKey key = SigningKey.rsa();
-            JWKSource<SecurityContext> keys = key.publishedAlone();
+        AppConfig rehearsal = RehearsalToken.config(config);
+        try (DynamoDbClient canned =
+                DynamoDbClients.create(config, env, new CannedDynamoDb(id, RehearsalToken.SUBJECT))) {
+            JWKSource<SecurityContext> keys = RehearsalToken.keys();
             AssessmentRepository repository = Wiring.repository(config, canned);
             byte[] put = Rehearsal.apiEvent(
                     "PUT",
                     id,
                     "",
                     Map.of(),
-                    key.token(jwt, WARM_UP_SUBJECT),
+                    RehearsalToken.TOKEN,
                     "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
             ApiHandler[] last = new ApiHandler[1];
             // Of every five calls, four on a new handler (the full check) and the fifth on the fourth's (remembered).
@@ -115,7 +113,7 @@ public final class ApiFunction {
                     PrimingResource.API_ROUNDS * 5 / 4,
                     call -> call % 5 == 4
                             ? last[0]
-                            : (last[0] = Wiring.api(config, repository, keys, Clock.systemUTC())),
+                            : (last[0] = Wiring.api(rehearsal, repository, keys, Clock.systemUTC())),
                     put);
             return calls + " PUTs on the canned DynamoDB";
         }
