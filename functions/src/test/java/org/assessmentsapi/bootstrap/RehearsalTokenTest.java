@@ -19,6 +19,11 @@ class RehearsalTokenTest {
     private static final AppConfig CONFIG = AppConfig.fromEnvironment(ENV);
 
     @Test
+    void theStartUpWarmUpRunsAPutWithItsToken() throws Exception {
+        assertEquals("PUT 200 on the canned DynamoDB", ApiFunction.warmUpOnCannedStore(CONFIG, ENV));
+    }
+
+    @Test
     void theRehearsalRunsEveryRouteWithItsToken() throws Exception {
         assertEquals(
                 "PUT 200, GET 404, POST 201, LIST 200, DELETE 204 on the canned DynamoDB",
