@@ -81,6 +81,7 @@ final class Cold {
             }
             // One discarded run of each first: the page cache and dynalite's JIT are warm for every measured run.
             for (int v = 0; v < variants.size(); v++) {
+                Progress.step("discarded run", v + 1, variants.size());
                 variants.get(v).serve(fixture, roots.get(v), "warmup-" + v, RuntimeRun.Options.PLAIN);
             }
             for (int i = 0; i < runs; i++) {
@@ -93,6 +94,7 @@ final class Cold {
                 }
             }
             for (int v = 0; v < variants.size(); v++) {
+                Progress.step("class-count run", v + 1, variants.size());
                 RuntimeRun run =
                         variants.get(v).serve(fixture, roots.get(v), "classes-" + v, RuntimeRun.Options.CLASSES);
                 classes.add(new long[] {run.classesTotal(), run.classesFirstInvocation()});

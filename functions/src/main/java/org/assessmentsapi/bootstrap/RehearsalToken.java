@@ -11,14 +11,13 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The token of the start-up rehearsal ({@link ApiFunction#rehearseOnCannedStore}): RS256, the issuer's usual
- * algorithm, so that the first real request finds the RSA verification loaded, and no key is made at every start
- * (an RSA key takes 0.1-0.5 s, an EC key and its signature ~60 ms on the start-up's critical path, and then the
- * first RS256 request still loaded the RSA classes itself). It was signed once, when this class was written, by a
- * key pair whose private half was then discarded; the public half is the only key of the rehearsal's own verifier,
- * for an issuer and audience of the rehearsal's own ({@code .invalid}, a name that never resolves, RFC 2606). So the
- * real handler, whose keys come only from its issuer's JWKS and which checks its own issuer and audience, refuses
- * it, and publishing it here opens nothing. Valid from 2020-01-01 until 2100-01-01; subject {@value #SUBJECT}.
+ * The token of the rehearsals over the canned DynamoDB that the SnapStart priming runs
+ * ({@link ApiFunction#rehearseOnCannedStore}, {@link ApiFunction#roundsOnCannedStore}): RS256, the issuer's usual
+ * algorithm, verified in full, with no key made for it. It was signed once, when this class was written, by a key
+ * pair whose private half was then discarded; the public half is the only key of the rehearsal's own verifier, for an
+ * issuer and audience of the rehearsal's own ({@code .invalid}, a name that never resolves, RFC 2606). So the real
+ * handler, whose keys come only from its issuer's JWKS and which checks its own issuer and audience, refuses it, and
+ * publishing it here opens nothing. Valid from 2020-01-01 until 2100-01-01; subject {@value #SUBJECT}.
  */
 final class RehearsalToken {
 
