@@ -2,6 +2,7 @@ package org.assessmentsapi.bootstrap;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import org.assessmentsapi.adapter.auth.JwksSources;
@@ -15,15 +16,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The API function's start-up, what {@code new ApiHandler()} runs on Lambda: the configuration from the
  * environment (JWT settings included, checked now), the handler from {@link Wiring}, its SnapStart priming
- * registered ({@link ApiPriming}), and one helper thread while this one builds the DynamoDB client (most of the
- * start-up): it fetches the issuer's JWKS into the key source's cache (mostly waiting on the network) and loads the
- * token parser. A failure of the helper only leaves that work to the first request, which then fetches the keys
- * itself.
- *
- * <p>No request is rehearsed at start-up: the request path loads with the first request. Running a PUT over the
- * canned DynamoDB in a second helper (as the events function does with a message) cost every cold start 40-50 ms
- * more CPU and gave no shorter time to the first response, on 2 cores or on 1 (docs/benchmarks.md, "Cold start").
- * With SnapStart the priming runs every route before the snapshot ({@link #rehearseOnCannedStore}).
+ * registered ({@link ApiPriming}), and a warm-up in two helper threads while this one builds the DynamoDB
+ * client (most of the start-up): one fetches the issuer's JWKS into the key source's cache and loads the token
+ * parser, the other runs one PUT through a handler over the canned DynamoDB ({@link CannedDynamoDb}: no network, no
+ * data), from the event JSON to the response JSON, so that the first request finds the path every route shares
+ * loaded (the event, the RS256 check, the SDK's marshalling, signing, pipeline and unmarshalling, the answer). The
+ * other routes' own parts load with their first request: rehearsing them too cost every cold start ~50 ms more CPU
+ * (docs/benchmarks.md, "Cold start"), and with SnapStart the priming runs them all before the snapshot. On 2 cores
+ * the PUT rehearsal shortens the first response (1.66x against 1.85x hello world without it, for ~10 ms more CPU);
+ * on one core it measured slightly longer (1.86x against 1.79x). A failure of the warm-up only leaves that work to
+ * the first request (which then fetches the keys itself, or answers 503).
  */
 public final class ApiFunction {
 
@@ -39,7 +41,9 @@ public final class ApiFunction {
         AppConfig config = AppConfig.fromEnvironment(env);
         JwtConfig jwt = config.jwt().orElseThrow();
         JWKSource<SecurityContext> keys = JwksSources.remote(jwt.jwksUrl());
+        // Two helpers: the keys (mostly waiting on the network) and the request path (class loading).
         Thread tokens = start("startup-keys", () -> warmUpTokens(jwt, keys));
+        Thread requests = start("startup-requests", () -> warmUpOnCannedStore(config, env));
         try {
             DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
             AssessmentRepository repository = Wiring.repository(config, dynamoDb);
@@ -48,6 +52,7 @@ public final class ApiFunction {
             return Wiring.api(config, repository, keys, Clock.systemUTC(), telemetry);
         } finally {
             join(tokens);
+            join(requests);
         }
     }
 
@@ -57,20 +62,18 @@ public final class ApiFunction {
                 config, repository, () -> rehearseOnCannedStore(config, env) + "; " + roundsOnCannedStore(config, env));
     }
 
+    /** The start-up warm-up: a PUT (200: the success path) through a handler over the canned DynamoDB. */
+    static String warmUpOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
+        return onCannedStore(config, env, (handler, id, token) -> "PUT " + put(handler, id, token));
+    }
+
     /**
      * A PUT (200: the success path's mapping and JSON), a GET (404: a problem's JSON), a POST (201: the mapping to
-     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the canned DynamoDB, with the
-     * rehearsal's own RS256 token and verifier ({@link RehearsalToken}); the handler and its client are discarded.
+     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the canned DynamoDB.
      */
     static String rehearseOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
-        String id = PrimingResource.PRIMING_ID;
-        try (DynamoDbClient canned =
-                DynamoDbClients.create(config, env, new CannedDynamoDb(id, RehearsalToken.SUBJECT))) {
-            ApiHandler handler =
-                    Wiring.api(RehearsalToken.config(config), canned, RehearsalToken.keys(), Clock.systemUTC());
-            String token = RehearsalToken.TOKEN;
-            int put = Rehearsal.api(
-                    handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
+        return onCannedStore(config, env, (handler, id, token) -> {
+            int put = put(handler, id, token);
             int get = Rehearsal.api(handler, "GET", id, token, null);
             int post = Rehearsal.api(
                     handler,
@@ -80,9 +83,32 @@ public final class ApiFunction {
                     "{\"name\":\"warm-up\",\"companyName\":\"warm-up\",\"intakeMode\":\"MANUAL_ENTRY\"}");
             int list = Rehearsal.api(handler, "GET", null, "limit=1", Map.of(), token, null);
             int delete = Rehearsal.api(handler, "DELETE", id, token, null);
-            return "PUT " + put + ", GET " + get + ", POST " + post + ", LIST " + list + ", DELETE " + delete
-                    + " on the canned DynamoDB";
+            return "PUT " + put + ", GET " + get + ", POST " + post + ", LIST " + list + ", DELETE " + delete;
+        });
+    }
+
+    /** Requests of a rehearsal on {@code handler}, about assessment {@code id}, with {@code token}; what they saw. */
+    private interface Requests {
+        String send(ApiHandler handler, String id, String token) throws Exception;
+    }
+
+    /**
+     * {@code requests} through a handler over the canned DynamoDB, with the rehearsal's own RS256 token and verifier
+     * ({@link RehearsalToken}); the handler and its client are discarded.
+     */
+    private static String onCannedStore(AppConfig config, Map<String, String> env, Requests requests) throws Exception {
+        String id = PrimingResource.PRIMING_ID;
+        try (DynamoDbClient canned =
+                DynamoDbClients.create(config, env, new CannedDynamoDb(id, RehearsalToken.SUBJECT))) {
+            ApiHandler handler =
+                    Wiring.api(RehearsalToken.config(config), canned, RehearsalToken.keys(), Clock.systemUTC());
+            return requests.send(handler, id, RehearsalToken.TOKEN) + " on the canned DynamoDB";
         }
+    }
+
+    private static int put(ApiHandler handler, String id, String token) throws IOException {
+        return Rehearsal.api(
+                handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
     }
 
     /**

@@ -7,25 +7,25 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
-import java.net.URI;
-import java.util.Optional;
 
 /**
- * The token of the rehearsals over the canned DynamoDB that the SnapStart priming runs
- * ({@link ApiFunction#rehearseOnCannedStore}, {@link ApiFunction#roundsOnCannedStore}): RS256, the issuer's usual
- * algorithm, verified in full, with no key made for it. It was signed once, when this class was written, by a key
- * pair whose private half was then discarded; the public half is the only key of the rehearsal's own verifier, for an
- * issuer and audience of the rehearsal's own ({@code .invalid}, a name that never resolves, RFC 2606). So the real
- * handler, whose keys come only from its issuer's JWKS and which checks its own issuer and audience, refuses it, and
- * publishing it here opens nothing. Valid from 2020-01-01 until 2100-01-01; subject {@value #SUBJECT}.
+ * The token of the rehearsals over the canned DynamoDB: the API's start-up warm-up
+ * ({@link ApiFunction#warmUpOnCannedStore}) and the SnapStart priming's ({@link ApiFunction#rehearseOnCannedStore},
+ * {@link ApiFunction#roundsOnCannedStore}). RS256, the issuer's usual algorithm, verified in full, so that the first
+ * real request finds the RSA verification loaded, with no key made at every start (an RSA key takes 0.1-0.5 s; an EC
+ * key and its signature took ~60 ms on the start-up's critical path, and the first RS256 request then still loaded
+ * the RSA classes). It was signed once, when this class was written, by a key pair whose private half was then
+ * discarded; the public half is the only key of the rehearsal's own verifier, for an issuer and audience of the
+ * rehearsal's own ({@code .invalid}, a name that never resolves, RFC 2606). So the real handler, whose keys come only
+ * from its issuer's JWKS and which checks its own issuer and audience, refuses it, and publishing it here opens
+ * nothing. Valid from 2020-01-01 until 2100-01-01; subject {@value #SUBJECT}.
  */
 final class RehearsalToken {
 
     static final String SUBJECT = "warm-up";
 
-    /** The rehearsal's issuer and audience (its keys are {@link #keys()}, never fetched). */
-    static final JwtConfig JWT = new JwtConfig(
-            "https://rehearsal.invalid/", "rehearsal", URI.create("https://rehearsal.invalid/.well-known/jwks.json"));
+    static final String ISSUER = "https://rehearsal.invalid/";
+    static final String AUDIENCE = "rehearsal";
 
     /** {@code {"kid":"rehearsal","typ":"JWT","alg":"RS256"}} and the claims above, signed. */
     static final String TOKEN =
@@ -54,14 +54,8 @@ final class RehearsalToken {
                 .build()));
     }
 
-    /** {@code config} with the rehearsal's issuer and audience, for the rehearsal's handler. */
+    /** {@code config} with the rehearsal's issuer and audience, for the rehearsal's handler (its other settings kept). */
     static AppConfig config(AppConfig config) {
-        return new AppConfig(
-                config.tableName(),
-                config.dynamoDbEndpoint(),
-                config.region(),
-                Optional.of(JWT),
-                config.cursorKey(),
-                config.metricsNamespace());
+        return config.withJwt(config.jwt().orElseThrow().forIssuer(ISSUER, AUDIENCE));
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The rehearsal's fixed RS256 token (SnapStart priming, over the canned DynamoDB) opens its own verifier (every route's success path runs on the canned
+ * The start-up rehearsal's fixed RS256 token opens its own verifier (every route's success path runs on the canned
  * DynamoDB) and nothing else: a handler of the function's issuer and audience refuses it even with the rehearsal's
  * key in its key source, which the real handler never has.
  */
@@ -17,6 +17,11 @@ class RehearsalTokenTest {
     private static final Map<String, String> ENV = Map.of(
             "DYNAMODB_ENDPOINT", "http://127.0.0.1:1", "JWT_ISSUER", "http://127.0.0.1:1/", "JWT_AUDIENCE", "api");
     private static final AppConfig CONFIG = AppConfig.fromEnvironment(ENV);
+
+    @Test
+    void theStartUpWarmUpRunsAPutWithItsToken() throws Exception {
+        assertEquals("PUT 200 on the canned DynamoDB", ApiFunction.warmUpOnCannedStore(CONFIG, ENV));
+    }
 
     @Test
     void theRehearsalRunsEveryRouteWithItsToken() throws Exception {
