@@ -51,8 +51,10 @@ public final class Main {
                 report.line("");
                 report.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), load "
-                        + Stats.load() + "; handler JVMs run with JAVA_TOOL_OPTIONS=\""
-                        + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "\".");
+                        + Stats.load() + "; JAVA_TOOL_OPTIONS of the functions: without SnapStart \""
+                        + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS + "\", with SnapStart \""
+                        + Fixture.STACK_JAVA_TOOL_OPTIONS
+                        + "\".");
                 report.line("");
                 boolean all = mode.equals("all");
                 if (all || mode.equals("cold") || mode.equals("priming") || mode.equals("clients")) {
@@ -123,10 +125,7 @@ public final class Main {
     private static final List<String> JITS =
             List.of(System.getProperty("bench.jit", "tiered,c1").split(","));
 
-    /**
-     * Warm, resource, overhead and throughput run in a JVM of their own per JIT setting ({@link Fixture#javaToolOptions}),
-     * one after the other.
-     */
+    /** Warm, resource, overhead and throughput run in a JVM of their own per JIT setting, one after the other. */
     private static void child(String mode, List<String> jits) throws Exception {
         for (String jit : jits) {
             child(mode, jit.trim());
