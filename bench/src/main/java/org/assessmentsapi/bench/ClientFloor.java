@@ -33,7 +33,9 @@ final class ClientFloor {
         List<String> reversed = new ArrayList<>(present);
         Collections.reverse(reversed);
         order.addAll(reversed);
-        for (String client : order) {
+        for (int j = 0; j < order.size(); j++) {
+            String client = order.get(j);
+            Progress.step("own-call JVM", j + 1, order.size());
             Child dense = probe(fixture, client, "calls", id, List.of(Integer.toString(calls)));
             samples.get(client)
                     .add(
@@ -53,6 +55,7 @@ final class ClientFloor {
                     .add("sparseClient", sparse.number("client_p50_us"), "sparseRaw", sparse.number("raw_p50_us"));
         }
         for (int i = 0; i < restoreRuns; i++) {
+            Progress.step("restore run", i + 1, restoreRuns);
             for (int k = 0; k < present.size(); k++) {
                 String client = present.get((i + k) % present.size());
                 Child restored = probe(fixture, client, "restore", id, List.of(Long.toString(gapMillis)));

@@ -42,6 +42,7 @@ final class Clients {
             probe(fixture, client, "cold", id, List.of(), 0); // discarded: page cache
         }
         for (int i = 0; i < coldRuns; i++) {
+            Progress.step("cold run", i + 1, coldRuns);
             for (int k = 0; k < present.size(); k++) {
                 String client = present.get((i + k) % present.size());
                 cold.get(client)
@@ -52,7 +53,9 @@ final class Clients {
         List<String> reversed = new ArrayList<>(present);
         java.util.Collections.reverse(reversed);
         order.addAll(reversed);
-        for (String client : order) {
+        for (int j = 0; j < order.size(); j++) {
+            String client = order.get(j);
+            Progress.step("warm JVM", j + 1, order.size());
             Child warm = probe(fixture, client, "warm", id, List.of(), warmCalls);
             p50.get(client).add(warm.number("p50_us") / 1000);
             p99.get(client).add(warm.number("p99_us") / 1000);

@@ -9,9 +9,11 @@ import org.assessmentsapi.devkit.lambda.TaskRoot;
 
 /**
  * The cold start under AWS's runtime interface client: a fresh execution environment per run ({@link RuntimeRun}:
- * the jar unpacked as the task root, the stack's {@code JAVA_TOOL_OPTIONS}, the function's variables) serving one
- * PUT (JWT verified, one UpdateItem), and of the events function applying one SQS message, against a hello-world
- * POJO handler started the same way. The three alternate in rotating order in the same run, each on its own new item.
+ * the jar unpacked as the task root, the stack's {@code JAVA_TOOL_OPTIONS}, the function's variables) of each
+ * variant, in rotating order in the same run, each on its own new item: a hello-world POJO handler (the reference),
+ * the API serving one PUT (JWT verified, one UpdateItem), the events function applying one SQS message, the floor
+ * ({@code SdkFloorHandler}: the bare SDK client and one UpdateItem) and, with {@code -Dcold.baseline=<jar>}, both
+ * functions of another build.
  */
 final class Cold {
 
@@ -19,6 +21,8 @@ final class Cold {
     static final String OURS = "org.assessmentsapi.adapter.http.ApiHandler";
     /** The event-driven function's handler (SQS batch in, batch response out). */
     static final String EVENTS = "org.assessmentsapi.adapter.events.AssessmentEventsHandler";
+    /** The floor: the bare SDK client and one UpdateItem, nothing of ours (in probe-crt.jar). */
+    static final String FLOOR = "org.assessmentsapi.bench.probe.SdkFloorHandler";
 
     private Cold() {}
 
@@ -36,79 +40,87 @@ final class Cold {
         }
     }
 
+    /** One measured variant: a handler in a task root, serving the sample PUT or the sample SQS message. */
+    private record Variant(String label, Path jar, String handler, boolean sqs, Samples samples) {
+        Variant(String label, Path jar, String handler, boolean sqs) {
+            this(label, jar, handler, sqs, new Samples());
+        }
+
+        RuntimeRun serve(Fixture fixture, TaskRoot root, String name, RuntimeRun.Options options) {
+            return sqs ? message(fixture, root, handler, name, options) : put(fixture, root, handler, name, options);
+        }
+    }
+
     static void run(Fixture fixture, Report report, int runs) throws IOException {
-        // -Dcold.baseline=<another functions.jar>: compare two builds of ApiHandler, the baseline in hello world's
-        // place.
-        String baseline = System.getProperty("cold.baseline");
-        Path referenceJar =
-                baseline != null ? Path.of(baseline) : Paths.benchTarget().resolve("hello.jar");
-        String referenceHandler = baseline != null ? OURS : HELLO;
-        String referenceLabel =
-                baseline != null ? "baseline " + referenceJar.getFileName() : "hello world (POJO RequestHandler)";
-        Path oursJar = Paths.functionsJar();
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant(
+                        "hello world (POJO RequestHandler)", Paths.benchTarget().resolve("hello.jar"), HELLO, false),
+                new Variant("ApiHandler, PUT (JWT + UpdateItem)", Paths.functionsJar(), OURS, false),
+                new Variant(
+                        "AssessmentEventsHandler, one SQS message (UpdateItem)", Paths.functionsJar(), EVENTS, true)));
+        Path floorJar = Paths.benchTarget().resolve("probe-crt.jar");
+        if (Files.isRegularFile(floorJar)) {
+            variants.add(new Variant(
+                    "floor: bare SDK client (CRT) + one UpdateItem, stream handler", floorJar, FLOOR, false));
+        }
+        // -Dcold.baseline=<functions.jar>[,<functions.jar>...]: both functions of other builds, in the same rotation.
+        for (String baseline : System.getProperty("cold.baseline", "").split(",")) {
+            if (!baseline.isBlank()) {
+                Path jar = Path.of(baseline.trim());
+                String name = jar.getFileName().toString();
+                variants.add(new Variant("ApiHandler, PUT, " + name, jar, OURS, false));
+                variants.add(new Variant("AssessmentEventsHandler, SQS message, " + name, jar, EVENTS, true));
+            }
+        }
         String load = Stats.load();
-        Samples reference = new Samples();
-        Samples ours = new Samples();
-        Samples events = new Samples();
-        long[] referenceClasses;
-        long[] oursClasses;
-        long[] eventsClasses;
-        try (TaskRoot referenceRoot = TaskRoot.unpack(referenceJar);
-                TaskRoot oursRoot = TaskRoot.unpack(oursJar)) {
-            // One discarded pair first: the page cache and dynalite's JIT are warm for every measured run.
-            put(fixture, referenceRoot, referenceHandler, "warmup-reference", RuntimeRun.Options.PLAIN);
-            put(fixture, oursRoot, OURS, "warmup-ours", RuntimeRun.Options.PLAIN);
-            message(fixture, oursRoot, "warmup-events", RuntimeRun.Options.PLAIN);
+        List<long[]> classes = new ArrayList<>();
+        List<TaskRoot> roots = new ArrayList<>();
+        try {
+            for (Variant variant : variants) {
+                roots.add(TaskRoot.unpack(variant.jar()));
+            }
+            // One discarded run of each first: the page cache and dynalite's JIT are warm for every measured run.
+            for (int v = 0; v < variants.size(); v++) {
+                Progress.step("discarded run", v + 1, variants.size());
+                variants.get(v).serve(fixture, roots.get(v), "warmup-" + v, RuntimeRun.Options.PLAIN);
+            }
             for (int i = 0; i < runs; i++) {
-                for (int k = 0; k < 3; k++) {
-                    switch ((i + k) % 3) { // each variant first in turn
-                        case 0 ->
-                            reference.add(put(
-                                    fixture,
-                                    referenceRoot,
-                                    referenceHandler,
-                                    "cold-reference-" + i,
-                                    RuntimeRun.Options.PLAIN));
-                        case 1 -> ours.add(put(fixture, oursRoot, OURS, "cold-ours-" + i, RuntimeRun.Options.PLAIN));
-                        default -> events.add(message(fixture, oursRoot, "cold-events-" + i, RuntimeRun.Options.PLAIN));
-                    }
+                Progress.step("run", i + 1, runs);
+                for (int k = 0; k < variants.size(); k++) {
+                    int v = (i + k) % variants.size(); // each variant first in turn
+                    Variant variant = variants.get(v);
+                    variant.samples()
+                            .add(variant.serve(fixture, roots.get(v), "cold-" + v + "-" + i, RuntimeRun.Options.PLAIN));
                 }
             }
-            referenceClasses = classes(
-                    put(fixture, referenceRoot, referenceHandler, "classes-reference", RuntimeRun.Options.CLASSES));
-            oursClasses = classes(put(fixture, oursRoot, OURS, "classes-ours", RuntimeRun.Options.CLASSES));
-            eventsClasses = classes(message(fixture, oursRoot, "classes-events", RuntimeRun.Options.CLASSES));
+            for (int v = 0; v < variants.size(); v++) {
+                Progress.step("class-count run", v + 1, variants.size());
+                RuntimeRun run =
+                        variants.get(v).serve(fixture, roots.get(v), "classes-" + v, RuntimeRun.Options.CLASSES);
+                classes.add(new long[] {run.classesTotal(), run.classesFirstInvocation()});
+            }
+        } finally {
+            roots.forEach(TaskRoot::close);
         }
-        double h = Stats.median(reference.wallMs());
-        double o = Stats.median(ours.wallMs());
-        double rCpu = Stats.median(reference.cpuMs());
-        double oCpu = Stats.median(ours.cpuMs());
         report.line("### Cold start under the runtime interface client (" + runs
                 + " fresh environments each, alternating; JDK " + Runtime.version() + "; load " + load + " -> "
                 + Stats.load() + ")");
         report.line("");
         report.line(
                 "| handler | median to first response (ms) | min | max | init, median (ms) | invocation, median (ms) "
-                        + "| CPU time, median (ms) | classes loaded (first invocation) | jar (MB) |");
-        report.line("|---|---|---|---|---|---|---|---|---|");
-        row(report, referenceLabel, reference, referenceClasses, referenceJar);
-        row(report, "ApiHandler, PUT (JWT + UpdateItem)", ours, oursClasses, oursJar);
-        row(report, "AssessmentEventsHandler, one SQS message (UpdateItem)", events, eventsClasses, oursJar);
+                        + "| CPU time, median (ms) | classes loaded (first invocation) | jar (MB) | / hello, wall | / hello, CPU |");
+        report.line("|---|---|---|---|---|---|---|---|---|---|---|");
+        Samples hello = variants.get(0).samples();
+        for (int v = 0; v < variants.size(); v++) {
+            row(report, variants.get(v), classes.get(v), hello);
+        }
         report.line("");
-        double e = Stats.median(events.wallMs());
-        double eCpu = Stats.median(events.cpuMs());
-        report.line("Ratio events / " + referenceLabel + ": **" + Stats.f2(e / h) + "x** wall, **"
-                + Stats.f2(eCpu / rCpu) + "x** CPU time.");
         // CPU time (all threads, JIT included) moves less with the machine's load than wall time, and it is what a
         // fraction of a vCPU pays.
-        report.line("Ratio ours / " + referenceLabel + ": **" + Stats.f2(o / h) + "x** wall, **" + Stats.f2(oCpu / rCpu)
-                + "x** CPU time (" + Stats.f1(o) + " / " + Stats.f1(h) + " ms; " + Stats.f1(oCpu) + " / "
-                + Stats.f1(rCpu) + " ms).");
-        report.line("Samples reference: " + reference.wallMs());
-        report.line("Samples ours:      " + ours.wallMs());
-        report.line("Samples events:    " + events.wallMs());
-        report.line("CPU ms reference: " + reference.cpuMs());
-        report.line("CPU ms ours:      " + ours.cpuMs());
+        for (Variant variant : variants) {
+            report.line("Samples " + variant.label() + ": wall "
+                    + variant.samples().wallMs() + ", CPU " + variant.samples().cpuMs());
+        }
         report.line("");
     }
 
@@ -123,27 +135,26 @@ final class Cold {
         return run;
     }
 
-    /** One fresh environment of the events function applying the sample SQS message to a new item (version 1 to 2). */
-    static RuntimeRun message(Fixture fixture, TaskRoot root, String name, RuntimeRun.Options options) {
+    /** One fresh environment of the events function {@code handler} applying the sample SQS message to a new item (version 1 to 2). */
+    static RuntimeRun message(Fixture fixture, TaskRoot root, String handler, String name, RuntimeRun.Options options) {
         String id = fixture.newItem();
         RuntimeRun run =
-                RuntimeRun.of(fixture, root.path(), EVENTS, fixture.eventJson(Priming.SQS_EVENT, id), name, options);
+                RuntimeRun.of(fixture, root.path(), handler, fixture.eventJson(Priming.SQS_EVENT, id), name, options);
         if (run.batchItemFailures() != 0 || fixture.version(id) != 2) {
-            throw new IllegalStateException(EVENTS + " did not apply its message: " + run.answer());
+            throw new IllegalStateException(handler + " did not apply its message: " + run.answer());
         }
         return run;
     }
 
-    private static long[] classes(RuntimeRun run) {
-        return new long[] {run.classesTotal(), run.classesFirstInvocation()};
-    }
-
-    private static void row(Report report, String label, Samples samples, long[] classes, Path jar) throws IOException {
-        report.line("| " + label + " | " + Stats.f1(Stats.median(samples.wallMs())) + " | "
+    private static void row(Report report, Variant variant, long[] classes, Samples hello) throws IOException {
+        Samples samples = variant.samples();
+        report.line("| " + variant.label() + " | " + Stats.f1(Stats.median(samples.wallMs())) + " | "
                 + Stats.f1(min(samples.wallMs()))
                 + " | " + Stats.f1(max(samples.wallMs())) + " | " + Stats.f1(Stats.median(samples.initMs())) + " | "
                 + Stats.f1(Stats.median(samples.invokeMs())) + " | " + Stats.f1(Stats.median(samples.cpuMs())) + " | "
-                + classes[0] + " (" + classes[1] + ") | " + Stats.f2(Files.size(jar) / 1e6) + " |");
+                + classes[0] + " (" + classes[1] + ") | " + Stats.f2(Files.size(variant.jar()) / 1e6) + " | **"
+                + Stats.f2(Stats.median(samples.wallMs()) / Stats.median(hello.wallMs())) + "x** | **"
+                + Stats.f2(Stats.median(samples.cpuMs()) / Stats.median(hello.cpuMs())) + "x** |");
     }
 
     private static double min(List<Double> values) {

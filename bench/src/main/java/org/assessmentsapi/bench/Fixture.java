@@ -43,8 +43,32 @@ final class Fixture implements AutoCloseable {
      * compilation): a JVM started without SnapStart, as on Lambda, runs C1 only.
      */
     static final String ON_DEMAND_COMPILER = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    /** The effective options of a function started without SnapStart (cold starts, warm and overhead JVMs). */
+    /** The effective options of a function started without SnapStart (cold starts, the C1 runs of the in-process parts). */
     static final String ON_DEMAND_JAVA_TOOL_OPTIONS = ON_DEMAND_COMPILER + " " + STACK_JAVA_TOOL_OPTIONS;
+    /** The JIT setting of an in-process part's JVM: {@code tiered} (SnapStart's) or {@code c1} (without SnapStart). */
+    static final String JIT_PROPERTY = "bench.jit.mode";
+
+    /** The {@code JAVA_TOOL_OPTIONS} of a JIT setting. */
+    static String javaToolOptions(String jit) {
+        return switch (jit) {
+            case "tiered" -> STACK_JAVA_TOOL_OPTIONS;
+            case "c1" -> ON_DEMAND_JAVA_TOOL_OPTIONS;
+            default -> throw new IllegalArgumentException("bench.jit: tiered or c1, not " + jit);
+        };
+    }
+
+    /** Whether this in-process part runs with tiered compilation (C2 after its warm-up), as under SnapStart. */
+    static boolean tiered() {
+        return "tiered".equals(System.getProperty(JIT_PROPERTY));
+    }
+
+    /** This JVM's JIT setting, for a report's heading. */
+    static String jitLabel() {
+        return (tiered()
+                        ? "tiered compilation, C2 after the warm-up (Lambda with SnapStart)"
+                        : "C1 only (Lambda without SnapStart)")
+                + "; JAVA_TOOL_OPTIONS=\"" + System.getenv("JAVA_TOOL_OPTIONS") + "\"";
+    }
 
     final Dynalite dynalite;
     final DevIssuer issuer;
@@ -65,7 +89,10 @@ final class Fixture implements AutoCloseable {
     /** The API's handler as the functions wire it, on {@code client}, with the keys of the issuer's JWKS. */
     static ApiHandler handler(AppConfig config, DynamoDbClient client) {
         return Wiring.api(
-                config, client, JwksSources.remote(config.jwt().orElseThrow().jwksUrl()), Clock.systemUTC());
+                config,
+                client,
+                JwksSources.remote(config.jwt().orElseThrow().jwksOverride().orElseThrow()),
+                Clock.systemUTC());
     }
 
     static Fixture start() {

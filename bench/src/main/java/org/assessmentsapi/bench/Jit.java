@@ -89,12 +89,15 @@ final class Jit {
             }
             Map<String, List<Child>> runs = new LinkedHashMap<>();
             String load = Stats.load();
+            int jvms = rounds * primings.size() * MODES.size();
+            int launched = 0;
             for (int round = 0; round < rounds; round++) {
                 for (int p = 0; p < primings.size(); p++) {
                     int n = primings.get(p);
                     List<String> order = new ArrayList<>(MODES.keySet());
                     java.util.Collections.rotate(order, round + p); // each mode first in turn
                     for (String mode : order) {
+                        Progress.step("JVM", ++launched, jvms);
                         Child child = launch(
                                 issuer,
                                 tokens,

@@ -86,7 +86,7 @@ final class ListAndDelete {
             };
             Warm.Pair delete = Warm.alternate(handlerDelete, rawDelete, 204, warmup / 2, calls / 2);
 
-            report.line("### List and delete, one JVM (" + Fixture.STACK_JAVA_TOOL_OPTIONS + "; " + warmup
+            report.line("### List and delete, one JVM (" + Fixture.jitLabel() + "; " + warmup
                     + " warm-up pairs, then "
                     + calls + " first-page pairs, " + calls / 2 + " cursor-page pairs, " + calls / 2
                     + " DELETE pairs, alternating;"

@@ -55,7 +55,7 @@ final class Overhead {
             String load = Stats.load();
             Warm.Pair reused = Warm.alternate(handlerPut, rawPut, 200, warmup, calls, cpu);
             Warm.Pair renewed = Warm.alternate(handlerPutFreshToken, rawPut, 200, freshWarmup, freshCalls, cpu);
-            report.line("### Handler overhead, in-process DynamoDB responder (" + Fixture.ON_DEMAND_JAVA_TOOL_OPTIONS
+            report.line("### Handler overhead, in-process DynamoDB responder (" + Fixture.jitLabel()
                     + "; "
                     + warmup + " warm-up pairs, then " + calls + " PUT pairs and " + freshCalls
                     + " new-token PUT pairs, alternating; thread CPU time; load " + load + " -> " + Stats.load() + ")");

@@ -62,6 +62,7 @@ final class Priming {
             Fixture fixture, TaskRoot root, int runs, String name, String handler, String eventFile) {
         Samples samples = new Samples();
         for (int i = 0; i < runs; i++) {
+            Progress.step(name + " run", i + 1, runs);
             for (boolean prime : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 RuntimeRun run = serve(
                         fixture,

@@ -60,7 +60,7 @@ record RuntimeRun(
         Path classLog = logs.resolve(name + ".classes.log");
         List<String> jvmOptions = new ArrayList<>();
         if (options.classLog()) {
-            jvmOptions.add("-Xlog:class+load:file=" + classLog);
+            jvmOptions.add("-Xlog:class+load:file=" + classLog + ":uptime,tid");
         }
         Map<String, String> env = new LinkedHashMap<>(fixture.appEnv());
         // The stack's JVM options, and what the managed runtime adds to them: C1 only unless SnapStart is on.

@@ -45,6 +45,7 @@ final class Throughput {
             List<Double> viaHandler = new ArrayList<>();
             List<Double> raw = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
+                Progress.step("round", r + 1, rounds);
                 viaHandler.add(measure(t -> Fixture.status(handler, events.get(t)) == 200, roundMillis));
                 raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, roundMillis));
             }

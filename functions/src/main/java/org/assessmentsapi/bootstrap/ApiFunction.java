@@ -2,6 +2,7 @@ package org.assessmentsapi.bootstrap;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,10 +21,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * environment (JWT settings included, checked now), the handler from {@link Wiring}, its SnapStart priming
  * registered ({@link ApiPriming}), and a warm-up in two helper threads while this one builds the DynamoDB
  * client (most of the start-up): one fetches the issuer's JWKS into the key source's cache and loads the token
- * parser, the other runs a PUT, a GET, a POST, a list and a DELETE through a handler over the canned DynamoDB ({@link CannedDynamoDb}: no
- * network, no data), from the event JSON to the response JSON, so that the first request finds everything
- * loaded. A failure of the warm-up only leaves that work to the first request (which then fetches the keys
- * itself, or answers 503).
+ * parser, the other runs one PUT through a handler over the canned DynamoDB ({@link CannedDynamoDb}: no network, no
+ * data), from the event JSON to the response JSON, so that the first request finds the path every route shares
+ * loaded (the event, the RS256 check, the SDK's marshalling, signing, pipeline and unmarshalling, the answer). The
+ * other routes' own parts load with their first request: rehearsing them too cost every cold start ~50 ms more CPU
+ * (docs/benchmarks.md, "Cold start"), and with SnapStart the priming runs them all before the snapshot. On 2 cores
+ * the PUT rehearsal shortens the first response (1.66x against 1.85x hello world without it, for ~10 ms more CPU);
+ * on one core it measured slightly longer (1.86x against 1.79x). A failure of the warm-up only leaves that work to
+ * the first request (which then fetches the keys itself, or answers 503).
  */
 public final class ApiFunction {
 
@@ -31,8 +36,6 @@ public final class ApiFunction {
     static final long WARM_UP_WAIT_MILLIS = 5_000;
     /** An unsigned token ({@code alg: none}): parsed, then refused before any key is looked up. */
     private static final String UNSIGNED_TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ3YXJtLXVwIn0.";
-
-    private static final String WARM_UP_SUBJECT = "warm-up";
 
     private ApiFunction() {}
 
@@ -44,7 +47,7 @@ public final class ApiFunction {
         AtomicReference<KeysStatus> keysStatus = new AtomicReference<>();
         // Two helpers: the keys (mostly waiting on the network) and the request path (class loading).
         Thread tokens = start("startup-keys", () -> warmUpTokens(jwt, keys, keysStatus));
-        Thread requests = start("startup-requests", () -> rehearseOnCannedStore(config, env));
+        Thread requests = start("startup-requests", () -> warmUpOnCannedStore(config, env));
         try {
             DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
             AssessmentRepository repository = Wiring.repository(config, dynamoDb);
@@ -93,21 +96,18 @@ public final class ApiFunction {
                 config, repository, () -> rehearseOnCannedStore(config, env) + "; " + roundsOnCannedStore(config, env));
     }
 
+    /** The start-up warm-up: a PUT (200: the success path) through a handler over the canned DynamoDB. */
+    static String warmUpOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
+        return onCannedStore(config, env, (handler, id, token) -> "PUT " + put(handler, id, token));
+    }
+
     /**
      * A PUT (200: the success path's mapping and JSON), a GET (404: a problem's JSON), a POST (201: the mapping to
-     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the
-     * canned DynamoDB, with a token of a key made for it ({@link SigningKey#ec()}); the handler and its client are
-     * discarded.
+     * an item), a list (200: a page's JSON) and a DELETE (204) through a handler over the canned DynamoDB.
      */
     static String rehearseOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
-        JwtConfig jwt = config.jwt().orElseThrow();
-        String id = PrimingResource.PRIMING_ID;
-        try (DynamoDbClient canned = DynamoDbClients.create(config, env, new CannedDynamoDb(id, WARM_UP_SUBJECT))) {
-            SigningKey key = SigningKey.ec();
-            ApiHandler handler = Wiring.api(config, canned, key.publishedAlone(), Clock.systemUTC());
-            String token = key.token(jwt, WARM_UP_SUBJECT);
-            int put = Rehearsal.api(
-                    handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
+        return onCannedStore(config, env, (handler, id, token) -> {
+            int put = put(handler, id, token);
             int get = Rehearsal.api(handler, "GET", id, token, null);
             int post = Rehearsal.api(
                     handler,
@@ -117,31 +117,55 @@ public final class ApiFunction {
                     "{\"name\":\"warm-up\",\"companyName\":\"warm-up\",\"intakeMode\":\"MANUAL_ENTRY\"}");
             int list = Rehearsal.api(handler, "GET", null, "limit=1", Map.of(), token, null);
             int delete = Rehearsal.api(handler, "DELETE", id, token, null);
-            return "PUT " + put + ", GET " + get + ", POST " + post + ", LIST " + list + ", DELETE " + delete
-                    + " on the canned DynamoDB";
+            return "PUT " + put + ", GET " + get + ", POST " + post + ", LIST " + list + ", DELETE " + delete;
+        });
+    }
+
+    /** Requests of a rehearsal on {@code handler}, about assessment {@code id}, with {@code token}; what they saw. */
+    private interface Requests {
+        String send(ApiHandler handler, String id, String token) throws Exception;
+    }
+
+    /**
+     * {@code requests} through a handler over the canned DynamoDB, with the rehearsal's own RS256 token and verifier
+     * ({@link RehearsalToken}); the handler and its client are discarded.
+     */
+    private static String onCannedStore(AppConfig config, Map<String, String> env, Requests requests) throws Exception {
+        String id = PrimingResource.PRIMING_ID;
+        try (DynamoDbClient canned =
+                DynamoDbClients.create(config, env, new CannedDynamoDb(id, RehearsalToken.SUBJECT))) {
+            ApiHandler handler =
+                    Wiring.api(RehearsalToken.config(config), canned, RehearsalToken.keys(), Clock.systemUTC());
+            return requests.send(handler, id, RehearsalToken.TOKEN) + " on the canned DynamoDB";
         }
+    }
+
+    private static int put(ApiHandler handler, String id, String token) throws IOException {
+        return Rehearsal.api(
+                handler, "PUT", id, token, "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
     }
 
     /**
      * {@link PrimingResource#API_ROUNDS} full token checks in PUTs (200) through the stream entry point of handlers
-     * over the canned DynamoDB (no network, no data), with an RS256 token of a key made for it, so that C2 code of the
-     * whole path is in the snapshot. Each round builds a new handler, whose verifier checks the token in full, as a new token costs
-     * (one signature made, instead of thousands); after every fourth, one more PUT on the same handler finds the
-     * token remembered, so that the usual path of a client's reused token is compiled too.
+     * over the canned DynamoDB (no network, no data), with the rehearsal's RS256 token ({@link RehearsalToken}), so
+     * that C2 code of the whole path is in the snapshot. Each round builds a new handler, whose verifier checks the
+     * token in full, as a new token costs (one token, instead of thousands signed); after every fourth, one more PUT
+     * on the same handler finds the token remembered, so that the usual path of a client's reused token is compiled
+     * too.
      */
     static String roundsOnCannedStore(AppConfig config, Map<String, String> env) throws Exception {
-        JwtConfig jwt = config.jwt().orElseThrow();
         String id = PrimingResource.PRIMING_ID;
-        try (DynamoDbClient canned = DynamoDbClients.create(config, env, new CannedDynamoDb(id, WARM_UP_SUBJECT))) {
-            SigningKey key = SigningKey.rsa();
-            JWKSource<SecurityContext> keys = key.publishedAlone();
+        AppConfig rehearsal = RehearsalToken.config(config);
+        try (DynamoDbClient canned =
+                DynamoDbClients.create(config, env, new CannedDynamoDb(id, RehearsalToken.SUBJECT))) {
+            JWKSource<SecurityContext> keys = RehearsalToken.keys();
             AssessmentRepository repository = Wiring.repository(config, canned);
             byte[] put = Rehearsal.apiEvent(
                     "PUT",
                     id,
                     "",
                     Map.of(),
-                    key.token(jwt, WARM_UP_SUBJECT),
+                    RehearsalToken.TOKEN,
                     "{\"name\":\"warm-up\",\"status\":\"ANALYZING\",\"progress\":40}");
             ApiHandler[] last = new ApiHandler[1];
             // Of every five calls, four on a new handler (the full check) and the fifth on the fourth's (remembered).
@@ -149,7 +173,7 @@ public final class ApiFunction {
                     PrimingResource.API_ROUNDS * 5 / 4,
                     call -> call % 5 == 4
                             ? last[0]
-                            : (last[0] = Wiring.api(config, repository, keys, Clock.systemUTC())),
+                            : (last[0] = Wiring.api(rehearsal, repository, keys, Clock.systemUTC())),
                     put);
             return calls + " PUTs on the canned DynamoDB";
         }

@@ -48,6 +48,11 @@ public record AppConfig(
         return read(env, true);
     }
 
+    /** This configuration with other JWT settings (the priming's rehearsals verify a token of their own issuer). */
+    AppConfig withJwt(JwtConfig other) {
+        return new AppConfig(tableName, dynamoDbEndpoint, region, Optional.of(other), cursorKey, metricsNamespace);
+    }
+
     /** The event-driven function's configuration: the store only; JWT variables are ignored. */
     public static AppConfig forEvents(Map<String, String> env) {
         return read(env, false);

@@ -19,9 +19,11 @@ public record JwtConfig(
         return new TokenRules(issuer, audience, strictType, scopes);
     }
 
-    /** {@code JWKS_URL}, for callers that always set it (e.g. the benchmark); fails when the keys are discovered. */
-    public URI jwksUrl() {
-        return jwksOverride.orElseThrow(
-                () -> new IllegalStateException("JWKS_URL is not set: the keys are found through OpenID discovery"));
+    /**
+     * Loose rules for another issuer and audience, where the keys are found kept: the rehearsals' token
+     * ({@code typ: JWT}, no scope) must pass them whatever this function's own {@code JWT_STRICT_TYPE} and scopes.
+     */
+    JwtConfig forIssuer(String otherIssuer, String otherAudience) {
+        return new JwtConfig(otherIssuer, otherAudience, jwksOverride, false, RequiredScopes.NONE);
     }
 }

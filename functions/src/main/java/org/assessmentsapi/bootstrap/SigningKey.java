@@ -4,16 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -26,41 +20,27 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A key pair made for one start-up rehearsal of the API (warm-up or SnapStart priming), never published by the
- * issuer: its public half is the only key of the rehearsal's own verifier ({@link #publishedAlone()}), so the
- * real handler, whose keys come only from the issuer's JWKS, refuses every token it signs. The private half signs
- * the rehearsal's token and is dropped with the object.
+ * An RSA key pair made for one SnapStart priming of the API ({@link ApiPriming}), never published by the issuer: its
+ * public half is the only key of the priming's own verifier ({@link #publishedAlone()}), so the real handler, whose
+ * keys come only from the issuer's JWKS, refuses every token it signs. The private half signs the priming's token
+ * (of the priming's subject, which the safety conditions of its writes name) and is dropped with the object. The
+ * warm-up of every start uses a fixed token instead ({@link RehearsalToken}): no key is made there.
  */
 public final class SigningKey {
 
-    private final JWK key;
-    private final JWSAlgorithm algorithm;
+    private final RSAKey key;
 
-    private SigningKey(JWK key, JWSAlgorithm algorithm) {
+    private SigningKey(RSAKey key) {
         this.key = key;
-        this.algorithm = algorithm;
     }
 
     /** RS256, the issuer's usual algorithm: what SnapStart priming verifies, so that RSA is in the snapshot. */
     public static SigningKey rsa() throws JOSEException {
-        return new SigningKey(
-                new RSAKeyGenerator(2048)
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.RS256)
-                        .keyID("rehearsal-" + UUID.randomUUID())
-                        .generate(),
-                JWSAlgorithm.RS256);
-    }
-
-    /** ES256: made in about a millisecond, for the warm-up of every start (an RSA key takes far longer). */
-    public static SigningKey ec() throws JOSEException {
-        return new SigningKey(
-                new ECKeyGenerator(Curve.P_256)
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.ES256)
-                        .keyID("rehearsal-" + UUID.randomUUID())
-                        .generate(),
-                JWSAlgorithm.ES256);
+        return new SigningKey(new RSAKeyGenerator(2048)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyID("priming-" + UUID.randomUUID())
+                .generate());
     }
 
     /** A key source that holds this key's public half and nothing else. */
@@ -89,13 +69,12 @@ public final class SigningKey {
                 .claim("scope", scopes)
                 .build();
         SignedJWT token = new SignedJWT(
-                new JWSHeader.Builder(algorithm)
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .keyID(key.getKeyID())
                         .type(new JOSEObjectType("at+jwt"))
                         .build(),
                 claims);
-        JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
-        token.sign(signer);
+        token.sign(new RSASSASigner(key));
         return token.serialize();
     }
 }
