@@ -118,6 +118,22 @@ class ApiGatewayEventsTest {
         assertEquals("$default", event("GET", "/").get("routeKey").asText());
         assertFalse(event("GET", "/api/assessments/").has("pathParameters"));
         assertEquals(
+                "HEAD /api/assessments/{id}",
+                event("HEAD", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals(
+                "HEAD /api/assessments",
+                event("HEAD", "/api/assessments").get("routeKey").asText());
+        // Methods are case-sensitive: the event keeps the method as sent, and no route is matched.
+        assertEquals(
+                "$default", event("put", "/api/assessments/abc").get("routeKey").asText());
+        assertEquals(
+                "put",
+                event("put", "/api/assessments/abc")
+                        .at("/requestContext/http/method")
+                        .asText());
+        assertEquals(
+                "$default", event("POST", "/api/assessments/").get("routeKey").asText());
+        assertEquals(
                 "$default",
                 event("GET", "/").get("requestContext").get("routeKey").asText());
     }
