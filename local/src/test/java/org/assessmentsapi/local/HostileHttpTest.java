@@ -180,7 +180,7 @@ class HostileHttpTest {
         StringBuilder out = new StringBuilder("/api/assessments/");
         for (byte b : pathId.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (Character.isLetterOrDigit(c) && c < 0x80 || "-._~%".indexOf(c) >= 0) {
+            if (Character.isLetterOrDigit(c) && c < 0x80 || "-._~%/".indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xFF));
