@@ -31,26 +31,22 @@ class HttpEdgeCasesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UPDATE = "{\"progress\":42}";
 
-    private static LocalApi api;
-    private static Http http;
-    private static String token;
+    private static RunningLocalApi local;
 
     @BeforeAll
     static void start() {
-        api = LocalApi.start(LocalOptions.ephemeral(Map.of()));
-        http = new Http(api.baseUri());
-        token = api.mintToken("edge-" + UUID.randomUUID());
+        local = new RunningLocalApi("edge-" + UUID.randomUUID());
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        local.close();
     }
 
     @Test
     void aRequestWithConnectionCloseIsAnsweredWithConnectionCloseAndTheConnectionEnds() throws IOException {
         for (String value : List.of("close", "Close", "keep-alive, close")) {
-            try (RawHttp.Connection connection = new RawHttp.Connection(api.port())) {
+            try (RawHttp.Connection connection = new RawHttp.Connection(local.port())) {
                 RawHttp.Response response = connection.send(
                         "GET", "/api/assessments", List.of(auth(), "Connection: " + value), new byte[0]);
                 assertEquals(200, response.status(), response.body());
@@ -67,7 +63,7 @@ class HttpEdgeCasesTest {
      */
     @Test
     void aKeepAliveClientSends300RequestsWithoutOneFailure() throws IOException {
-        String id = http.create(token);
+        String id = local.http.create(local.token);
         String item = "/api/assessments/" + id;
         List<String> json = List.of(auth(), "Content-Type: application/json");
         byte[] update = UPDATE.getBytes(StandardCharsets.UTF_8);
@@ -87,7 +83,7 @@ class HttpEdgeCasesTest {
         Map<String, Integer> failures = new TreeMap<>();
         int connections = 1;
         int closesAsked = 0;
-        RawHttp.Connection connection = new RawHttp.Connection(api.port());
+        RawHttp.Connection connection = new RawHttp.Connection(local.port());
         try {
             for (int i = 0; i < 300; i++) {
                 Request request = kinds.get(i % kinds.size());
@@ -109,7 +105,7 @@ class HttpEdgeCasesTest {
                 }
                 if (response.status() == 0 || response.closes()) {
                     connection.close();
-                    connection = new RawHttp.Connection(api.port());
+                    connection = new RawHttp.Connection(local.port());
                     connections++;
                 }
             }
@@ -122,24 +118,24 @@ class HttpEdgeCasesTest {
 
     @Test
     void headersAboveApiGatewaysQuotaAre431AndNothingIsWritten() throws IOException {
-        String id = http.create(token);
+        String id = local.http.create(local.token);
         String target = "/api/assessments/" + id;
         String line = "PUT " + target + " HTTP/1.1";
         List<String> fixed = List.of(auth(), "Content-Type: application/json", "Content-Length: " + UPDATE.length());
         // The JDK server adds nothing; the quota counts the request line, Host's value and every other value.
         int used = line.length()
-                + ("127.0.0.1:" + api.port()).length()
+                + ("127.0.0.1:" + local.port()).length()
                 + fixed.stream()
                         .mapToInt(h -> h.substring(h.indexOf(':') + 2).length())
                         .sum();
         int room = ExchangeHandler.API_GATEWAY_MAX_HEAD_BYTES - used;
 
-        try (RawHttp.Connection atLimit = new RawHttp.Connection(api.port())) {
+        try (RawHttp.Connection atLimit = new RawHttp.Connection(local.port())) {
             RawHttp.Response response = atLimit.send(
                     "PUT", target, List.of(fixed.get(0), fixed.get(1), "X-Pad: " + "p".repeat(room)), bytes(UPDATE));
             assertEquals(200, response.status(), "exactly at the quota: " + response.body());
         }
-        try (RawHttp.Connection over = new RawHttp.Connection(api.port())) {
+        try (RawHttp.Connection over = new RawHttp.Connection(local.port())) {
             RawHttp.Response response = over.send(
                     "PUT",
                     target,
@@ -153,14 +149,16 @@ class HttpEdgeCasesTest {
         }
         assertEquals(
                 42,
-                Http.read(http.json("GET", target, token, null)).get("progress").asInt());
+                Http.read(local.http.json("GET", target, local.token, null))
+                        .get("progress")
+                        .asInt());
     }
 
     @Test
     void theRunnersOwnProblemsCarryTheHandlersHeaders() throws IOException {
-        RawHttp.Response fromHandler = RawHttp.exchange(api.port(), "GET", "/nowhere", List.of(auth()), new byte[0]);
+        RawHttp.Response fromHandler = RawHttp.exchange(local.port(), "GET", "/nowhere", List.of(auth()), new byte[0]);
         RawHttp.Response fromRunner = RawHttp.exchange(
-                api.port(), "GET", "/nowhere", List.of(auth(), "X-Big: " + "b".repeat(11_000)), new byte[0]);
+                local.port(), "GET", "/nowhere", List.of(auth(), "X-Big: " + "b".repeat(11_000)), new byte[0]);
         problem(fromHandler, 404);
         problem(fromRunner, 431);
         assertEquals(ownHeaders(fromHandler), ownHeaders(fromRunner));
@@ -169,8 +167,8 @@ class HttpEdgeCasesTest {
 
     @Test
     void headAnswersGetsStatusAndHeadersWithoutABody() throws IOException {
-        String id = http.create(token);
-        try (RawHttp.Connection connection = new RawHttp.Connection(api.port())) {
+        String id = local.http.create(local.token);
+        try (RawHttp.Connection connection = new RawHttp.Connection(local.port())) {
             RawHttp.Response get = connection.send("GET", "/api/assessments/" + id, List.of(auth()), new byte[0]);
             RawHttp.Response head = connection.send("HEAD", "/api/assessments/" + id, List.of(auth()), new byte[0]);
             assertEquals(200, head.status());
@@ -194,10 +192,10 @@ class HttpEdgeCasesTest {
 
     @Test
     void methodsAreCaseSensitiveSoALowerCasePutWritesNothing() {
-        String id = http.create(token);
+        String id = local.http.create(local.token);
         for (String method : List.of("put", "Put", "delete", "get")) {
             RawHttp.Response response = RawHttp.exchange(
-                    api.port(),
+                    local.port(),
                     method,
                     "/api/assessments/" + id,
                     List.of(auth(), "Content-Type: application/json"),
@@ -207,14 +205,14 @@ class HttpEdgeCasesTest {
                     problem(response, 404).get("type").asText(),
                     method);
         }
-        JsonNode stored = Http.read(http.json("GET", "/api/assessments/" + id, token, null));
+        JsonNode stored = Http.read(local.http.json("GET", "/api/assessments/" + id, local.token, null));
         assertEquals(1, stored.get("version").asInt());
         assertEquals(0, stored.get("progress").asInt());
     }
 
     @Test
     void aCompressedBodyIs415WithAcceptEncodingAndWritesNothing() throws IOException {
-        String id = http.create(token);
+        String id = local.http.create(local.token);
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
             gzip.write(bytes("{\"progress\":66}"));
@@ -223,7 +221,7 @@ class HttpEdgeCasesTest {
         for (String coding : List.of("gzip", "br")) {
             for (byte[] body : bodies) {
                 RawHttp.Response response = RawHttp.exchange(
-                        api.port(),
+                        local.port(),
                         "PUT",
                         "/api/assessments/" + id,
                         List.of(auth(), "Content-Type: application/json", "Content-Encoding: " + coding),
@@ -234,16 +232,16 @@ class HttpEdgeCasesTest {
         }
         assertEquals(
                 1,
-                Http.read(http.json("GET", "/api/assessments/" + id, token, null))
+                Http.read(local.http.json("GET", "/api/assessments/" + id, local.token, null))
                         .get("version")
                         .asInt());
     }
 
     @Test
     void aBodyOfOnlyWhitespaceIsAMalformedBody() {
-        String id = http.create(token);
+        String id = local.http.create(local.token);
         RawHttp.Response response = RawHttp.exchange(
-                api.port(),
+                local.port(),
                 "PUT",
                 "/api/assessments/" + id,
                 List.of(auth(), "Content-Type: application/json"),
@@ -256,7 +254,7 @@ class HttpEdgeCasesTest {
     private record Request(String method, String target, List<String> headers, byte[] body, int expected) {}
 
     private static String auth() {
-        return "Authorization: Bearer " + token;
+        return "Authorization: Bearer " + local.token;
     }
 
     private static byte[] bytes(String text) {
