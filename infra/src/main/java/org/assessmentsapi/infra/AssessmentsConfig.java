@@ -16,9 +16,18 @@ import software.amazon.awscdk.RemovalPolicy;
  *
  * @param stackName          CloudFormation stack name (context {@code stackName})
  * @param dev                a throwaway stack: resources are destroyed with it and a placeholder issuer is allowed
- * @param jwtIssuer          {@code JWT_ISSUER} of the functions; the JWKS URL is derived from it unless given
+ * @param jwtIssuer          {@code JWT_ISSUER} of the functions, exactly the provider's {@code issuer} (trailing slash
+ *                           included); unless {@code jwksUrl} is given, the function finds the keys by OpenID discovery
+ *                           (the {@code jwks_uri} of {@code /.well-known/openid-configuration} under the issuer)
  * @param jwtAudience        {@code JWT_AUDIENCE} of the functions
- * @param jwksUrl            {@code JWKS_URL} of the functions, or {@code null} to let them derive it
+ * @param jwksUrl            {@code JWKS_URL} of the functions, an override of discovery, or {@code null}
+ * @param jwtStrictType      {@code JWT_STRICT_TYPE=true}: the function accepts only RFC 9068 access tokens
+ *                           ({@code typ} {@code at+jwt}); off by default because Auth0 sends {@code JWT}
+ * @param readScope          {@code READ_SCOPE}: the scope a token needs for GET and HEAD, or {@code null} for none
+ * @param writeScope         {@code WRITE_SCOPE}: the scope a token needs for PUT, POST and DELETE, or {@code null}
+ * @param gatewayAuthorizer  API Gateway's own JWT authorizer (issuer, audience, the scopes above) in front of every
+ *                           route, so that plainly invalid tokens never invoke the function; the function still
+ *                           verifies every token
  * @param memorySize         memory of each function in MB
  * @param throttleRateLimit  steady-state requests per second of the API's default stage
  * @param throttleBurstLimit burst of the API's default stage
@@ -37,6 +46,10 @@ public record AssessmentsConfig(
         String jwtIssuer,
         String jwtAudience,
         String jwksUrl,
+        boolean jwtStrictType,
+        String readScope,
+        String writeScope,
+        boolean gatewayAuthorizer,
         int memorySize,
         double throttleRateLimit,
         int throttleBurstLimit,
@@ -62,6 +75,8 @@ public record AssessmentsConfig(
     public static final String DEV_PLACEHOLDER_AUDIENCE = "assessments-api-dev";
     /** The account's default bus, which every account has and which needs no resource of this stack. */
     public static final String DEFAULT_EVENT_BUS_NAME = "default";
+    /** RFC 6749 §3.3: {@code scope-token = 1*( %x21 / %x23-5B / %x5D-7E )}, printable ASCII but space, '"' and '\'. */
+    private static final String SCOPE_TOKEN = "[\\x21\\x23-\\x5B\\x5D-\\x7E]+";
 
     public static final int DEFAULT_EVENTS_MAX_RECEIVE_COUNT = 3;
     public static final int DEFAULT_EVENTS_BATCH_SIZE = 10;
@@ -79,11 +94,6 @@ public record AssessmentsConfig(
                     "jwtIssuer is missing: pass -c jwtIssuer=https://your-issuer/ (or -c dev=true for a throwaway stack)");
         } else if (!isHttpsUrl(jwtIssuer)) {
             problems.add("jwtIssuer '" + jwtIssuer + "' must be an https URL");
-        } else if (blank(jwksUrl) && !jwtIssuer.endsWith("/")) {
-            // The functions derive the key set as JWT_ISSUER + ".well-known/jwks.json".
-            problems.add(
-                    "jwtIssuer '" + jwtIssuer + "' does not end with '/': pass -c jwksUrl=... explicitly, because the"
-                            + " default JWKS URL is the issuer followed by '.well-known/jwks.json'");
         }
         if (blank(jwtAudience)) {
             problems.add(
@@ -92,6 +102,10 @@ public record AssessmentsConfig(
         if (!blank(jwksUrl) && !isHttpsUrl(jwksUrl)) {
             problems.add("jwksUrl '" + jwksUrl + "' must be an https URL");
         }
+        readScope = blank(readScope) ? null : readScope;
+        writeScope = blank(writeScope) ? null : writeScope;
+        checkScope("readScope", readScope, problems);
+        checkScope("writeScope", writeScope, problems);
         // Lambda accepts 128..10240 MB; below 512 MB a Java function restores from SnapStart slowly.
         if (memorySize < 512 || memorySize > 10240) {
             problems.add("memorySize " + memorySize + " must be between 512 and 10240 (MB)");
@@ -168,7 +182,7 @@ public record AssessmentsConfig(
      * @param workingDir the directory relative paths are resolved against (the app runs in {@code infra/})
      */
     public static AssessmentsConfig fromContext(Function<String, Object> context, Path workingDir) {
-        boolean dev = Boolean.parseBoolean(string(context, "dev", "false"));
+        boolean dev = bool(context, "dev");
         String issuer = string(context, "jwtIssuer", dev ? DEV_PLACEHOLDER_ISSUER : null);
         String audience = string(context, "jwtAudience", dev ? DEV_PLACEHOLDER_AUDIENCE : null);
         String jar = string(context, "functionsJar", null);
@@ -180,6 +194,10 @@ public record AssessmentsConfig(
                 issuer,
                 audience,
                 string(context, "jwksUrl", null),
+                bool(context, "jwtStrictType"),
+                string(context, "readScope", null),
+                string(context, "writeScope", null),
+                bool(context, "gatewayAuthorizer"),
                 integer(context, "memorySize", DEFAULT_MEMORY_SIZE),
                 number(context, "throttleRateLimit", DEFAULT_THROTTLE_RATE_LIMIT),
                 integer(context, "throttleBurstLimit", DEFAULT_THROTTLE_BURST_LIMIT),
@@ -229,6 +247,23 @@ public record AssessmentsConfig(
         return value == null || value.toString().isBlank()
                 ? fallback
                 : value.toString().trim();
+    }
+
+    /** One scope token, as the function compares it and API Gateway matches it against the token's scopes. */
+    private static void checkScope(String key, String scope, List<String> problems) {
+        if (scope != null && !scope.matches(SCOPE_TOKEN)) {
+            problems.add(key + " '" + scope + "' is not one OAuth scope (RFC 6749 §3.3: printable ASCII characters"
+                    + " without spaces, '\"' or '\\')");
+        }
+    }
+
+    /** {@code true} or {@code false} (any case, or a JSON boolean of cdk.json); absent means {@code false}. */
+    private static boolean bool(Function<String, Object> context, String key) {
+        String value = string(context, key, "false");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Context value " + key + "='" + value + "' is neither true nor false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int integer(Function<String, Object> context, String key, int fallback) {

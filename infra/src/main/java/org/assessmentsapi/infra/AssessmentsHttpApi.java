@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -30,7 +31,8 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 
 /**
- * The HTTP API: its routes (docs/openapi.yaml) into the API function's {@code live} alias, the {@code $default}
+ * The HTTP API: its routes (docs/openapi.yaml) into the API function's {@code live} alias, optionally behind API
+ * Gateway's JWT authorizer ({@code gatewayAuthorizer}), the {@code $default}
  * stage with throttling and access logs, the 5xx-rate and conflict-rate alarms, the {@code ApiUrl} output, and the
  * API function itself. A part of {@link AssessmentsStack}: its resources are created in the stack's own scope (the
  * stack says why).
@@ -52,6 +54,18 @@ public final class AssessmentsHttpApi {
     public static final double CONFLICT_RATE_THRESHOLD = 0.1;
     /** Below this many requests in five minutes the conflict rate says nothing (one conflict of two is 50%). */
     public static final int CONFLICT_RATE_MIN_REQUESTS = 20;
+
+    private static final String ITEM = "/api/assessments/{id}";
+    private static final String COLLECTION = "/api/assessments";
+    /**
+     * The methods that need {@code readScope}. HEAD has routes of its own: an HTTP API route matches its own method
+     * (or {@code ANY}) only, a GET route does not answer HEAD (the API Gateway developer guide, "Routes for HTTP APIs":
+     * a route is a method and a path; {@code ANY} matches the methods not defined for the path); an unmatched HEAD
+     * would be API Gateway's 404 without invoking the function.
+     */
+    private static final List<HttpMethod> READ_METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD);
+    /** The methods of an assessment that need {@code writeScope} (the collection's POST needs it too). */
+    private static final List<HttpMethod> WRITE_METHODS = List.of(HttpMethod.PUT, HttpMethod.DELETE);
     /** API Gateway HTTP APIs give up on an integration after 30 s; leave room for the client's retry. */
     public static final Duration TIMEOUT = Duration.seconds(10);
 
@@ -71,7 +85,7 @@ public final class AssessmentsHttpApi {
                 new SnapStartFunction.Spec(
                         AssessmentsStack.API_FUNCTION_ID,
                         AssessmentsStack.API_HANDLER,
-                        "Assessments HTTP API (POST, GET list, GET, PUT, DELETE)",
+                        "Assessments HTTP API (POST, GET and HEAD list, GET, HEAD, PUT, DELETE)",
                         environment(config, table, cursorKey),
                         TIMEOUT));
         table.allow(function, TABLE_ACTIONS);
@@ -107,16 +121,12 @@ public final class AssessmentsHttpApi {
                 HttpLambdaIntegrationProps.builder()
                         .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
                         .build());
-        httpApi.addRoutes(AddRoutesOptions.builder()
-                .path("/api/assessments/{id}")
-                .methods(List.of(HttpMethod.PUT, HttpMethod.GET, HttpMethod.DELETE))
-                .integration(integration)
-                .build());
-        httpApi.addRoutes(AddRoutesOptions.builder()
-                .path("/api/assessments")
-                .methods(List.of(HttpMethod.POST, HttpMethod.GET))
-                .integration(integration)
-                .build());
+        HttpJwtAuthorizer authorizer = config.gatewayAuthorizer() ? gatewayAuthorizer(config) : null;
+        // PUT /api/assessments/{id} first: the integration's logical id derives from the first route bound to it.
+        addRoutes(ITEM, WRITE_METHODS, config.writeScope(), integration, authorizer);
+        addRoutes(ITEM, READ_METHODS, config.readScope(), integration, authorizer);
+        addRoutes(COLLECTION, List.of(HttpMethod.POST), config.writeScope(), integration, authorizer);
+        addRoutes(COLLECTION, READ_METHODS, config.readScope(), integration, authorizer);
 
         // For HTTP APIs the 5xx metric is 0 or 1 per request: its average is the 5xx rate.
         Alarms.alarm(
@@ -158,15 +168,48 @@ public final class AssessmentsHttpApi {
                 .value(stage.getUrl())
                 .build();
 
-        NagSuppressions.addResourceSuppressions(
-                httpApi,
-                List.of(NagPackSuppression.builder()
-                        .id("AwsSolutions-APIG4")
-                        .reason(
-                                "No API Gateway authorizer on purpose: the function verifies every request's JWT itself"
-                                        + " (signature against the issuer's JWKS, issuer, audience, expiry) and answers 401 otherwise.")
-                        .build()),
-                true);
+        if (authorizer == null) {
+            NagSuppressions.addResourceSuppressions(
+                    httpApi,
+                    List.of(NagPackSuppression.builder()
+                            .id("AwsSolutions-APIG4")
+                            .reason("No API Gateway authorizer (gatewayAuthorizer=false): the function verifies every"
+                                    + " request's JWT itself (signature against the issuer's keys, issuer, audience,"
+                                    + " expiry, scopes) and answers 401 or 403 otherwise.")
+                            .build()),
+                    true);
+        }
+    }
+
+    /**
+     * API Gateway's JWT authorizer: it checks the signature (RSA keys only, found by OpenID discovery from the issuer),
+     * {@code iss}, {@code aud} (or {@code client_id}), {@code exp}, {@code nbf}, {@code iat} and the route's scopes
+     * before the function runs, and answers 401/403 with its own body. The function keeps verifying everything.
+     */
+    private static HttpJwtAuthorizer gatewayAuthorizer(AssessmentsConfig config) {
+        return HttpJwtAuthorizer.Builder.create("JwtAuthorizer", config.jwtIssuer())
+                .jwtAudience(List.of(config.jwtAudience()))
+                .identitySource(List.of("$request.header.Authorization"))
+                .build();
+    }
+
+    /**
+     * Routes {@code methods} of {@code path} to the function, behind the gateway's authorizer when there is one, then
+     * requiring {@code scope} when it is configured (without the authorizer, the function alone checks the scope).
+     */
+    private void addRoutes(
+            String path,
+            List<HttpMethod> methods,
+            String scope,
+            HttpLambdaIntegration integration,
+            HttpJwtAuthorizer authorizer) {
+        httpApi.addRoutes(AddRoutesOptions.builder()
+                .path(path)
+                .methods(methods)
+                .integration(integration)
+                .authorizer(authorizer)
+                .authorizationScopes(authorizer == null || scope == null ? null : List.of(scope))
+                .build());
     }
 
     /**
@@ -204,10 +247,18 @@ public final class AssessmentsHttpApi {
         environment.put("CURSOR_KEY", cursorKey.getSecretValue().unsafeUnwrap());
         environment.put("JWT_ISSUER", config.jwtIssuer());
         environment.put("JWT_AUDIENCE", config.jwtAudience());
-        if (config.jwksUrl() != null) {
-            environment.put("JWKS_URL", config.jwksUrl());
-        }
+        // Each unset variable keeps the function's default: keys by OpenID discovery, no scope check, lenient typ.
+        putIfSet(environment, "JWKS_URL", config.jwksUrl());
+        putIfSet(environment, "READ_SCOPE", config.readScope());
+        putIfSet(environment, "WRITE_SCOPE", config.writeScope());
+        putIfSet(environment, "JWT_STRICT_TYPE", config.jwtStrictType() ? "true" : null);
         return environment;
+    }
+
+    private static void putIfSet(Map<String, String> environment, String name, String value) {
+        if (value != null) {
+            environment.put(name, value);
+        }
     }
 
     private static CorsPreflightOptions cors(List<String> origins) {
@@ -215,6 +266,7 @@ public final class AssessmentsHttpApi {
                 .allowOrigins(origins)
                 .allowMethods(List.of(
                         CorsHttpMethod.GET,
+                        CorsHttpMethod.HEAD,
                         CorsHttpMethod.PUT,
                         CorsHttpMethod.POST,
                         CorsHttpMethod.DELETE,
@@ -234,7 +286,10 @@ public final class AssessmentsHttpApi {
                 + "\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"protocol\":\"$context.protocol\","
                 + "\"responseLength\":\"$context.responseLength\",\"responseLatency\":\"$context.responseLatency\","
                 + "\"integrationLatency\":\"$context.integrationLatency\","
-                + "\"integrationError\":\"$context.integrationErrorMessage\"}";
+                + "\"integrationError\":\"$context.integrationErrorMessage\","
+                // Why the gateway's JWT authorizer refused a request (gatewayAuthorizer=true): the function never saw
+                // it.
+                + "\"authorizerError\":\"$context.authorizer.error\"}";
         LogGroupLogDestination destination = new LogGroupLogDestination(logGroup);
         return new IAccessLogSettings() {
             @Override

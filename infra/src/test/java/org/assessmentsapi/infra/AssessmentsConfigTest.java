@@ -83,13 +83,70 @@ class AssessmentsConfigTest {
     }
 
     @Test
-    void issuerWithoutTrailingSlashNeedsAnExplicitJwksUrl() {
+    void issuerWithoutTrailingSlashNeedsNoJwksUrlBecauseTheFunctionUsesDiscovery() {
         context.put("jwtIssuer", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc");
         context.put("jwtAudience", "client-id");
-        assertTrue(failure().contains("pass -c jwksUrl=... explicitly"));
+        assertNull(read().jwksUrl());
 
         context.put("jwksUrl", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json");
         assertEquals(context.get("jwksUrl"), read().jwksUrl());
+        context.put("jwksUrl", "http://keys.example.com/jwks.json");
+        assertTrue(failure().contains("jwksUrl 'http://keys.example.com/jwks.json' must be an https URL"));
+    }
+
+    @Test
+    void scopesStrictTypeAndGatewayAuthorizerAreOffByDefault() {
+        context.put("dev", "true");
+        AssessmentsConfig config = read();
+        assertNull(config.readScope());
+        assertNull(config.writeScope());
+        assertFalse(config.jwtStrictType());
+        assertFalse(config.gatewayAuthorizer());
+    }
+
+    @Test
+    void scopesStrictTypeAndGatewayAuthorizerFromContext() {
+        context.put("dev", true);
+        context.put("readScope", " read:assessments ");
+        context.put("writeScope", "https://api.example.com/assessments.write");
+        context.put("jwtStrictType", "TRUE");
+        context.put("gatewayAuthorizer", true);
+        AssessmentsConfig config = read();
+        assertEquals("read:assessments", config.readScope());
+        assertEquals("https://api.example.com/assessments.write", config.writeScope());
+        assertTrue(config.jwtStrictType());
+        assertTrue(config.gatewayAuthorizer());
+    }
+
+    @Test
+    void aScopeIsOneScopeTokenOfRfc6749() {
+        context.put("dev", "true");
+        // Every character the grammar allows (%x21 / %x23-5B / %x5D-7E) is accepted.
+        StringBuilder allowed = new StringBuilder();
+        for (char c = 0x21; c <= 0x7E; c++) {
+            if (c != '"' && c != '\\') {
+                allowed.append(c);
+            }
+        }
+        context.put("readScope", allowed.toString());
+        assertEquals(allowed.toString(), read().readScope());
+        for (String bad : List.of("read write", "read\"x", "read\\x", "lecture:évaluations", "read\tx")) {
+            context.put("readScope", bad);
+            context.put("writeScope", bad);
+            String message = failure();
+            assertTrue(message.contains("readScope '" + bad + "' is not one OAuth scope"), message);
+            assertTrue(message.contains("writeScope '" + bad + "' is not one OAuth scope"), message);
+        }
+    }
+
+    @Test
+    void booleansAreTrueOrFalseNothingElse() {
+        context.put("dev", "true");
+        for (String key : List.of("gatewayAuthorizer", "jwtStrictType", "dev")) {
+            context.put(key, "yes");
+            assertTrue(failure().contains("Context value " + key + "='yes' is neither true nor false"), key);
+            context.put(key, "true");
+        }
     }
 
     @Test

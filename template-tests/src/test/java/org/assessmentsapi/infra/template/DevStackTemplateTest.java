@@ -139,7 +139,7 @@ class DevStackTemplateTest {
                                                         "If-Match",
                                                         "If-None-Match",
                                                         "Idempotency-Key"),
-                                        "AllowMethods", List.of("GET", "PUT", "POST", "DELETE", "OPTIONS"),
+                                        "AllowMethods", List.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"),
                                         // Without these, a browser's script cannot read the version to send back, nor a
                                         // created resource.
                                         "ExposeHeaders", List.of("ETag", "Location"),

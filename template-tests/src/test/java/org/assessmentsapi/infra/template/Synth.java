@@ -1,5 +1,7 @@
 package org.assessmentsapi.infra.template;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.assessmentsapi.infra.AssessmentsConfig;
 import org.assessmentsapi.infra.AssessmentsStack;
@@ -70,6 +73,17 @@ final class Synth {
             return (Map<String, Object>) resource(logicalId).get("Properties");
         }
 
+        /** The Properties of every route, by route key ({@code GET /api/assessments}). */
+        Map<String, Map<?, ?>> routes() {
+            Map<String, Map<?, ?>> routes = new TreeMap<>();
+            for (Map<String, Object> route :
+                    resources("AWS::ApiGatewayV2::Route").values()) {
+                Map<?, ?> properties = (Map<?, ?>) route.get("Properties");
+                assertNull(routes.put((String) properties.get("RouteKey"), properties), "two routes of one key");
+            }
+            return routes;
+        }
+
         String logicalId(Predicate<String> idFilter, String type) {
             List<String> ids =
                     resources(type).keySet().stream().filter(idFilter).toList();
@@ -78,6 +92,13 @@ final class Synth {
             }
             return ids.get(0);
         }
+    }
+
+    /** {@code context} with {@code changes} applied. */
+    static Map<String, Object> with(Map<String, Object> context, Map<String, Object> changes) {
+        Map<String, Object> changed = new HashMap<>(context);
+        changed.putAll(changes);
+        return changed;
     }
 
     static Result production() {
