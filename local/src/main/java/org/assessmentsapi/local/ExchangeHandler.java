@@ -28,8 +28,7 @@ import org.assessmentsapi.devkit.DevIssuer;
  * request that matches no route, with route key {@code $default}, which the handler answers 404 as API Gateway would.
  * What API Gateway refuses before invoking the function the runner refuses itself, as a problem of the API's
  * catalogue: request line and header values above {@link #API_GATEWAY_MAX_HEAD_BYTES} (431), bodies above
- * {@link #MAX_BODY_BYTES} (413). A request with {@code Connection: close} is answered with it (RFC 9112 section
- * 9.6), so a keep-alive client knows the connection ends.
+ * {@link #MAX_BODY_BYTES} (413).
  */
 final class ExchangeHandler implements HttpHandler {
 
@@ -73,9 +72,6 @@ final class ExchangeHandler implements HttpHandler {
                         500,
                         Map.of("Content-Type", List.of("application/json")),
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
-            }
-            if (closeRequested(exchange)) {
-                response.headers().put("Connection", List.of("close"));
             }
             send(exchange, response);
             if (accessLog) {
@@ -218,13 +214,6 @@ final class ExchangeHandler implements HttpHandler {
                 .mapToLong(String::length)
                 .sum();
         return line + values;
-    }
-
-    /** {@code Connection: close} (a token of the field, any case), after which the server closes the connection. */
-    private static boolean closeRequested(HttpExchange exchange) {
-        return exchange.getRequestHeaders().getOrDefault("Connection", List.of()).stream()
-                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
-                .anyMatch(token -> token.strip().equalsIgnoreCase("close"));
     }
 
     private static void skipAtMost(InputStream in, long limit) throws IOException {

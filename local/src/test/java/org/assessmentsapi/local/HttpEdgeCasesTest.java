@@ -251,6 +251,45 @@ class HttpEdgeCasesTest {
                 problem(response, 400).get("type").asText());
     }
 
+    @Test
+    void expectContinueGetsAnInterim100WithoutHeaderFieldsThenTheAnswer() throws IOException {
+        String id = local.http.create(local.token);
+        byte[] update = bytes(UPDATE);
+        try (RawHttp.Connection connection = new RawHttp.Connection(local.port())) {
+            connection.writeHead(
+                    "PUT",
+                    "/api/assessments/" + id,
+                    List.of(auth(), "Content-Type: application/json", "Expect: 100-continue"),
+                    update.length);
+            RawHttp.Response interim = connection.read("PUT");
+            assertEquals(100, interim.status());
+            assertEquals(Map.of(), interim.headers(), "RFC 9110 section 15.2: no Content-Length on a 1xx");
+            connection.writeBody(update);
+            RawHttp.Response answer = connection.read("PUT");
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("\"2\"", answer.header("etag"));
+            assertEquals(
+                    200,
+                    connection
+                            .send("GET", "/api/assessments/" + id, List.of(auth()), new byte[0])
+                            .status());
+        }
+    }
+
+    @Test
+    void optionsStarAndUnparsableTargetsAreProblems() {
+        JsonNode star = problem(RawHttp.exchange(local.port(), "OPTIONS", "*", List.of(auth()), new byte[0]), 404);
+        assertEquals("urn:assessments-api:problem:not-found", star.get("type").asText());
+        for (String target : List.of("/api/assessments?cursor=%zz", "/api/assessments/%", "/a b", "api/assessments")) {
+            JsonNode problem =
+                    problem(RawHttp.exchange(local.port(), "GET", target, List.of(auth()), new byte[0]), 400);
+            assertEquals(
+                    "urn:assessments-api:problem:validation-failed",
+                    problem.get("type").asText(),
+                    target);
+        }
+    }
+
     private record Request(String method, String target, List<String> headers, byte[] body, int expected) {}
 
     private static String auth() {

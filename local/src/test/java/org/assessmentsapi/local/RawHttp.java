@@ -79,19 +79,27 @@ final class RawHttp {
             return response;
         }
 
-        /** Writes a request without reading the answer. */
+        /** Writes a request without reading the answer, in one write (one segment on loopback, no Nagle wait). */
         void write(String method, String target, List<String> headerLines, byte[] body) throws IOException {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(head(method, target, headerLines, body.length));
+            request.write(body);
+            writeBody(request.toByteArray());
+        }
+
+        /** Writes a request's head (with Host and this Content-Length) and not its body. */
+        void writeHead(String method, String target, List<String> headerLines, int contentLength) throws IOException {
+            writeBody(head(method, target, headerLines, contentLength));
+        }
+
+        private byte[] head(String method, String target, List<String> headerLines, int contentLength) {
             StringBuilder head =
                     new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
             for (String line : headerLines) {
                 head.append(line).append("\r\n");
             }
-            head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            request.write(body);
-            out.write(request.toByteArray());
-            out.flush();
+            head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
+            return head.toString().getBytes(StandardCharsets.ISO_8859_1);
         }
 
         /** Writes the body of a request whose head was written (after a 100 Continue, say). */
