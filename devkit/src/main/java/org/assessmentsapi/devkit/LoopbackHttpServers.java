@@ -2,7 +2,7 @@ package org.assessmentsapi.devkit;
 
 /**
  * Settings of the JDK's built-in HTTP server for the development servers that use it (the development issuer's
- * JWKS; the local runner has its own HTTP/1.1 server).
+ * JWKS, the Lambda Runtime API fixture; the local runner has its own HTTP/1.1 server).
  */
 public final class LoopbackHttpServers {
 

@@ -208,7 +208,7 @@ final class ExchangeHandler implements HttpHandler {
                 + exchange.getRequestURI().toString().length()
                 + 1
                 + exchange.getProtocol().length();
-        // The JDK server reads header bytes as ISO-8859-1: one char per byte.
+        // Header bytes are read as ISO-8859-1 (RequestHead): one char per byte.
         long values = exchange.getRequestHeaders().values().stream()
                 .flatMap(List::stream)
                 .mapToLong(String::length)
