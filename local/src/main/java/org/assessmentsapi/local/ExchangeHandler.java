@@ -17,18 +17,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.http.ProblemType;
 import org.assessmentsapi.devkit.DevIssuer;
 
 /**
- * Serves one HTTP exchange: {@code POST /local/tokens} in development-issuer mode, everything else through the
- * Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda): also a
- * request that matches no route, with route key {@code $default}, which the handler answers 404 as API Gateway would.
- * What API Gateway refuses before invoking the function the runner refuses itself, as a problem of the API's
- * catalogue: request line and header values above {@link #API_GATEWAY_MAX_HEAD_BYTES} (431), bodies above
- * {@link #MAX_BODY_BYTES} (413).
+ * Serves one HTTP exchange: the documentation ({@link DocsPages}), {@code POST /local/tokens} in development-issuer
+ * mode, everything else through the Lambda handler as the JSON of an API Gateway v2 event, through its stream entry
+ * point (as on Lambda): also a request that matches no route, with route key {@code $default}, which the handler
+ * answers 404 as API Gateway would. What API Gateway refuses before invoking the function the runner refuses itself,
+ * as a problem of the API's catalogue: request line and header values above {@link #API_GATEWAY_MAX_HEAD_BYTES}
+ * (431), bodies above {@link #MAX_BODY_BYTES} (413).
  */
 final class ExchangeHandler implements HttpHandler {
 
@@ -50,11 +51,15 @@ final class ExchangeHandler implements HttpHandler {
     private final ApiHandler handler;
     private final DevIssuer devIssuer;
     private final boolean accessLog;
+    private final DocsPages docs;
 
     ExchangeHandler(ApiHandler handler, DevIssuer devIssuer, boolean accessLog) {
         this.handler = handler;
         this.devIssuer = devIssuer;
         this.accessLog = accessLog;
+        this.docs = devIssuer == null
+                ? DocsPages.withoutToken()
+                : DocsPages.withDevTokens(() -> devIssuer.token(LocalApi.DEV_USER, TOKEN_LIFETIME));
     }
 
     @Override
@@ -101,6 +106,14 @@ final class ExchangeHandler implements HttpHandler {
             // receives the 413 instead of a connection reset; beyond that the connection is simply closed.
             skipAtMost(exchange.getRequestBody(), API_GATEWAY_MAX_BYTES);
             return tooLarge();
+        }
+        Optional<OutgoingResponse> docsPage = docs.respond(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders().getFirst("Host"),
+                exchange.getRemoteAddress());
+        if (docsPage.isPresent()) {
+            return docsPage.get();
         }
         if (devIssuer != null && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)) {
             return mintToken(exchange.getRequestMethod(), body);

@@ -173,6 +173,7 @@ public final class LocalApi implements AutoCloseable {
         String base = "http://localhost:" + port();
         StringBuilder out = new StringBuilder();
         out.append("assessments-api is running locally on ").append(base).append('\n');
+        out.append(DocsPages.bannerLine(base, devIssuer != null));
         out.append("  DynamoDB: ")
                 .append(config.dynamoDbEndpoint().map(URI::toString).orElse("(AWS default)"))
                 .append(dynaliteStarted ? " (dynalite, in memory: data is lost on exit)" : " (DYNAMODB_ENDPOINT)")

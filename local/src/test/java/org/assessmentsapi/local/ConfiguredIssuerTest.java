@@ -70,4 +70,13 @@ class ConfiguredIssuerTest {
         Http.assertProblem(response, 404);
         assertThrows(IllegalStateException.class, () -> api.mintToken("x"));
     }
+
+    @Test
+    void theDocsPageIsServedWithoutAnyToken() {
+        HttpResponse<String> page = http.send("GET", DocsPages.PAGE_PATH, null, null, null);
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertFalse(page.body().contains("dev-token"), page.body());
+        assertTrue(api.banner().contains("/docs (try it in the browser: Authorize with a token of your issuer)"));
+    }
 }

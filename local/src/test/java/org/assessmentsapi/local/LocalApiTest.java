@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The local API in development-issuer mode, over its own dynalite, called over real HTTP. */
 class LocalApiTest {
 
+    private static final Pattern DOCS_DEV_TOKEN = Pattern.compile("<meta name=\"dev-token\" content=\"([^\"]+)\">");
     private static LocalApi api;
     private static Http http;
 
@@ -281,5 +285,53 @@ class LocalApiTest {
                 Http.read(http.json("GET", "/api/assessments", own, null))
                         .get("items")
                         .size());
+    }
+
+    // The documentation pages (DocsPages) of a runner with the development issuer.
+
+    @Test
+    void theDocsPageCarriesATokenOfThePrintedUserThatTheApiAccepts() {
+        HttpResponse<String> page = http.send("GET", DocsPages.PAGE_PATH, null, null, null);
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(Optional.of("no-store"), page.headers().firstValue("Cache-Control"));
+        assertEquals(
+                Optional.of(DocsPages.CONTENT_SECURITY_POLICY), page.headers().firstValue("Content-Security-Policy"));
+        Matcher token = DOCS_DEV_TOKEN.matcher(page.body());
+        assertTrue(token.find(), page.body());
+        String id = http.create(token.group(1));
+        HttpResponse<String> read = http.json("GET", "/api/assessments/" + id, api.mintToken(LocalApi.DEV_USER), null);
+        assertEquals(200, read.statusCode(), "the page's token is " + LocalApi.DEV_USER + "'s: " + read.body());
+    }
+
+    @Test
+    void headOfTheDocsPageAnswersItsHeadersWithoutABody() {
+        HttpResponse<String> head = http.send("HEAD", DocsPages.PAGE_PATH, null, null, null);
+
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(Optional.of("no-store"), head.headers().firstValue("Cache-Control"));
+    }
+
+    @Test
+    void theContractIsServedAsYaml() {
+        HttpResponse<String> document = http.send("GET", DocsPages.DOCUMENT_PATH, null, null, null);
+
+        assertEquals(200, document.statusCode());
+        assertEquals(Optional.of("application/yaml"), document.headers().firstValue("Content-Type"));
+        assertTrue(document.body().startsWith("openapi: 3.1"), document.body());
+    }
+
+    @Test
+    void otherMethodsOnTheDocsPageAreRefusedWithAProblem() {
+        HttpResponse<String> post = http.json("POST", DocsPages.PAGE_PATH, null, "{}");
+
+        Http.assertProblem(post, 405);
+        assertEquals(Optional.of("GET, HEAD"), post.headers().firstValue("Allow"));
+    }
+
+    @Test
+    void theBannerLinksTheDocsPage() {
+        assertTrue(api.banner().contains("http://localhost:" + api.port() + "/docs "), api.banner());
     }
 }
