@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.assessmentsapi.adapter.validation.RequestSchema;
@@ -16,8 +17,8 @@ import org.assessmentsapi.contract.OpenApiDocument;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules docs/openapi.yaml states as schema (not blank, no control characters, at most 10 decimal places, the
- * version's bounds and spellings) say what the validator says: each value on the edge of a rule is accepted by
+ * The rules docs/openapi.yaml states as schema (not blank, no control characters, the version's bounds and
+ * spellings; the decimal places as its {@code x-max-decimal-places}) say what the validator says: each value on the edge of a rule is accepted by
  * both or refused by both, so a generated client or a validator in front of the API knows the rules.
  */
 class SchemaRulesAgreeWithTheValidatorTest {
@@ -96,6 +97,10 @@ class SchemaRulesAgreeWithTheValidatorTest {
                 "1e400")) {
             agree("{\"progress\":1,\"version\":" + version + "}", disagreements);
         }
+        // The decimal places are the document's x-max-decimal-places (not multipleOf: see its description).
+        int maxPlaces = document.node("/components/schemas/Percentage/x-max-decimal-places")
+                .asInt(-1);
+        assertEquals(10, maxPlaces);
         for (String progress : List.of(
                 "0",
                 "100",
@@ -110,7 +115,16 @@ class SchemaRulesAgreeWithTheValidatorTest {
                 "100.0000000001",
                 "-0.0000000001",
                 "1e-400")) {
-            agree("{\"progress\":" + progress + "}", disagreements);
+            String body = "{\"progress\":" + progress + "}";
+            boolean code = validator.validateUpdate(StrictJson.read(body), RequestSchema.API_UPDATE)
+                    instanceof Validated.Valid<?>;
+            boolean documented =
+                    document.validate(UPDATE_SCHEMA, JSON.readTree(body)).isEmpty()
+                            && new BigDecimal(progress).stripTrailingZeros().scale() <= maxPlaces;
+            if (code != documented) {
+                disagreements.add(body + ": the validator " + (code ? "accepts" : "refuses") + ", the document "
+                        + (documented ? "accepts" : "refuses"));
+            }
         }
         assertEquals(List.of(), disagreements);
     }
