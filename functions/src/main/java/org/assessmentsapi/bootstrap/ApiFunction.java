@@ -4,8 +4,11 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
+import org.assessmentsapi.adapter.auth.KeysStatus;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.adapter.logging.Log;
 import org.assessmentsapi.adapter.logging.Telemetry;
@@ -37,9 +40,10 @@ public final class ApiFunction {
     public static ApiHandler fromEnvironment(Map<String, String> env) {
         AppConfig config = AppConfig.fromEnvironment(env);
         JwtConfig jwt = config.jwt().orElseThrow();
-        JWKSource<SecurityContext> keys = JwksSources.remote(jwt.jwksUrl());
+        JWKSource<SecurityContext> keys = Wiring.issuerKeys(config, JwksSettings.PRODUCTION);
+        AtomicReference<KeysStatus> keysStatus = new AtomicReference<>();
         // Two helpers: the keys (mostly waiting on the network) and the request path (class loading).
-        Thread tokens = start("startup-keys", () -> warmUpTokens(jwt, keys));
+        Thread tokens = start("startup-keys", () -> warmUpTokens(jwt, keys, keysStatus));
         Thread requests = start("startup-requests", () -> rehearseOnCannedStore(config, env));
         try {
             DynamoDbClient dynamoDb = DynamoDbClients.create(config, env);
@@ -50,6 +54,36 @@ public final class ApiFunction {
         } finally {
             join(tokens);
             join(requests);
+            report(jwt, keysStatus.get());
+        }
+    }
+
+    /**
+     * Logs what fetching the keys at start-up found, outside the warm-up (whose lines are held back). Discovery and
+     * the first fetch run here, at init, so that a wrong setting is named at once, in the init's log; they never
+     * fail the init: a transient outage must not kill the environment (requests fetch again, at most once per 30 s,
+     * and answer 503 with Retry-After meanwhile), and a configuration error answers every request with a 503
+     * {@code auth-misconfigured} and this ERROR line until it is fixed. Under SnapStart this runs before the snapshot:
+     * what it found expires on the wall clock (keys after 15 minutes, a failure after 30 s), so a restored snapshot
+     * fetches again rather than trusting it (docs/operations.md, "Identity provider").
+     */
+    private static void report(JwtConfig jwt, KeysStatus status) {
+        switch (status) {
+            case null ->
+                Log.warn(null, "start-up: the issuer's keys were not fetched in time; the first request fetches them");
+            case KeysStatus.Ready ready ->
+                Log.info(null, "start-up: keys of issuer " + jwt.issuer() + " from " + ready.jwksUrl());
+            case KeysStatus.Unavailable unavailable ->
+                Log.warn(
+                        null,
+                        "start-up: the issuer's keys could not be fetched (" + unavailable.reason()
+                                + "); requests retry and answer 503 with Retry-After meanwhile");
+            case KeysStatus.Misconfigured misconfigured ->
+                Log.error(
+                        null,
+                        "start-up: token verification is misconfigured: " + misconfigured.reason()
+                                + "; every request answers 503 auth-misconfigured until this is fixed",
+                        null);
         }
     }
 
@@ -122,11 +156,10 @@ public final class ApiFunction {
     }
 
     /** The issuer's keys into the cache, and the token parser's classes (an unsigned token, refused before any key lookup). */
-    private static String warmUpTokens(JwtConfig jwt, JWKSource<SecurityContext> keys) {
-        if (!JwksSources.prefetch(keys)) {
-            Log.warn(null, "start-up: the issuer's JWKS could not be fetched; the first request will retry");
-        }
-        new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
+    private static String warmUpTokens(
+            JwtConfig jwt, JWKSource<SecurityContext> keys, AtomicReference<KeysStatus> status) {
+        status.set(JwksSources.check(keys));
+        new JwtAuthenticator(jwt.tokenRules(), keys).authenticate("Bearer " + UNSIGNED_TOKEN);
         return "keys";
     }
 

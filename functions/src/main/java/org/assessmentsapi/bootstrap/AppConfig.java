@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assessmentsapi.adapter.auth.RequiredScopes;
 import org.assessmentsapi.adapter.cursors.HmacPageCursors;
 import org.assessmentsapi.adapter.logging.EmfWriter;
 import org.assessmentsapi.adapter.logging.Telemetry;
@@ -17,8 +18,11 @@ import org.assessmentsapi.adapter.logging.Telemetry;
  * {@code TABLE_NAME} (default {@code assessments} locally; required on Lambda), {@code DYNAMODB_ENDPOINT} (optional override),
  * {@code AWS_REGION} (default {@code us-east-1} off Lambda), {@code METRICS_NAMESPACE} (the stack sets it; default
  * {@value #DEFAULT_METRICS_NAMESPACE}), and for the API only {@code JWT_ISSUER},
- * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default {@code ${JWT_ISSUER}.well-known/jwks.json}) and {@code CURSOR_KEY}
- * (the list cursors' HMAC key, base64 of at least 32 bytes; required on Lambda, a random key per process locally).
+ * {@code JWT_AUDIENCE}, {@code JWKS_URL} (default: the {@code jwks_uri} of {@code ${JWT_ISSUER}/.well-known/openid-configuration}),
+ * {@code JWT_STRICT_TYPE} ({@code true}: RFC 9068 {@code at+jwt} tokens only; default {@code false}),
+ * {@code READ_SCOPE} and {@code WRITE_SCOPE} (the scope GET/HEAD and PUT/POST/DELETE need; unset: none) and
+ * {@code CURSOR_KEY} (the list cursors' HMAC key, base64 of at least 32 bytes; required on Lambda, a random key per
+ * process locally).
  *
  * <p>Each function reads what it needs and no more: the API ({@link #fromEnvironment}) fails fast without
  * its JWT settings; the event-driven function ({@link #forEvents}) has no users, so it neither needs nor
@@ -91,11 +95,37 @@ public record AppConfig(
         if (audience == null) {
             problems.add("JWT_AUDIENCE is required (the API identifier that tokens must name in 'aud')");
         }
-        String jwks = blankToNull(env.get("JWKS_URL"));
-        URI jwksUrl = jwks != null
-                ? httpUri("JWKS_URL", jwks, problems)
-                : issuerUri != null ? URI.create(withSlash(issuer) + ".well-known/jwks.json") : null;
-        return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl) : null;
+        // Unset: found at start-up through the issuer's OpenID discovery document.
+        Optional<URI> jwksUrl = Optional.ofNullable(blankToNull(env.get("JWKS_URL")))
+                .map(value -> httpUri("JWKS_URL", value, problems));
+        boolean strictType = flag(env, "JWT_STRICT_TYPE", problems);
+        RequiredScopes scopes =
+                new RequiredScopes(scope(env, "READ_SCOPE", problems), scope(env, "WRITE_SCOPE", problems));
+        return problems.size() == before ? new JwtConfig(issuer, audience, jwksUrl, strictType, scopes) : null;
+    }
+
+    /** {@code true} or {@code false} (any case); unset is false. */
+    private static boolean flag(Map<String, String> env, String name, List<String> problems) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        problems.add(name + " must be true or false, got '" + value + "'");
+        return false;
+    }
+
+    /** One scope (an RFC 6749 scope token, e.g. {@code read:assessments}), or empty when unset. */
+    private static Optional<String> scope(Map<String, String> env, String name, List<String> problems) {
+        String value = blankToNull(env.get(name));
+        if (value != null && !RequiredScopes.isScopeToken(value)) {
+            problems.add(
+                    name + " must be one scope (printable ASCII without space, '\"' or '\\'), got '" + value + "'");
+            return Optional.empty();
+        }
+        return Optional.ofNullable(value);
     }
 
     /**
@@ -136,10 +166,6 @@ public record AppConfig(
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String withSlash(String url) {
-        return url.endsWith("/") ? url : url + "/";
     }
 
     private static URI httpUri(String name, String value, List<String> problems) {

@@ -68,9 +68,17 @@ public final class SigningKey {
         return new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()));
     }
 
-    /** A token of {@code jwt}'s issuer and audience for {@code subject}, valid for five minutes. */
+    /**
+     * A token of {@code jwt}'s issuer and audience for {@code subject}, valid for five minutes, typed {@code at+jwt}
+     * and granting the configured scopes: what the real handler accepts in every mode.
+     */
     public String token(JwtConfig jwt, String subject) throws JOSEException {
         Instant now = Instant.now();
+        String scopes = String.join(
+                " ",
+                java.util.stream.Stream.of(jwt.scopes().read(), jwt.scopes().write())
+                        .flatMap(java.util.Optional::stream)
+                        .toList());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(jwt.issuer())
                 .audience(List.of(jwt.audience()))
@@ -78,11 +86,12 @@ public final class SigningKey {
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("scope", scopes)
                 .build();
         SignedJWT token = new SignedJWT(
                 new JWSHeader.Builder(algorithm)
                         .keyID(key.getKeyID())
-                        .type(JOSEObjectType.JWT)
+                        .type(new JOSEObjectType("at+jwt"))
                         .build(),
                 claims);
         JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);

@@ -5,6 +5,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.assessmentsapi.adapter.auth.JwksSettings;
+import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.auth.JwtAuthenticator;
 import org.assessmentsapi.adapter.cursors.HmacPageCursors;
 import org.assessmentsapi.adapter.dynamodb.DynamoDbAssessmentRepository;
@@ -63,10 +65,9 @@ public final class Wiring {
             JWKSource<SecurityContext> keys,
             Clock clock,
             Telemetry telemetry) {
-        JwtConfig jwt = config.jwt()
-                .orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
+        JwtConfig jwt = jwtOf(config);
         return new ApiHandler(
-                new JwtAuthenticator(jwt.issuer(), jwt.audience(), keys),
+                new JwtAuthenticator(jwt.tokenRules(), keys),
                 new AssessmentRoutes(
                         new RequestValidator(),
                         new UpdateAssessment(repository, clock),
@@ -75,6 +76,20 @@ public final class Wiring {
                         new ListAssessments(repository, new HmacPageCursors(config.cursorKey())),
                         new DeleteAssessment(repository)),
                 telemetry);
+    }
+
+    /**
+     * The issuer's keys of {@code config} (which must carry JWT settings): at {@code JWKS_URL}, or where the issuer's
+     * OpenID discovery document says; fetched on first use and cached.
+     */
+    public static JWKSource<SecurityContext> issuerKeys(AppConfig config, JwksSettings settings) {
+        JwtConfig jwt = jwtOf(config);
+        return JwksSources.forIssuer(jwt.issuer(), jwt.jwksOverride(), settings);
+    }
+
+    private static JwtConfig jwtOf(AppConfig config) {
+        return config.jwt()
+                .orElseThrow(() -> new ConfigurationException("the API needs JWT settings (JWT_ISSUER, JWT_AUDIENCE)"));
     }
 
     /** The events function's handler on the table of {@code config}; it has no users, so no JWT settings. */

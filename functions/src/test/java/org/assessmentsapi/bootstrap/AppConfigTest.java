@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assessmentsapi.adapter.auth.RequiredScopes;
+import org.assessmentsapi.adapter.auth.TokenRules;
 import org.assessmentsapi.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +25,50 @@ class AppConfigTest {
     private static final String KEY_BASE64 = Base64.getEncoder().encodeToString(KEY);
 
     @Test
-    void defaultsAndDerivedJwksUrl() {
+    void defaultsAndKeysFoundByDiscovery() {
         AppConfig config =
                 AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "https://tenant.auth0.com/", "JWT_AUDIENCE", "api"));
         assertEquals("assessments", config.tableName());
         assertEquals(Optional.empty(), config.dynamoDbEndpoint());
         assertEquals("us-east-1", config.region());
-        assertEquals(
-                URI.create("https://tenant.auth0.com/.well-known/jwks.json"),
-                config.jwt().orElseThrow().jwksUrl());
+        JwtConfig jwt = config.jwt().orElseThrow();
+        assertEquals(Optional.empty(), jwt.jwksOverride(), "no JWKS_URL: the discovery document says where");
+        assertThrows(IllegalStateException.class, jwt::jwksUrl);
+        assertFalse(jwt.strictType());
+        assertEquals(RequiredScopes.NONE, jwt.scopes());
     }
 
     @Test
-    void issuerWithoutTrailingSlashStillGivesTheStandardJwksPath() {
-        AppConfig config =
-                AppConfig.fromEnvironment(Map.of("JWT_ISSUER", "https://idp.example", "JWT_AUDIENCE", "api"));
+    void strictTypeAndScopesAreRead() {
+        JwtConfig jwt = AppConfig.fromEnvironment(Map.of(
+                        "JWT_ISSUER", "https://idp.example",
+                        "JWT_AUDIENCE", "api",
+                        "JWT_STRICT_TYPE", "TRUE",
+                        "READ_SCOPE", "read:assessments",
+                        "WRITE_SCOPE", "https://api.example/assessments.write"))
+                .jwt()
+                .orElseThrow();
+        assertTrue(jwt.strictType());
+        assertEquals(Optional.of("read:assessments"), jwt.scopes().read());
         assertEquals(
-                URI.create("https://idp.example/.well-known/jwks.json"),
-                config.jwt().orElseThrow().jwksUrl());
+                Optional.of("https://api.example/assessments.write"),
+                jwt.scopes().write());
+        assertEquals(new TokenRules("https://idp.example", "api", true, jwt.scopes()), jwt.tokenRules());
+    }
+
+    @Test
+    void aBadStrictTypeOrScopeIsRefusedNamingTheVariable() {
+        var error = assertThrows(
+                ConfigurationException.class,
+                () -> AppConfig.fromEnvironment(Map.of(
+                        "JWT_ISSUER", "https://idp.example/",
+                        "JWT_AUDIENCE", "api",
+                        "JWT_STRICT_TYPE", "yes",
+                        "READ_SCOPE", "read assessments",
+                        "WRITE_SCOPE", "write\"x")));
+        assertTrue(error.getMessage().contains("JWT_STRICT_TYPE must be true or false, got 'yes'"), error.getMessage());
+        assertTrue(error.getMessage().contains("READ_SCOPE must be one scope"), error.getMessage());
+        assertTrue(error.getMessage().contains("WRITE_SCOPE must be one scope"), error.getMessage());
     }
 
     @Test
@@ -59,8 +87,8 @@ class AppConfigTest {
                 "AWS_REGION",
                 "eu-west-1"));
         assertEquals(
-                URI.create("https://keys.example/jwks"),
-                config.jwt().orElseThrow().jwksUrl());
+                Optional.of(URI.create("https://keys.example/jwks")),
+                config.jwt().orElseThrow().jwksOverride());
         assertEquals("dev-assessments", config.tableName());
         assertEquals(Optional.of(URI.create("http://127.0.0.1:4567")), config.dynamoDbEndpoint());
         assertEquals("eu-west-1", config.region());

@@ -128,6 +128,26 @@ public final class ApiEvents {
         event.setHeaders(headers);
     }
 
+    /** The same request with method HEAD, routed as API Gateway routes it (a GET's event becomes its HEAD's). */
+    public static APIGatewayV2HTTPEvent head(APIGatewayV2HTTPEvent get) {
+        return routed(get, "HEAD", get.getRawPath());
+    }
+
+    /** Sets method, path, route key and path parameters as API Gateway would for this method and path. */
+    public static APIGatewayV2HTTPEvent routed(APIGatewayV2HTTPEvent event, String method, String path) {
+        Optional<ApiGatewayRoutes.Match> route = ApiGatewayRoutes.match(method, path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setRawPath(path);
+        String routeKey = route.map(ApiGatewayRoutes.Match::routeKey).orElse(ApiGatewayRoutes.DEFAULT_ROUTE);
+        event.setRouteKey(routeKey);
+        event.getRequestContext().setRouteKey(routeKey);
+        event.setPathParameters(route.flatMap(ApiGatewayRoutes.Match::id)
+                .map(id -> Map.of("id", id))
+                .orElse(null));
+        return event;
+    }
+
     /** Replaces (or removes, with null) one header of an event. */
     public static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
         Map<String, String> headers = new HashMap<>(event.getHeaders());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.assessmentsapi.adapter.auth.JwksSettings;
-import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.application.AssessmentRepository;
 import org.assessmentsapi.bootstrap.AppConfig;
@@ -41,7 +40,7 @@ public final class TestEnvironment {
     public final DevIssuer issuer;
     public final DynamoDbClient dynamoDb;
     public final AppConfig config;
-    /** The issuer's keys, fetched over HTTP and cached, as the function does. */
+    /** The issuer's keys, found through its discovery document, fetched over HTTP and cached, as the function does. */
     public final JWKSource<SecurityContext> keys;
     /** The shared table, as the handlers store assessments in it. */
     public final AssessmentRepository repository;
@@ -54,7 +53,7 @@ public final class TestEnvironment {
         dynamoDb = AssessmentsTable.localClient(dynalite.endpoint());
         AssessmentsTable.createIfMissing(dynamoDb, TABLE);
         config = configFor(dynalite.endpoint().toString(), TABLE);
-        keys = JwksSources.remote(config.jwt().orElseThrow().jwksUrl());
+        keys = Wiring.issuerKeys(config, JwksSettings.PRODUCTION);
         repository = Wiring.repository(config, dynamoDb);
         handler = ContractCheckedHandler.ofTheDocument(apiHandler());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -138,6 +137,20 @@ public final class TestEnvironment {
                 .sum();
     }
 
+    /**
+     * A handler on the shared table that trusts {@code issuer} for {@code audience}, configured by the Lambda's
+     * variables plus {@code more} (e.g. READ_SCOPE, JWT_STRICT_TYPE, JWKS_URL), with its own key cache.
+     */
+    public ContractCheckedHandler handlerTrusting(String issuer, String audience, Map<String, String> more) {
+        Map<String, String> variables = new java.util.HashMap<>(Map.of(
+                "TABLE_NAME", TABLE,
+                "DYNAMODB_ENDPOINT", dynalite.endpoint().toString(),
+                "JWT_ISSUER", issuer,
+                "JWT_AUDIENCE", audience));
+        variables.putAll(more);
+        return handlerWith(AppConfig.fromEnvironment(variables), dynamoDb);
+    }
+
     /** A handler over the same issuer but another store, e.g. an unreachable endpoint or a missing table. */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient) {
         return handlerWith(otherConfig, otherClient, JwksSettings.PRODUCTION);
@@ -145,8 +158,7 @@ public final class TestEnvironment {
 
     /** The same, with its own key cache of these settings (e.g. a rate-limit window a test can wait out). */
     public ContractCheckedHandler handlerWith(AppConfig otherConfig, DynamoDbClient otherClient, JwksSettings jwks) {
-        JWKSource<SecurityContext> keys =
-                JwksSources.remote(otherConfig.jwt().orElseThrow().jwksUrl(), jwks);
+        JWKSource<SecurityContext> keys = Wiring.issuerKeys(otherConfig, jwks);
         return ContractCheckedHandler.ofTheDocument(Wiring.api(otherConfig, otherClient, keys, Clock.systemUTC()));
     }
 }

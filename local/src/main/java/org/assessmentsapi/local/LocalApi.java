@@ -11,12 +11,16 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.assessmentsapi.adapter.auth.JwksSettings;
+import org.assessmentsapi.adapter.auth.JwksSources;
+import org.assessmentsapi.adapter.auth.KeysStatus;
 import org.assessmentsapi.adapter.http.ApiHandler;
 import org.assessmentsapi.bootstrap.ApiFunction;
 import org.assessmentsapi.bootstrap.AppConfig;
 import org.assessmentsapi.bootstrap.ConfigurationException;
 import org.assessmentsapi.bootstrap.DynamoDbClients;
 import org.assessmentsapi.bootstrap.JwtConfig;
+import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
@@ -43,6 +47,9 @@ public final class LocalApi implements AutoCloseable {
     private final AppConfig config;
     private final DevIssuer devIssuer;
     private final boolean dynaliteStarted;
+    /** Where the issuer's keys were fetched from at start-up; null if the issuer could not be reached then. */
+    private final URI jwksUrl;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalApi(
@@ -50,12 +57,14 @@ public final class LocalApi implements AutoCloseable {
             Deque<AutoCloseable> resources,
             AppConfig config,
             DevIssuer devIssuer,
-            boolean dynaliteStarted) {
+            boolean dynaliteStarted,
+            URI jwksUrl) {
         this.server = server;
         this.resources = resources;
         this.config = config;
         this.devIssuer = devIssuer;
         this.dynaliteStarted = dynaliteStarted;
+        this.jwksUrl = jwksUrl;
     }
 
     /** No argument: the local API. {@code sam [events-dir] [out-dir]}: files for {@code sam local invoke}. */
@@ -95,6 +104,8 @@ public final class LocalApi implements AutoCloseable {
                                 + "verify tokens of a real issuer, or unset all three for the development issuer");
             }
             checkConfiguration(env, devIssuerMode);
+            // A real issuer's settings are checked before anything starts; the development issuer's once it runs.
+            URI jwksUrl = devIssuerMode ? null : checkIssuerKeys(AppConfig.fromEnvironment(env));
             server = bind(options.port());
 
             boolean startDynalite = blank(env.get("DYNAMODB_ENDPOINT"));
@@ -109,17 +120,25 @@ public final class LocalApi implements AutoCloseable {
                 resources.push(devIssuer);
                 env.put("JWT_ISSUER", devIssuer.issuer());
                 env.put("JWT_AUDIENCE", devIssuer.audience());
-                env.put("JWKS_URL", devIssuer.jwksUrl().toString());
+                // Its tokens grant what READ_SCOPE and WRITE_SCOPE require, so that they work in every setting.
+                devIssuer.grantScopes(java.util.stream.Stream.of(env.get("READ_SCOPE"), env.get("WRITE_SCOPE"))
+                        .filter(scope -> !blank(scope))
+                        .map(String::trim)
+                        .toList());
+                // No JWKS_URL: found through the development issuer's discovery document, as a real one's is.
             }
 
             AppConfig config = AppConfig.fromEnvironment(env);
             try (DynamoDbClient tables = DynamoDbClients.create(config, env)) {
                 prepareTable(config, tables);
             }
+            if (devIssuerMode) {
+                jwksUrl = checkIssuerKeys(config);
+            }
             ApiHandler handler = ApiFunction.fromEnvironment(env);
 
             server.start(new ExchangeHandler(handler, devIssuer, options.accessLog()));
-            return new LocalApi(server, resources, config, devIssuer, startDynalite);
+            return new LocalApi(server, resources, config, devIssuer, startDynalite, jwksUrl);
         } catch (ConfigurationException e) {
             stop(server, resources);
             throw new LocalStartException(e.getMessage(), e);
@@ -127,6 +146,26 @@ public final class LocalApi implements AutoCloseable {
             stop(server, resources);
             throw e instanceof LocalStartException ? e : new LocalStartException(oneLine(e), e);
         }
+    }
+
+    /**
+     * Fetches the issuer's keys as the function will (at {@code JWKS_URL}, or through the issuer's discovery
+     * document) and refuses to start on a configuration error, naming it (e.g. JWT_ISSUER without the provider's
+     * trailing slash, or a discovery document that is not there); an issuer that cannot be reached now only warns,
+     * as on Lambda requests then answer 503 and retry. Returns where the keys are, or null when unreachable.
+     */
+    private static URI checkIssuerKeys(AppConfig config) {
+        KeysStatus status = JwksSources.check(Wiring.issuerKeys(config, JwksSettings.PRODUCTION));
+        return switch (status) {
+            case KeysStatus.Ready ready -> ready.jwksUrl();
+            case KeysStatus.Misconfigured misconfigured ->
+                throw new LocalStartException("the identity provider settings are wrong: " + misconfigured.reason());
+            case KeysStatus.Unavailable unavailable -> {
+                System.err.println("assessments-local: warning: the issuer's keys cannot be fetched now ("
+                        + unavailable.reason() + "); requests answer 503 until they can");
+                yield null;
+            }
+        };
     }
 
     /** Fails fast, before anything starts, on what the user set wrong (values filled in later are stand-ins). */
@@ -201,7 +240,8 @@ public final class LocalApi implements AutoCloseable {
                     .append(", audience ")
                     .append(jwt.audience())
                     .append(", keys from ")
-                    .append(jwt.jwksUrl())
+                    .append(jwksUrl == null ? "(not reachable at start-up)" : jwksUrl.toString())
+                    .append(jwt.jwksOverride().isPresent() ? " (JWKS_URL)" : " (OpenID discovery)")
                     .append('\n');
             out.append("\nGet a token from that issuer for audience ")
                     .append(jwt.audience())

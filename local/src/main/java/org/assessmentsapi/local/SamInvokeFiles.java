@@ -25,7 +25,8 @@ import org.assessmentsapi.devkit.DevIssuer;
  * <p>Invariant: {@code env.json} sets only variables the synthesized template declares for each function (SAM
  * ignores the others): {@code TABLE_NAME}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} for {@value #API_FUNCTION},
  * {@code TABLE_NAME} for {@value #EVENTS_FUNCTION} (pinned by template-tests). So there is no {@code JWKS_URL}: the
- * function derives {@code ${JWT_ISSUER}.well-known/jwks.json}, which is where this issuer serves it; and no
+ * function finds the JWKS through this issuer's OpenID discovery document, which names it as the container reaches
+ * it; and no
  * {@code DYNAMODB_ENDPOINT}: the container uses the table named by {@code TABLE_NAME} with your AWS credentials.
  */
 public final class SamInvokeFiles implements AutoCloseable {

@@ -53,6 +53,7 @@ class ConfiguredIssuerTest {
         assertEquals(
                 200, http.json("GET", "/api/assessments/" + id, token, null).statusCode());
         assertTrue(api.banner().contains("<your access token>"), api.banner());
+        assertTrue(api.banner().contains("keys from " + realIssuer.jwksUrl() + " (JWKS_URL)"), api.banner());
     }
 
     @Test

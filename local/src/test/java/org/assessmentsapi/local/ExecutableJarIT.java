@@ -1,14 +1,16 @@
 package org.assessmentsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +34,22 @@ class ExecutableJarIT {
             assertEquals(LocalApi.class.getName(), manifest.getValue("Launched-Main-Class"));
             assertEquals(JAVA_17, classVersion(jar, LAUNCHER));
             assertEquals(JAVA_25, classVersion(jar, LocalApi.class.getName()));
-            assertTrue(
-                    jar.getEntry("org/assessmentsapi/devkit/launch/build-jdk.txt") != null,
-                    "the build's JDK is recorded");
+        }
+    }
+
+    /**
+     * The recorded JDK is the toolchain's, the one that runs this test, whatever JDK Maven itself ran on: with
+     * Maven on a JDK 25 and no toolchain selected, exec:exec would record PATH's {@code java} (17 on Debian).
+     */
+    @Test
+    void theRecordedJdkIsTheOneTheBuildRunsTestsOn() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            JarEntry recorded = jar.getJarEntry("org/assessmentsapi/devkit/launch/build-jdk.txt");
+            assertNotNull(recorded, "the build's JDK is recorded");
+            String jdk = new String(jar.getInputStream(recorded).readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(
+                    Path.of(System.getProperty("java.home")).toRealPath(),
+                    Path.of(jdk).toRealPath());
         }
     }
 

@@ -14,6 +14,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
@@ -23,13 +24,15 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer: an RS256 or ES256 signature by a key
- * of the issuer's JWKS, {@code iss} equal to the issuer, {@code aud} containing the audience,
- * {@code exp} (and {@code nbf} if present) within a minute of clock skew, and a {@code sub}.
+ * Verifies {@code Authorization: Bearer} JWTs of one OpenID issuer ({@link TokenRules}): a signature by a key of the
+ * issuer's JWKS in one of the {@link #ALGORITHMS} the key allows, {@code iss} equal to the issuer (exactly),
+ * {@code aud} containing the audience, {@code exp} (and {@code nbf} if present) within a minute of clock skew, a
+ * {@code sub}, a {@code typ} as the rules say, and the scope the operation needs ({@link GrantedScopes}).
  * {@code alg: none} and HMAC tokens are refused by the key selector: only the asymmetric algorithms
  * are accepted, so a public key can never be misused as an HMAC secret.
  *
@@ -45,12 +48,32 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JwtAuthenticator {
 
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
+
+    /**
+     * The asymmetric JWS algorithms accepted, each only with a published key of its type (and curve) whose
+     * {@code alg}, if the key states one, is the token's. EdDSA is not among them: nimbus 10.10 verifies Ed25519
+     * through Google Tink, a dependency the function does not carry (README.md, "Identity providers").
+     */
+    public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
+
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+    private static final JOSEObjectType ACCESS_TOKEN_MEDIA_TYPE = new JOSEObjectType("application/at+jwt");
     private static final String BEARER = "bearer ";
 
     static final int MAX_REMEMBERED = 512;
     static final Duration REMEMBER_FOR = JwksSettings.PRODUCTION.cacheTtl();
 
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final TokenRules rules;
     private final JWKSource<SecurityContext> keys;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -62,26 +85,39 @@ public final class JwtAuthenticator {
             Instant notBefore,
             Instant verifiedAt,
             JWKSelector selector,
-            List<JWK> keys) {}
+            List<JWK> keys,
+            Set<String> scopes) {}
 
+    /** The default rules ({@link TokenRules#of}): loose {@code typ}, no scope check. */
     public JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys) {
-        this(issuer, audience, keys, Clock.systemUTC());
+        this(TokenRules.of(issuer, audience), keys);
+    }
+
+    public JwtAuthenticator(TokenRules rules, JWKSource<SecurityContext> keys) {
+        this(rules, keys, Clock.systemUTC());
     }
 
     /** With a clock, for tests of expiry (used by nimbus's claims checks and by the remembered tokens alike). */
     JwtAuthenticator(String issuer, String audience, JWKSource<SecurityContext> keys, Clock clock) {
+        this(TokenRules.of(issuer, audience), keys, clock);
+    }
+
+    JwtAuthenticator(TokenRules rules, JWKSource<SecurityContext> keys, Clock clock) {
+        this.rules = rules;
         this.keys = keys;
         this.clock = clock;
         processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(
-                new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
-        // Auth0 access tokens are typed "at+jwt" in some tenants; ID-token-style "JWT" or no type is also fine.
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
-                JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // RFC 9068 types access tokens "at+jwt"; loosely, Auth0's "JWT" (ID-token style) or no type is also fine.
+        processor.setJWSTypeVerifier(
+                rules.strictType()
+                        ? new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN, ACCESS_TOKEN_MEDIA_TYPE)
+                        : new DefaultJOSEObjectTypeVerifier<>(
+                                JOSEObjectType.JWT, ACCESS_TOKEN, ACCESS_TOKEN_MEDIA_TYPE, null));
         var claims =
                 new DefaultJWTClaimsVerifier<SecurityContext>(
-                        Set.of(audience),
-                        new JWTClaimsSet.Builder().issuer(issuer).build(),
+                        Set.of(rules.audience()),
+                        new JWTClaimsSet.Builder().issuer(rules.issuer()).build(),
                         Set.of("sub", "exp"),
                         null) {
                     @Override
@@ -94,7 +130,23 @@ public final class JwtAuthenticator {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    /** Checks the value of the {@code Authorization} header ({@code null} when absent). */
+    /**
+     * Checks the value of the {@code Authorization} header ({@code null} when absent) for an operation of
+     * {@code access}: a valid token that lacks the scope the rules require for it is {@link
+     * AuthResult.InsufficientScope}.
+     */
+    public AuthResult authenticate(String authorizationHeader, Access access) {
+        AuthResult result = authenticate(authorizationHeader);
+        if (result instanceof AuthResult.Authenticated accepted) {
+            Optional<String> needed = rules.scopes().forAccess(access);
+            if (needed.isPresent() && !accepted.scopes().contains(needed.get())) {
+                return new AuthResult.InsufficientScope(needed.get());
+            }
+        }
+        return result;
+    }
+
+    /** The token's validity alone, whatever scopes it grants (the start-up warm-up, tests). */
     public AuthResult authenticate(String authorizationHeader) {
         if (authorizationHeader == null
                 || authorizationHeader.length() <= BEARER.length()
@@ -118,7 +170,7 @@ public final class JwtAuthenticator {
                     && (known.notBefore() == null
                             || !now.isBefore(known.notBefore().minusSeconds(MAX_CLOCK_SKEW_SECONDS)))
                     && stillPublished(known)) {
-                return new AuthResult.Authenticated(known.subject());
+                return new AuthResult.Authenticated(known.subject(), known.scopes());
             }
             verified.remove(token); // stale: verify it again from scratch (an expired token is then rejected)
         }
@@ -129,23 +181,47 @@ public final class JwtAuthenticator {
             if (subject == null || subject.isBlank()) {
                 return new AuthResult.Rejected("token has no subject");
             }
-            remember(token, subject, claims, now, jwt.getHeader());
-            return new AuthResult.Authenticated(subject);
+            Set<String> scopes = GrantedScopes.of(claims);
+            remember(token, subject, claims, scopes, now, jwt.getHeader());
+            return new AuthResult.Authenticated(subject, scopes);
         } catch (RateLimitReachedException e) {
             // An unknown kid right after a refresh: the key is not the issuer's (or not yet published).
             return new AuthResult.Rejected("unknown signing key (JWKS refresh rate-limited)");
+        } catch (KeysMisconfiguredException e) {
+            return new AuthResult.IssuerMisconfigured(e.getMessage());
         } catch (KeySourceException e) {
             return new AuthResult.IssuerUnavailable(e.getMessage());
         } catch (ParseException e) {
             return new AuthResult.Rejected("malformed token: " + e.getMessage());
+        } catch (BadJWTException e) {
+            return new AuthResult.Rejected(claimsRejection(token, e));
         } catch (Exception e) {
             // BadJOSEException, JOSEException and anything a hostile token could provoke in the parser.
             return new AuthResult.Rejected(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
+    /**
+     * Why the claims were refused, for the log: an {@code iss} other than {@code JWT_ISSUER} is spelled out with both
+     * values (the usual mistake is a trailing slash); the rest as nimbus words it (the signature was verified first).
+     */
+    private String claimsRejection(String token, BadJWTException e) {
+        try {
+            String tokenIssuer = SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
+            if (!rules.issuer().equals(tokenIssuer)) {
+                return "the token's iss is " + (tokenIssuer == null ? "absent" : "'" + tokenIssuer + "'")
+                        + " but JWT_ISSUER is '" + rules.issuer()
+                        + "' (they must be equal exactly, trailing slash included)";
+            }
+        } catch (ParseException unreadable) {
+            // reported as nimbus words it
+        }
+        return "BadJWTException: " + e.getMessage();
+    }
+
     /** {@code header}: the header of the token whose signature was just verified with one of the issuer's keys for it. */
-    private void remember(String token, String subject, JWTClaimsSet claims, Instant now, JWSHeader header) {
+    private void remember(
+            String token, String subject, JWTClaimsSet claims, Set<String> scopes, Instant now, JWSHeader header) {
         if (claims.getExpirationTime() == null) {
             return; // exp is required by the claims verifier; never remember a token without it
         }
@@ -176,7 +252,8 @@ public final class JwtAuthenticator {
                                 : claims.getNotBeforeTime().toInstant(),
                         now,
                         selector,
-                        List.copyOf(issuerKeys)));
+                        List.copyOf(issuerKeys),
+                        scopes));
     }
 
     /**

@@ -117,10 +117,29 @@ public final class ApiHandler implements RequestStreamHandler {
             Route route = Route.of(request.routeKey());
             exchange.route = route.key();
             exchange.head = route.isHead();
-            AuthResult auth = authenticator.authenticate(request.header("authorization"));
+            // Before the route reads the body or the store: a refusal writes nothing.
+            AuthResult auth = authenticator.authenticate(request.header("authorization"), route.access());
             switch (auth) {
-                case AuthResult.Authenticated(String userId) -> {
-                    return routes.handle(route, request, new Caller.User(userId));
+                case AuthResult.Authenticated authenticated -> {
+                    return routes.handle(route, request, new Caller.User(authenticated.userId()));
+                }
+                case AuthResult.InsufficientScope(String needed) -> {
+                    Log.info(requestId, "token lacks the scope " + needed + " of " + route.key());
+                    return Problem.of(
+                                    ProblemType.INSUFFICIENT_SCOPE,
+                                    "Your token does not grant the scope this operation needs: " + needed + ".")
+                            .withHeader(
+                                    "WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + needed + "\"")
+                            .toResponse();
+                }
+                case AuthResult.IssuerMisconfigured(String reason) -> {
+                    // Not an outage: no Retry-After, since retrying cannot help until the settings are fixed.
+                    Log.error(requestId, "token verification is misconfigured: " + reason, null);
+                    return Problem.of(
+                                    ProblemType.AUTH_MISCONFIGURED,
+                                    "The API cannot verify tokens: its identity provider settings are wrong."
+                                            + " Retrying will not help until its operator fixes them.")
+                            .toResponse();
                 }
                 case AuthResult.IssuerUnavailable(String reason) -> {
                     Log.warn(requestId, "token issuer keys unavailable: " + reason);

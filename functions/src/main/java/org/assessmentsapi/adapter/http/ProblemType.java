@@ -14,6 +14,7 @@ public enum ProblemType {
     INVALID_IDEMPOTENCY_KEY(400, "invalid-idempotency-key", "Invalid idempotency key"),
     MALFORMED_EVENT(400, "malformed-event", "Malformed invocation event"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
+    INSUFFICIENT_SCOPE(403, "insufficient-scope", "Insufficient scope"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     VERSION_CONFLICT(409, "version-conflict", "Version conflict"),
@@ -24,7 +25,8 @@ public enum ProblemType {
     /** Answered only where the local runner stands in for API Gateway, which refuses such a request itself. */
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     INTERNAL(500, "internal-error", "Internal error"),
-    UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable");
+    UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable"),
+    AUTH_MISCONFIGURED(503, "auth-misconfigured", "Token verification misconfigured");
 
     /** URNs rather than web addresses: the project has no site of its own; README.md documents each one. */
     private static final String BASE = "urn:assessments-api:problem:";

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assessmentsapi.adapter.auth.Access;
 import org.assessmentsapi.adapter.validation.AssessmentIds;
 
 /**
@@ -43,6 +44,11 @@ enum Route {
     /** A HEAD route: it answers as the GET route of its path, without the body. */
     boolean isHead() {
         return method.equals("HEAD");
+    }
+
+    /** What the route does with the caller's data, which decides the scope it needs: reads are GET and HEAD. */
+    Access access() {
+        return method.equals("GET") || method.equals("HEAD") ? Access.READ : Access.WRITE;
     }
 
     /** The route of an event's {@code routeKey}, or a 404 problem for a key the API does not serve. */

@@ -100,8 +100,20 @@ class OpenApiDocumentTest {
                 String id = operation.getValue().path("operationId").asText("");
                 assertFalse(id.isEmpty(), operation.getKey() + " " + path.getKey() + " has no operationId");
                 assertTrue(ids.add(id), "duplicate operationId " + id);
+                JsonNode security = operation.getValue().path("security");
+                String scopeVariable =
+                        operation.getValue().path("x-required-scope").asText("");
+                assertTrue(
+                        security.size() == 1
+                                && security.get(0).path("bearerAuth").size() == 1
+                                && Set.of("READ_SCOPE", "WRITE_SCOPE").contains(scopeVariable),
+                        id + " states no scope (security with one bearerAuth role, and x-required-scope)");
+                assertEquals(
+                        operation.getKey().equals("get") || operation.getKey().equals("head"),
+                        scopeVariable.equals("READ_SCOPE"),
+                        id + ": reads need READ_SCOPE, writes WRITE_SCOPE");
                 JsonNode responses = operation.getValue().get("responses");
-                for (String status : List.of("400", "401", "500", "503")) {
+                for (String status : List.of("400", "401", "403", "500", "503")) {
                     assertTrue(responses.has(status), id + " does not document " + status);
                 }
             }

@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.assessmentsapi.application.ListQuery;
 import org.assessmentsapi.devkit.ApiGatewayRoutes;
@@ -61,13 +60,13 @@ class RoutingAndHeadTest extends ApiTestSupport {
         int before = ownedCount();
         for (String path : List.of("/api/assessments/", "/api/assessments//", "/api/assessments/x/y")) {
             APIGatewayV2HTTPEvent post = ApiEvents.post(token, CREATE_BODY);
-            asRouted(post, "POST", path);
+            ApiEvents.routed(post, "POST", path);
             assertEquals(ApiGatewayRoutes.DEFAULT_ROUTE, post.getRouteKey(), path);
             assertProblem(send(post), 404);
         }
         String id = createAssessment();
         APIGatewayV2HTTPEvent get = ApiEvents.get(id, token);
-        asRouted(get, "GET", "/api/assessments/" + id + "/");
+        ApiEvents.routed(get, "GET", "/api/assessments/" + id + "/");
         assertProblem(send(get), 404);
         assertEquals(before + 1, ownedCount());
     }
@@ -87,14 +86,14 @@ class RoutingAndHeadTest extends ApiTestSupport {
     void headOfAnAssessmentAnswersGetsStatusAndHeadersWithoutTheBody() {
         String id = createAssessment();
         APIGatewayV2HTTPResponse get = send(ApiEvents.get(id, token));
-        APIGatewayV2HTTPResponse head = send(head(ApiEvents.get(id, token)));
+        APIGatewayV2HTTPResponse head = send(ApiEvents.head(ApiEvents.get(id, token)));
         assertEquals(200, head.getStatusCode());
         assertEquals(get.getHeaders(), head.getHeaders());
         assertEquals("\"1\"", head.getHeaders().get("ETag"));
         assertNull(head.getBody());
 
         APIGatewayV2HTTPResponse notModified =
-                send(head(ApiEvents.withHeader(ApiEvents.get(id, token), "if-none-match", "\"1\"")));
+                send(ApiEvents.head(ApiEvents.withHeader(ApiEvents.get(id, token), "if-none-match", "\"1\"")));
         assertEquals(304, notModified.getStatusCode());
         assertEquals("\"1\"", notModified.getHeaders().get("ETag"));
         assertNull(notModified.getBody());
@@ -103,19 +102,19 @@ class RoutingAndHeadTest extends ApiTestSupport {
     @Test
     void headAnswersGetsProblemsWithoutTheirBody() {
         APIGatewayV2HTTPResponse missing =
-                send(head(ApiEvents.get(UUID.randomUUID().toString(), token)));
+                send(ApiEvents.head(ApiEvents.get(UUID.randomUUID().toString(), token)));
         APIGatewayV2HTTPResponse getMissing =
                 send(ApiEvents.get(UUID.randomUUID().toString(), token));
         assertEquals(404, missing.getStatusCode());
         assertEquals(getMissing.getHeaders(), missing.getHeaders());
         assertNull(missing.getBody());
 
-        APIGatewayV2HTTPResponse badId = send(head(ApiEvents.get("nope", token)));
+        APIGatewayV2HTTPResponse badId = send(ApiEvents.head(ApiEvents.get("nope", token)));
         assertEquals(400, badId.getStatusCode());
         assertNull(badId.getBody());
 
         APIGatewayV2HTTPResponse anonymous =
-                send(head(ApiEvents.get(UUID.randomUUID().toString(), null)));
+                send(ApiEvents.head(ApiEvents.get(UUID.randomUUID().toString(), null)));
         assertEquals(401, anonymous.getStatusCode());
         assertEquals("Bearer", anonymous.getHeaders().get("WWW-Authenticate"));
         assertNull(anonymous.getBody());
@@ -125,13 +124,13 @@ class RoutingAndHeadTest extends ApiTestSupport {
     void headOfTheListAnswersGetsStatusAndHeadersWithoutTheBody() {
         createAssessment();
         APIGatewayV2HTTPResponse get = send(ApiEvents.list(token, "limit=5"));
-        APIGatewayV2HTTPResponse head = send(head(ApiEvents.list(token, "limit=5")));
+        APIGatewayV2HTTPResponse head = send(ApiEvents.head(ApiEvents.list(token, "limit=5")));
         assertEquals(200, head.getStatusCode());
         assertEquals(get.getHeaders(), head.getHeaders());
         assertNull(head.getBody());
         assertTrue(get.getBody().contains("\"items\""));
 
-        APIGatewayV2HTTPResponse invalid = send(head(ApiEvents.list(token, "limit=0")));
+        APIGatewayV2HTTPResponse invalid = send(ApiEvents.head(ApiEvents.list(token, "limit=0")));
         assertEquals(400, invalid.getStatusCode());
         assertNull(invalid.getBody());
     }
@@ -141,26 +140,6 @@ class RoutingAndHeadTest extends ApiTestSupport {
         APIGatewayV2HTTPEvent event = ApiEvents.get(UUID.randomUUID().toString(), token);
         event.setPathParameters(null);
         assertType(assertProblem(send(event), 400), "malformed-event", "no pathParameters.id");
-    }
-
-    /** The same request with method HEAD, as API Gateway routes it. */
-    private static APIGatewayV2HTTPEvent head(APIGatewayV2HTTPEvent get) {
-        asRouted(get, "HEAD", get.getRawPath());
-        return get;
-    }
-
-    /** Sets method, path, route key and path parameters as API Gateway would for this method and path. */
-    private static void asRouted(APIGatewayV2HTTPEvent event, String method, String path) {
-        var route = ApiGatewayRoutes.match(method, path);
-        event.getRequestContext().getHttp().setMethod(method);
-        event.getRequestContext().getHttp().setPath(path);
-        event.setRawPath(path);
-        String routeKey = route.map(ApiGatewayRoutes.Match::routeKey).orElse(ApiGatewayRoutes.DEFAULT_ROUTE);
-        event.setRouteKey(routeKey);
-        event.getRequestContext().setRouteKey(routeKey);
-        event.setPathParameters(route.flatMap(ApiGatewayRoutes.Match::id)
-                .map(id -> Map.of("id", id))
-                .orElse(null));
     }
 
     private static void assertType(com.fasterxml.jackson.databind.JsonNode problem, String slug, String what) {
