@@ -1,8 +1,8 @@
 package org.assessmentsapi.devkit;
 
 /**
- * Settings of the JDK's built-in HTTP server shared by the development servers (the local runner, the
- * development issuer).
+ * Settings of the JDK's built-in HTTP server for the development servers that use it (the development issuer's
+ * JWKS, the Lambda Runtime API fixture; the local runner has its own HTTP/1.1 server).
  */
 public final class LoopbackHttpServers {
 

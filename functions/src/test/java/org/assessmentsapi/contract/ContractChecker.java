@@ -17,8 +17,9 @@ import java.util.Optional;
  * the response departs from it: an undocumented status, a missing required header or one whose value
  * breaks its schema, an undocumented content type, a body that breaks its schema, a body where none is
  * documented. A request the API accepted (2xx) must also fit the documented request body schema, so
- * the document cannot be stricter than the code. Requests outside the documented paths and methods
- * (404, 405) must still answer a plain problem.
+ * the document cannot be stricter than the code. The operation is the one of the event's {@code routeKey}, the
+ * route API Gateway matched (methods case-sensitive); a route key the document does not list ({@code $default},
+ * {@code put /api/assessments/{id}}) may only answer a plain 404 problem.
  */
 public final class ContractChecker {
 
@@ -40,18 +41,26 @@ public final class ContractChecker {
         List<String> problems = new ArrayList<>();
         String where = method + " " + path + " -> " + status + ": ";
 
-        Optional<String> template = document.pathTemplate(path);
-        Optional<JsonNode> operation = template.flatMap(t -> document.operation(method, t));
+        String[] routeKey = (request.getRouteKey() == null ? "" : request.getRouteKey()).split(" ", 2);
+        boolean upperCase = routeKey[0].equals(routeKey[0].toUpperCase(Locale.ROOT));
+        Optional<String> template = routeKey.length == 2
+                        && upperCase
+                        && document.node(OpenApiDocument.pointer("paths", routeKey[1]))
+                                .isObject()
+                ? Optional.of(routeKey[1])
+                : Optional.empty();
+        Optional<JsonNode> operation = template.flatMap(t -> document.operation(routeKey[0], t));
         if (operation.isEmpty()) {
-            if (!status.equals("404") && !status.equals("405")) {
-                problems.add(where + "an undocumented route may only answer 404 or 405");
+            if (!status.equals("404")) {
+                problems.add(where + "an undocumented route may only answer 404");
             }
             checkBody(where, response, "application/problem+json", PLAIN_PROBLEM, problems);
             return problems;
         }
-        String operationPointer = OpenApiDocument.pointer("paths", template.get(), method.toLowerCase(Locale.ROOT));
+        String operationPointer =
+                OpenApiDocument.pointer("paths", template.get(), routeKey[0].toLowerCase(Locale.ROOT));
         if (!document.node(operationPointer + "/responses").has(status)) {
-            problems.add(where + "status " + status + " is not documented for " + method + " " + template.get());
+            problems.add(where + "status " + status + " is not documented for " + routeKey[0] + " " + template.get());
             return problems;
         }
         String responsePointer = document.resolve(operationPointer + OpenApiDocument.pointer("responses", status));

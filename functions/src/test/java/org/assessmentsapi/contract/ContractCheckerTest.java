@@ -113,11 +113,25 @@ class ContractCheckerTest {
     }
 
     @Test
-    void undocumentedRoutesMayOnlyAnswerPlainNotFoundOrMethodNotAllowed() {
-        APIGatewayV2HTTPEvent unknown = ApiEvents.get(ID, "token");
-        unknown.setRawPath("/api/other");
-        assertEquals(List.of(), check(unknown, response(404, NOT_FOUND, "Content-Type", "application/problem+json")));
-        assertOneViolation(
-                check(unknown, response(200, NOT_FOUND, "Content-Type", "application/problem+json")), "404 or 405");
+    void undocumentedRouteKeysMayOnlyAnswerPlainNotFound() {
+        for (String routeKey : List.of("$default", "PATCH /api/assessments/{id}", "get /api/assessments/{id}")) {
+            APIGatewayV2HTTPEvent unknown = ApiEvents.get(ID, "token");
+            unknown.setRouteKey(routeKey);
+            assertEquals(
+                    List.of(),
+                    check(unknown, response(404, NOT_FOUND, "Content-Type", "application/problem+json")),
+                    routeKey);
+            assertOneViolation(
+                    check(unknown, response(200, NOT_FOUND, "Content-Type", "application/problem+json")),
+                    "may only answer 404");
+        }
+    }
+
+    @Test
+    void theOperationIsTheRouteKeysNotThePaths() {
+        APIGatewayV2HTTPEvent head = ApiEvents.get(ID, "token");
+        head.setRouteKey("HEAD /api/assessments/{id}");
+        assertEquals(List.of(), check(head, response(200, null, "ETag", "\"1\"")));
+        assertOneViolation(check(head, response(200, ASSESSMENT, "ETag", "\"1\"")), "a body where");
     }
 }

@@ -14,13 +14,11 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * docs/openapi.yaml, loaded once, with what the contract checks need: the operation of a request, the
@@ -102,18 +100,6 @@ public final class OpenApiDocument {
             current = ref.substring(1);
         }
         return current;
-    }
-
-    /** The path template (e.g. {@code /api/assessments/{id}}) that a concrete path matches. */
-    public Optional<String> pathTemplate(String path) {
-        for (Iterator<String> names = root.get("paths").fieldNames(); names.hasNext(); ) {
-            String template = names.next();
-            String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-            if (path.matches(regex)) {
-                return Optional.of(template);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The operation object, e.g. for ("PUT", "/api/assessments/{id}"). */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.assessmentsapi.devkit.ApiGatewayRoutes;
 import org.assessmentsapi.devkit.hostile.HostileRequest;
 
 /**
@@ -60,8 +62,10 @@ public final class ApiEvents {
     }
 
     /**
-     * A generated request as API Gateway would deliver it: raw bytes base64-encoded, text as is (even with
-     * unpaired surrogates, which no HTTP client could send), the sample's other headers kept. Built from a
+     * A generated request as API Gateway would deliver it: the route key and path id of the route it matches
+     * ({@code $default} for none: API Gateway itself would answer 404, and so does the handler), raw bytes
+     * base64-encoded, text as is (even with unpaired surrogates, which no HTTP client could send), the sample's
+     * other headers kept. Built from a
      * sample read once: thousands of these are sent, and reading the file each time would dominate.
      */
     public static APIGatewayV2HTTPEvent of(HostileRequest request, String token) {
@@ -78,18 +82,22 @@ public final class ApiEvents {
                 .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withRequestId(template.getRequestContext().getRequestId())
-                .withRouteKey(template.getRouteKey())
                 .withStage("$default")
                 .withHttp(http)
                 .build();
         boolean binary = request.bytes() != null;
+        Optional<ApiGatewayRoutes.Match> route = ApiGatewayRoutes.match(request.method(), request.path());
+        String routeKey = route.map(ApiGatewayRoutes.Match::routeKey).orElse(ApiGatewayRoutes.DEFAULT_ROUTE);
+        context.setRouteKey(routeKey);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey(template.getRouteKey())
+                .withRouteKey(routeKey)
                 .withRawPath(request.path())
                 .withRawQueryString(request.query() == null ? "" : request.query())
                 .withHeaders(headers)
-                .withPathParameters(request.pathId() == null ? null : Map.of("id", request.pathId()))
+                .withPathParameters(route.flatMap(ApiGatewayRoutes.Match::id)
+                        .map(id -> Map.of("id", id))
+                        .orElse(null))
                 .withRequestContext(context)
                 .withBody(binary ? Base64.getEncoder().encodeToString(request.bytes()) : request.text())
                 .withIsBase64Encoded(binary)
@@ -118,6 +126,26 @@ public final class ApiEvents {
             headers.put("authorization", "Bearer " + token);
         }
         event.setHeaders(headers);
+    }
+
+    /** The same request with method HEAD, routed as API Gateway routes it (a GET's event becomes its HEAD's). */
+    public static APIGatewayV2HTTPEvent head(APIGatewayV2HTTPEvent get) {
+        return routed(get, "HEAD", get.getRawPath());
+    }
+
+    /** Sets method, path, route key and path parameters as API Gateway would for this method and path. */
+    public static APIGatewayV2HTTPEvent routed(APIGatewayV2HTTPEvent event, String method, String path) {
+        Optional<ApiGatewayRoutes.Match> route = ApiGatewayRoutes.match(method, path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setRawPath(path);
+        String routeKey = route.map(ApiGatewayRoutes.Match::routeKey).orElse(ApiGatewayRoutes.DEFAULT_ROUTE);
+        event.setRouteKey(routeKey);
+        event.getRequestContext().setRouteKey(routeKey);
+        event.setPathParameters(route.flatMap(ApiGatewayRoutes.Match::id)
+                .map(id -> Map.of("id", id))
+                .orElse(null));
+        return event;
     }
 
     /** Replaces (or removes, with null) one header of an event. */

@@ -22,6 +22,7 @@ public final class Responses {
             "WWW-Authenticate",
             "Allow",
             "Accept",
+            "Accept-Encoding",
             "ETag",
             "Location");
 

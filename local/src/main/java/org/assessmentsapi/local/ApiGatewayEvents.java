@@ -21,27 +21,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.assessmentsapi.devkit.ApiGatewayRoutes;
 
 /**
  * Translates between HTTP and the API Gateway HTTP API payload format 2.0, the way API Gateway does it for
  * the function: header names lower-cased and repeated headers joined with commas, cookies moved out of the
- * headers into {@code cookies}, the route key of the matched route ({@code $default} otherwise), path
- * parameters, and the body as text when it is valid UTF-8, else base64 with {@code isBase64Encoded}. The event is
+ * headers into {@code cookies}, the route key of the matched route ({@link ApiGatewayRoutes}; {@code $default} for
+ * a request API Gateway would answer 404 itself, which the handler answers 404 too), path parameters, and the body as text when it is valid UTF-8, else base64 with {@code isBase64Encoded}. The event is
  * built as the JSON Lambda hands to the function (absent parts left out), and the function's answer is read
  * from the response JSON it writes: the handler is called through its stream entry point, as on Lambda.
  */
 final class ApiGatewayEvents {
 
-    static final String DEFAULT_ROUTE = "$default";
     static final String STAGE = "$default";
-    static final String COLLECTION = "/api/assessments";
-    /** The routes the HTTP API declares; every other request reaches the function through {@code $default}. */
-    static final List<String> ROUTE_KEYS = List.of(
-            "PUT " + COLLECTION + "/{id}",
-            "GET " + COLLECTION + "/{id}",
-            "DELETE " + COLLECTION + "/{id}",
-            "POST " + COLLECTION,
-            "GET " + COLLECTION);
 
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
                     "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
@@ -52,7 +44,6 @@ final class ApiGatewayEvents {
     private ApiGatewayEvents() {}
 
     static ObjectNode toEvent(IncomingRequest request) {
-        String method = request.method().toUpperCase(Locale.ROOT);
         String rawPath = request.requestUri().getRawPath() == null
                         || request.requestUri().getRawPath().isEmpty()
                 ? "/"
@@ -84,8 +75,8 @@ final class ApiGatewayEvents {
         headers.put("x-forwarded-proto", "http");
         headers.putIfAbsent("x-amzn-trace-id", traceId(request));
 
-        Optional<Matched> matched = match(method, rawPath);
-        String routeKey = matched.map(Matched::routeKey).orElse(DEFAULT_ROUTE);
+        Optional<ApiGatewayRoutes.Match> matched = ApiGatewayRoutes.match(request.method(), rawPath);
+        String routeKey = matched.map(ApiGatewayRoutes.Match::routeKey).orElse(ApiGatewayRoutes.DEFAULT_ROUTE);
 
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
@@ -101,7 +92,7 @@ final class ApiGatewayEvents {
             ObjectNode query = event.putObject("queryStringParameters");
             queryParameters(rawQuery).forEach(query::put);
         }
-        matched.flatMap(Matched::id)
+        matched.flatMap(ApiGatewayRoutes.Match::id)
                 .ifPresent(id -> event.putObject("pathParameters").put("id", id));
 
         ObjectNode context = event.putObject("requestContext");
@@ -111,7 +102,7 @@ final class ApiGatewayEvents {
         context.put("domainName", host);
         context.put("domainPrefix", host.split("\\.", 2)[0]);
         ObjectNode http = context.putObject("http");
-        http.put("method", method);
+        http.put("method", request.method());
         http.put("path", rawPath);
         http.put("protocol", request.protocol());
         http.put("sourceIp", sourceIp);
@@ -165,27 +156,6 @@ final class ApiGatewayEvents {
         return new OutgoingResponse(response.path("statusCode").asInt(), headers, bytes);
     }
 
-    private record Matched(String routeKey, Optional<String> id) {}
-
-    /** Exact matching as API Gateway does it: no trailing slash, one non-empty {id} segment. */
-    private static Optional<Matched> match(String method, String rawPath) {
-        if (rawPath.equals(COLLECTION)) {
-            return method.equals("POST") || method.equals("GET")
-                    ? Optional.of(new Matched(method + " " + COLLECTION, Optional.empty()))
-                    : Optional.empty();
-        }
-        if (rawPath.startsWith(COLLECTION + "/")) {
-            String segment = rawPath.substring(COLLECTION.length() + 1);
-            if (!segment.isEmpty()
-                    && segment.indexOf('/') < 0
-                    && (method.equals("GET") || method.equals("PUT") || method.equals("DELETE"))) {
-                return Optional.of(
-                        new Matched(method + " " + COLLECTION + "/{id}", Optional.of(percentDecode(segment))));
-            }
-        }
-        return Optional.empty();
-    }
-
     private static Map<String, String> queryParameters(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
@@ -206,11 +176,6 @@ final class ApiGatewayEvents {
         } catch (IllegalArgumentException e) {
             return text;
         }
-    }
-
-    /** Percent-decoding of a path segment ('+' stays '+', unlike in a query). */
-    private static String percentDecode(String segment) {
-        return segment.indexOf('%') < 0 ? segment : formDecode(segment.replace("+", "%2B"));
     }
 
     private static Optional<String> utf8(byte[] body) {

@@ -14,19 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.assessmentsapi.adapter.http.ApiHandler;
-import org.assessmentsapi.adapter.http.JsonResponses;
 import org.assessmentsapi.adapter.http.ProblemType;
-import org.assessmentsapi.adapter.http.Problems;
 import org.assessmentsapi.devkit.DevIssuer;
 
 /**
  * Serves one HTTP exchange: the documentation ({@link DocsPages}), {@code POST /local/tokens} in development-issuer
- * mode, everything else through the Lambda handler as the JSON of an API Gateway v2 event, through its stream entry point (as on Lambda). Bodies above {@link #MAX_BODY_BYTES} are refused (413) without reaching the handler.
+ * mode, everything else through the Lambda handler as the JSON of an API Gateway v2 event, through its stream entry
+ * point (as on Lambda): also a request that matches no route, with route key {@code $default}, which the handler
+ * answers 404 as API Gateway would. What API Gateway refuses before invoking the function the runner refuses itself,
+ * as a problem of the API's catalogue: request line and header values above {@link #API_GATEWAY_MAX_HEAD_BYTES}
+ * (431), bodies above {@link #MAX_BODY_BYTES} (413).
  */
 final class ExchangeHandler implements HttpHandler {
 
@@ -34,6 +37,11 @@ final class ExchangeHandler implements HttpHandler {
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** API Gateway's payload limit: larger requests never reach a Lambda. */
     static final long API_GATEWAY_MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * The HTTP API quota "total combined size of request line and header values", 10,240 bytes, not adjustable
+     * (API Gateway developer guide, "Quotas for configuring and running an HTTP API"): header names do not count.
+     */
+    static final int API_GATEWAY_MAX_HEAD_BYTES = 10_240;
 
     static final String TOKENS_PATH = "/local/tokens";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
@@ -83,6 +91,15 @@ final class ExchangeHandler implements HttpHandler {
     }
 
     private OutgoingResponse respond(HttpExchange exchange) throws IOException {
+        long headBytes = headBytes(exchange);
+        if (headBytes > API_GATEWAY_MAX_HEAD_BYTES) {
+            skipAtMost(exchange.getRequestBody(), API_GATEWAY_MAX_BYTES);
+            return problem(
+                    ProblemType.HEADERS_TOO_LARGE,
+                    "The request line and header values are " + headBytes + " bytes; API Gateway's limit is "
+                            + API_GATEWAY_MAX_HEAD_BYTES + " bytes.",
+                    Map.of());
+        }
         byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             // Read (and drop) the rest, up to API Gateway's own limit, so that the client, still sending,
@@ -161,7 +178,8 @@ final class ExchangeHandler implements HttpHandler {
                 .put("token", devIssuer.token(sub, TOKEN_LIFETIME))
                 .put("sub", sub)
                 .put("expiresIn", TOKEN_LIFETIME.toSeconds());
-        return ApiGatewayEvents.toHttp(JsonResponses.ok(answer.toString()));
+        return new OutgoingResponse(
+                200, headers("application/json"), answer.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static OutgoingResponse tooLarge() {
@@ -172,9 +190,43 @@ final class ExchangeHandler implements HttpHandler {
                 Map.of());
     }
 
-    /** The handler's own RFC 9457 problem shape and headers. */
+    /**
+     * A plain RFC 9457 problem of the API's catalogue, with the headers of the handler's answers (HttpEdgeCasesTest pins
+     * both against the handler's own problems).
+     */
     static OutgoingResponse problem(ProblemType type, String detail, Map<String, String> extra) {
-        return ApiGatewayEvents.toHttp(Problems.response(type, detail, extra));
+        ObjectNode problem = JSON.createObjectNode()
+                .put("type", type.uri())
+                .put("title", type.title())
+                .put("status", type.status())
+                .put("detail", detail);
+        Map<String, List<String>> headers = headers("application/problem+json");
+        extra.forEach((name, value) -> headers.put(name, List.of(value)));
+        return new OutgoingResponse(type.status(), headers, problem.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The headers every answer of the API carries: private to the caller, never sniffed. */
+    private static Map<String, List<String>> headers(String contentType) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of(contentType));
+        headers.put("Cache-Control", List.of("no-store"));
+        headers.put("X-Content-Type-Options", List.of("nosniff"));
+        return headers;
+    }
+
+    /** The request line's and the header values' bytes, as API Gateway counts them for its quota. */
+    private static long headBytes(HttpExchange exchange) {
+        long line = exchange.getRequestMethod().length()
+                + 1
+                + exchange.getRequestURI().toString().length()
+                + 1
+                + exchange.getProtocol().length();
+        // Header bytes are read as ISO-8859-1 (RequestHead): one char per byte.
+        long values = exchange.getRequestHeaders().values().stream()
+                .flatMap(List::stream)
+                .mapToLong(String::length)
+                .sum();
+        return line + values;
     }
 
     private static void skipAtMost(InputStream in, long limit) throws IOException {

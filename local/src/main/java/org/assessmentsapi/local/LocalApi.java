@@ -1,6 +1,5 @@
 package org.assessmentsapi.local;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -11,12 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.assessmentsapi.adapter.auth.JwksSettings;
 import org.assessmentsapi.adapter.auth.JwksSources;
 import org.assessmentsapi.adapter.auth.KeysStatus;
@@ -30,7 +24,6 @@ import org.assessmentsapi.bootstrap.Wiring;
 import org.assessmentsapi.devkit.AssessmentsTable;
 import org.assessmentsapi.devkit.DevIssuer;
 import org.assessmentsapi.devkit.Dynalite;
-import org.assessmentsapi.devkit.LoopbackHttpServers;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -45,13 +38,11 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 public final class LocalApi implements AutoCloseable {
 
     static final String DEV_USER = "dev-user";
-    static final int THREADS = 16;
     static final String SAMPLE_CREATE = "{\"name\":\"Q1 supplier review\",\"companyName\":\"Acme Farming Cooperative\","
             + "\"companyType\":\"Cooperative\",\"country\":\"FR\",\"intakeMode\":\"GUIDED_INTERVIEW\"}";
     static final String SAMPLE_UPDATE = "{\"status\":\"ANALYZING\",\"progress\":40,\"version\":1}";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LocalHttpServer server;
     private final Deque<AutoCloseable> resources;
     private final AppConfig config;
     private final DevIssuer devIssuer;
@@ -62,15 +53,13 @@ public final class LocalApi implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalApi(
-            HttpServer server,
-            ExecutorService executor,
+            LocalHttpServer server,
             Deque<AutoCloseable> resources,
             AppConfig config,
             DevIssuer devIssuer,
             boolean dynaliteStarted,
             URI jwksUrl) {
         this.server = server;
-        this.executor = executor;
         this.resources = resources;
         this.config = config;
         this.devIssuer = devIssuer;
@@ -106,7 +95,7 @@ public final class LocalApi implements AutoCloseable {
     public static LocalApi start(LocalOptions options) {
         Map<String, String> env = new HashMap<>(options.env());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
-        HttpServer server = null;
+        LocalHttpServer server = null;
         try {
             boolean devIssuerMode = blank(env.get("JWT_ISSUER"));
             if (devIssuerMode && (!blank(env.get("JWT_AUDIENCE")) || !blank(env.get("JWKS_URL")))) {
@@ -148,12 +137,8 @@ public final class LocalApi implements AutoCloseable {
             }
             ApiHandler handler = ApiFunction.fromEnvironment(env);
 
-            ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-            resources.push(executor::shutdownNow);
-            server.createContext("/", new ExchangeHandler(handler, devIssuer, options.accessLog()));
-            server.setExecutor(executor);
-            server.start();
-            return new LocalApi(server, executor, resources, config, devIssuer, startDynalite, jwksUrl);
+            server.start(new ExchangeHandler(handler, devIssuer, options.accessLog()));
+            return new LocalApi(server, resources, config, devIssuer, startDynalite, jwksUrl);
         } catch (ConfigurationException e) {
             stop(server, resources);
             throw new LocalStartException(e.getMessage(), e);
@@ -202,7 +187,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /** True when tokens come from the development issuer (and {@code POST /local/tokens} is served). */
@@ -288,19 +273,13 @@ public final class LocalApi implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             stop(server, resources);
-            try {
-                executor.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
-    private static HttpServer bind(int port) {
-        LoopbackHttpServers.enableNoDelay();
+    private static LocalHttpServer bind(int port) {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         try {
-            return HttpServer.create(address, 128);
+            return LocalHttpServer.bind(address, 128);
         } catch (BindException e) {
             throw new LocalStartException(
                     "port " + port + " on " + address.getAddress().getHostAddress()
@@ -341,9 +320,9 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** The server first (no new requests), then the rest in the reverse order of their start. */
-    private static void stop(HttpServer server, Deque<AutoCloseable> resources) {
+    private static void stop(LocalHttpServer server, Deque<AutoCloseable> resources) {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
         closeAll(resources);
     }
@@ -366,14 +345,5 @@ public final class LocalApi implements AutoCloseable {
         String message = e.getMessage();
         String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
         return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "local-api-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -90,36 +90,37 @@ class ApiGatewayEventsTest {
 
     @Test
     void routeKeysMatchOnlyTheDeclaredRoutes() {
-        assertEquals(
-                "POST /api/assessments",
-                event("POST", "/api/assessments").get("routeKey").asText());
-        assertEquals(
-                "GET /api/assessments/{id}",
-                event("GET", "/api/assessments/abc").get("routeKey").asText());
+        Map<String, String> routeKeys = new LinkedHashMap<>();
+        routeKeys.put("POST /api/assessments", "POST /api/assessments");
+        routeKeys.put("GET /api/assessments", "GET /api/assessments");
+        routeKeys.put("HEAD /api/assessments", "HEAD /api/assessments");
+        routeKeys.put("GET /api/assessments/abc", "GET /api/assessments/{id}");
+        routeKeys.put("HEAD /api/assessments/abc", "HEAD /api/assessments/{id}");
+        routeKeys.put("PUT /api/assessments/abc", "PUT /api/assessments/{id}");
+        routeKeys.put("DELETE /api/assessments/abc", "DELETE /api/assessments/{id}");
+        // No route: methods are case-sensitive, paths exact (no trailing slash, one segment), only declared methods.
+        for (String unmatched : List.of(
+                "DELETE /api/assessments",
+                "PATCH /api/assessments/abc",
+                "GET /api/assessments/abc/",
+                "GET /api/assessments/a/b",
+                "GET /",
+                "POST /api/assessments/",
+                "put /api/assessments/abc")) {
+            routeKeys.put(unmatched, "$default");
+        }
+        routeKeys.forEach((request, routeKey) -> {
+            String[] methodAndPath = request.split(" ");
+            JsonNode event = event(methodAndPath[0], methodAndPath[1]);
+            assertEquals(routeKey, event.get("routeKey").asText(), request);
+            assertEquals(routeKey, event.at("/requestContext/routeKey").asText(), request);
+            assertEquals(
+                    methodAndPath[0], event.at("/requestContext/http/method").asText(), "the method as sent");
+            assertEquals(routeKey.endsWith("{id}"), event.has("pathParameters"), request);
+        });
         assertEquals(
                 JSON.valueToTree(Map.of("id", "abc")),
                 event("GET", "/api/assessments/abc").get("pathParameters"));
-        assertEquals(
-                "GET /api/assessments",
-                event("GET", "/api/assessments").get("routeKey").asText());
-        assertEquals(
-                "DELETE /api/assessments/{id}",
-                event("DELETE", "/api/assessments/abc").get("routeKey").asText());
-        assertEquals(
-                "$default", event("DELETE", "/api/assessments").get("routeKey").asText());
-        assertEquals(
-                "$default",
-                event("PATCH", "/api/assessments/abc").get("routeKey").asText());
-        assertEquals(
-                "$default",
-                event("GET", "/api/assessments/abc/").get("routeKey").asText());
-        assertEquals(
-                "$default", event("GET", "/api/assessments/a/b").get("routeKey").asText());
-        assertEquals("$default", event("GET", "/").get("routeKey").asText());
-        assertFalse(event("GET", "/api/assessments/").has("pathParameters"));
-        assertEquals(
-                "$default",
-                event("GET", "/").get("requestContext").get("routeKey").asText());
     }
 
     @Test

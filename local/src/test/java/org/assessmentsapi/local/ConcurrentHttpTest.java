@@ -26,25 +26,21 @@ class ConcurrentHttpTest {
     /** Only there so that a bug cannot hang the build; the runs take seconds. */
     private static final long DEADLINE_SECONDS = 240;
 
-    private static LocalApi api;
-    private static Http http;
-    private static String token;
+    private static RunningLocalApi local;
 
     @BeforeAll
     static void start() {
-        api = LocalApi.start(LocalOptions.ephemeral(Map.of()));
-        http = new Http(api.baseUri());
-        token = api.mintToken("concurrency-" + System.nanoTime());
+        local = new RunningLocalApi("concurrency-" + System.nanoTime());
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        local.close();
     }
 
     @Test
     void sameVersionWritersOverHttpGetExactlyOneSuccess() throws Exception {
-        String id = http.create(token);
+        String id = local.http.create(local.token);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -54,10 +50,11 @@ class ConcurrentHttpTest {
                 int progress = i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return http.json(
+                    return local.http
+                            .json(
                                     "PUT",
                                     "/api/assessments/" + id,
-                                    token,
+                                    local.token,
                                     "{\"progress\":" + progress + ",\"version\":1}")
                             .statusCode();
                 }));
@@ -73,17 +70,17 @@ class ConcurrentHttpTest {
         assertEquals(Map.of(200, 1, 409, RACERS - 1), statuses);
         assertEquals(
                 2,
-                Http.read(http.json("GET", "/api/assessments/" + id, token, null))
+                Http.read(local.http.json("GET", "/api/assessments/" + id, local.token, null))
                         .get("version")
                         .asInt());
     }
 
     @Test
     void readModifyWriteClientsOverHttpLoseNoUpdate() throws Exception {
-        String id = Http.read(http.json(
+        String id = Http.read(local.http.json(
                         "POST",
                         "/api/assessments",
-                        token,
+                        local.token,
                         Http.CREATE_BODY.replace("Q1 supplier review", NameCounters.initial(CLIENTS))))
                 .get("id")
                 .asText();
@@ -105,7 +102,7 @@ class ConcurrentHttpTest {
         System.out.printf(
                 "%d clients x %d read-modify-write cycles over HTTP: %d conflicts retried, %d ms%n",
                 CLIENTS, CYCLES, conflicts, (System.nanoTime() - started) / 1_000_000);
-        var item = Http.read(http.json("GET", "/api/assessments/" + id, token, null));
+        var item = Http.read(local.http.json("GET", "/api/assessments/" + id, local.token, null));
         assertEquals(1 + CLIENTS * CYCLES, item.get("version").asInt());
         for (int slot = 0; slot < CLIENTS; slot++) {
             assertEquals(CYCLES, NameCounters.read(item.get("name").asText(), slot), "counter of client " + slot);
@@ -115,11 +112,11 @@ class ConcurrentHttpTest {
     private static int incrementTimes(String id, int slot) {
         int conflicts = 0;
         for (int done = 0; done < CYCLES; ) {
-            var current = Http.read(http.json("GET", "/api/assessments/" + id, token, null));
+            var current = Http.read(local.http.json("GET", "/api/assessments/" + id, local.token, null));
             String body =
                     "{\"name\":\"" + NameCounters.increment(current.get("name").asText(), slot) + "\",\"version\":"
                             + current.get("version").asLong() + "}";
-            HttpResponse<String> response = http.json("PUT", "/api/assessments/" + id, token, body);
+            HttpResponse<String> response = local.http.json("PUT", "/api/assessments/" + id, local.token, body);
             if (response.statusCode() == 200) {
                 done++;
             } else {

@@ -211,11 +211,27 @@ class LocalApiTest {
     }
 
     @Test
-    void unknownPathsAndMethodsGetTheHandlersAnswers() {
-        Http.assertProblem(http.json("GET", "/nothing/here", token, null), 404);
-        HttpResponse<String> patch = http.json("PATCH", "/api/assessments/" + UUID.randomUUID(), token, null);
-        Http.assertProblem(patch, 405);
-        assertEquals("DELETE, GET, PUT", patch.headers().firstValue("Allow").orElseThrow());
+    void requestsThatMatchNoRouteAre404ProblemsAsApiGatewayWouldNotInvoke() {
+        String id = http.create(token);
+        for (String[] request : new String[][] {
+            {"GET", "/nothing/here"},
+            {"PATCH", "/api/assessments/" + id},
+            {"DELETE", "/api/assessments"},
+            {"GET", "/api/assessments/" + id + "/"},
+            {"POST", "/api/assessments/"},
+            {"PUT", "/api/assessments/" + id + "/x"}
+        }) {
+            byte[] body = request[0].equals("POST") ? Http.CREATE_BODY.getBytes(StandardCharsets.UTF_8) : null;
+            JsonNode problem =
+                    Http.assertProblem(http.send(request[0], request[1], token, "application/json", body), 404);
+            assertEquals(
+                    "urn:assessments-api:problem:not-found", problem.get("type").asText(), request[1]);
+        }
+        assertEquals(
+                1,
+                Http.read(http.json("GET", "/api/assessments", token, null))
+                        .get("items")
+                        .size());
     }
 
     @Test

@@ -88,8 +88,26 @@ public final class HostileRequests {
             "1",
             "null",
             "g" + "0".repeat(35));
+    /** Methods no route serves: methods are case-sensitive, so {@code put} is no {@code PUT} (HEAD is served). */
     private static final List<String> BAD_METHODS =
-            List.of("PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", "PUTS", "GETS", "DELET");
+            List.of("PATCH", "OPTIONS", "TRACE", "CONNECT", "PUTS", "GETS", "DELET", "put", "Put", "delete", "pUT");
+    /** Paths API Gateway matches to no route: a trailing slash, an extra or empty segment (after the collection). */
+    private static final List<String> UNROUTED_SUFFIXES = List.of("/", "//", "/x", "/.", "/..", "/%2F");
+    /** Content codings other than identity, and lists that hold one. */
+    private static final List<String> CONTENT_CODINGS = List.of(
+            "gzip", "br", "deflate", "compress", "zstd", "x-gzip", "GZIP", "gzip, identity", "identity, br", "");
+    /** Texts of only Unicode White_Space (each a blank name), as JSON escapes: Java's isBlank misses the first three. */
+    private static final List<String> BLANK_TEXTS = List.of(
+            "\\u00a0",
+            "\\u2007",
+            "\\u202f",
+            "\\u1680",
+            "\\u2000\\u200a",
+            "\\u2028",
+            "\\u2029",
+            "\\u205f",
+            "\\u3000",
+            " \\u00a0 ");
     /** Query strings of the list that break its rules: unknown, repeated, out of range, badly escaped. */
     private static final List<String> BAD_QUERIES = List.of(
             "limit=0",
@@ -180,7 +198,10 @@ public final class HostileRequests {
             new Generator("bad-query", this::badQuery),
             new Generator("bad-cursor", this::badCursor),
             new Generator("bad-delete", this::badDelete),
-            new Generator("bad-idempotency-key", this::badIdempotencyKey));
+            new Generator("bad-idempotency-key", this::badIdempotencyKey),
+            new Generator("unrouted-path", this::unroutedPath),
+            new Generator("content-coding", this::contentCoding),
+            new Generator("blank-text", this::blankText));
 
     /** @param ownedId an assessment that the requests' sender owns, at version 1 */
     public HostileRequests(long seed, String ownedId) {
@@ -463,6 +484,31 @@ public final class HostileRequests {
         headers.put("idempotency-key", pick(BAD_IDEMPOTENCY_KEYS));
         return new HostileRequest(
                 kind, "POST", null, headers, "{\"name\":\"x\",\"companyName\":\"y\",\"intakeMode\":\"UPLOAD\"}", null);
+    }
+
+    /** A valid PUT or POST on a path no route matches: API Gateway never invokes the function (404). */
+    private HostileRequest unroutedPath(String kind) {
+        boolean create = random.nextBoolean();
+        String suffix = pick(UNROUTED_SUFFIXES);
+        String pathId = create ? suffix.substring(1) : ownedId + suffix;
+        String body = create ? "{\"name\":\"x\",\"companyName\":\"y\",\"intakeMode\":\"UPLOAD\"}" : validBody();
+        return new HostileRequest(
+                kind, create ? "POST" : pick("PUT", "DELETE", "GET"), pathId, jsonHeaders(), body, null);
+    }
+
+    /** A valid update whose body claims a content coding: the API reads bodies only as sent (415). */
+    private HostileRequest contentCoding(String kind) {
+        Map<String, String> headers = jsonHeaders();
+        headers.put("content-encoding", pick(CONTENT_CODINGS));
+        return new HostileRequest(kind, "PUT", ownedId, headers, validBody(), null);
+    }
+
+    /** A name or company name of only Unicode White_Space, or a body of only JSON whitespace. */
+    private HostileRequest blankText(String kind) {
+        if (random.nextInt(4) == 0) {
+            return put(kind, pick(" ", "\n", "\t \r\n", " ".repeat(1 + random.nextInt(200))));
+        }
+        return put(kind, "{\"" + pick("name", "companyName") + "\":\"" + pick(BLANK_TEXTS) + "\",\"progress\":3}");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -21,8 +21,9 @@ import org.assessmentsapi.bootstrap.ApiFunction;
 import org.assessmentsapi.domain.Caller;
 
 /**
- * The Lambda entry point of the HTTP API (all three routes): matches the route, authenticates the bearer
- * token, runs the route, and turns every failure into a problem response. Nothing internal (stack
+ * The Lambda entry point of the HTTP API (every route of {@link Route}): takes the route API Gateway matched,
+ * authenticates the bearer token, runs the route, and turns every failure into a problem response. A HEAD route
+ * answers what its GET route answers, status and headers, without the body (RFC 9110 section 9.3.2). Nothing internal (stack
  * traces, SDK messages) reaches the client; the detail goes to the log with the request id.
  *
  * <p>A stream handler: it reads the API Gateway HTTP API event JSON itself ({@link HttpRequest#read}) and writes
@@ -67,6 +68,9 @@ public final class ApiHandler implements RequestStreamHandler {
                 Invocation.begin(context, telemetry.coldStart(), InvocationMetrics.api(telemetry.metrics()))) {
             Exchange exchange = new Exchange();
             HttpResponse answer = handle(event, context, invocation, exchange);
+            if (exchange.head) {
+                answer = answer.withoutBody();
+            }
             summarize(invocation, exchange, answer.status());
             answer.writeTo(response);
         }
@@ -76,6 +80,9 @@ public final class ApiHandler implements RequestStreamHandler {
     private static final class Exchange {
         /** The matched route's key, or {@value #UNMATCHED}: never the path, which holds an id. */
         String route = UNMATCHED;
+
+        /** A HEAD route matched: whatever the answer, it goes without its body. */
+        boolean head;
 
         boolean storeUnavailable;
     }
@@ -107,8 +114,9 @@ public final class ApiHandler implements RequestStreamHandler {
             if (requestId == null) {
                 requestId = request.requestId();
             }
-            Route route = Route.match(request);
+            Route route = Route.of(request.routeKey());
             exchange.route = route.key();
+            exchange.head = route.isHead();
             // Before the route reads the body or the store: a refusal writes nothing.
             AuthResult auth = authenticator.authenticate(request.header("authorization"), route.access());
             switch (auth) {

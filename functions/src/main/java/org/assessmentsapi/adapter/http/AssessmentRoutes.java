@@ -24,7 +24,10 @@ import org.assessmentsapi.domain.Caller;
 import org.assessmentsapi.domain.IdempotencyKey;
 import org.assessmentsapi.domain.NewAssessment;
 
-/** The five routes: request in, one application call, response out. Authentication is already done. */
+/**
+ * The routes: request in, one application call, response out. Authentication is already done; a HEAD route runs
+ * its GET route (the handler drops the body).
+ */
 public final class AssessmentRoutes {
 
     private final RequestValidator validator;
@@ -52,9 +55,9 @@ public final class AssessmentRoutes {
     HttpResponse handle(Route route, HttpRequest request, Caller.User caller) {
         return switch (route) {
             case UPDATE -> update(request, caller);
-            case GET -> get(request, caller);
+            case GET, GET_HEAD -> get(request, caller);
             case CREATE -> create(request, caller);
-            case LIST -> list(request, caller);
+            case LIST, LIST_HEAD -> list(request, caller);
             case DELETE -> delete(request, caller);
         };
     }

@@ -10,8 +10,7 @@ import org.assessmentsapi.adapter.lambda.MalformedEventException;
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event that the routes use; header names lower-cased. */
 record HttpRequest(
-        String method,
-        String path,
+        String routeKey,
         Map<String, String> headers,
         String body,
         boolean base64Encoded,
@@ -23,13 +22,13 @@ record HttpRequest(
     static final String PAYLOAD_VERSION = "2.0";
 
     /**
-     * Reads the event JSON that the Lambda runtime hands over. Required: {@code version} 2.0 and
-     * {@code requestContext.http.method}; the path is {@code requestContext.http.path}, else {@code rawPath}.
-     * Optional: headers (names lower-cased; names that differ only in case are joined with commas, as API
-     * Gateway joins repeated headers), {@code pathParameters.id}, {@code requestContext.requestId}, body,
-     * {@code isBase64Encoded}, {@code rawQueryString} (as the client sent it: the list's parameters, repeated names
-     * kept apart). Everything else (routeKey, queryStringParameters, which joins repeated values with commas,
-     * cookies, authorizer, ...) is not used by the routes and not read.
+     * Reads the event JSON that the Lambda runtime hands over. Required: {@code version} 2.0 and {@code routeKey}
+     * (the route API Gateway matched: the handler dispatches on it, see {@link Route}). Optional: headers (names
+     * lower-cased; names that differ only in case are joined with commas, as API Gateway joins repeated headers),
+     * {@code pathParameters.id}, {@code requestContext.requestId}, body, {@code isBase64Encoded},
+     * {@code rawQueryString} (as the client sent it: the list's parameters, repeated names kept apart). Everything
+     * else (the method and path, which the route key already names, queryStringParameters, which joins repeated
+     * values with commas, cookies, authorizer, ...) is not used by the routes and not read.
      */
     static HttpRequest read(InputStream in) throws MalformedEventException {
         JsonNode event = EventJson.readObject(in);
@@ -39,23 +38,17 @@ record HttpRequest(
             throw new MalformedEventException(
                     "'version' is " + (version == null ? "missing" : "not \"" + PAYLOAD_VERSION + "\""));
         }
+        String routeKey = EventJson.text(event, "routeKey");
+        if (routeKey == null) {
+            throw new MalformedEventException("'routeKey' is missing");
+        }
         JsonNode context = EventJson.object(event, "requestContext");
-        JsonNode http = EventJson.object(context, "http");
-        String method = EventJson.text(http, "method");
-        if (method == null) {
-            throw new MalformedEventException("'requestContext.http.method' is missing");
-        }
-        String path = EventJson.text(http, "path");
-        if (path == null) {
-            path = EventJson.text(event, "rawPath");
-        }
         Map<String, String> headers = new HashMap<>();
         EventJson.strings(event, "headers")
                 .forEach((name, value) ->
                         headers.merge(name.toLowerCase(Locale.ROOT), value, (first, second) -> first + "," + second));
         return new HttpRequest(
-                method.toUpperCase(Locale.ROOT),
-                path == null ? "" : path,
+                routeKey,
                 headers,
                 EventJson.text(event, "body"),
                 EventJson.bool(event, "isBase64Encoded"),

@@ -22,6 +22,11 @@ record HttpResponse(int status, Map<String, String> headers, String body) {
         return new HttpResponse(204, Map.of("Cache-Control", "no-store"), null);
     }
 
+    /** The same status and headers without the body: the answer to a HEAD request. */
+    HttpResponse withoutBody() {
+        return new HttpResponse(status, headers, null);
+    }
+
     static HttpResponse json(int status, String contentType, String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);

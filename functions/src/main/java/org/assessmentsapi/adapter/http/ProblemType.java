@@ -1,6 +1,10 @@
 package org.assessmentsapi.adapter.http;
 
-/** The catalogue of problem types; each {@code type} URI is documented in README.md. */
+/**
+ * The catalogue of problem types, a public contract: each {@code type} URI, title and status is documented in
+ * README.md and docs/openapi.yaml, and what answers in the API's name (the handler, the local runner in API
+ * Gateway's place) answers with these.
+ */
 public enum ProblemType {
     VALIDATION(400, "validation-failed", "Invalid request"),
     MALFORMED_BODY(400, "malformed-body", "Malformed request body"),
@@ -18,6 +22,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    /** Answered only where the local runner stands in for API Gateway, which refuses such a request itself. */
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     INTERNAL(500, "internal-error", "Internal error"),
     UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable"),
     AUTH_MISCONFIGURED(503, "auth-misconfigured", "Token verification misconfigured");
@@ -35,15 +41,15 @@ public enum ProblemType {
         this.title = title;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String uri() {
+    public String uri() {
         return BASE + slug;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 }

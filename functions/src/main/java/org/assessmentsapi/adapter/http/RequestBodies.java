@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 import org.assessmentsapi.adapter.validation.StrictJson;
 
 /**
- * Turns a request body into a JSON tree, refusing what is not strictly JSON: wrong media type (415),
- * more than {@link #MAX_BYTES} (413), invalid base64 or UTF-8, malformed JSON, duplicate keys or trailing
- * content (400), as {@link StrictJson} reads it.
+ * Turns a request body into a JSON tree, refusing what is not strictly JSON: a content coding other than
+ * identity or a wrong media type (415), more than {@link #MAX_BYTES} (413), invalid base64 or UTF-8, no JSON
+ * value (empty or only whitespace), malformed JSON, duplicate keys or trailing content (400), as
+ * {@link StrictJson} reads it.
  */
 final class RequestBodies {
 
@@ -26,12 +27,28 @@ final class RequestBodies {
     private RequestBodies() {}
 
     static JsonNode readJson(HttpRequest request) {
+        requireIdentityCoding(request.header("content-encoding"));
         requireJsonMediaType(request.header("content-type"));
         String text = request.base64Encoded() ? decodedText(request.body()) : checkedText(request.body());
+        JsonNode tree;
         try {
-            return StrictJson.read(text);
+            tree = StrictJson.read(text);
         } catch (JsonProcessingException e) {
             throw malformed(describe(e));
+        }
+        if (tree == null) {
+            throw malformed("The request body holds only whitespace; send a JSON object.");
+        }
+        return tree;
+    }
+
+    /**
+     * The body is read as sent: a content coding (gzip, br...) would have to be undone first, and the API does not
+     * (RFC 9110 section 15.5.16: 415 with {@code Accept-Encoding}). {@code identity} means no coding.
+     */
+    private static void requireIdentityCoding(String contentEncoding) {
+        if (contentEncoding != null && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+            throw unsupported("Send the body without a content coding (no Content-Encoding, or identity).");
         }
     }
 
@@ -86,11 +103,15 @@ final class RequestBodies {
         boolean utf8 = !lowerCase.contains("charset=")
                 || UTF8_CHARSET.matcher(lowerCase).matches();
         if (!json || !utf8) {
-            throw new ProblemException(Problem.of(
-                            ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                            "Send the body as 'Content-Type: application/json' (UTF-8).")
-                    .withHeader("Accept", "application/json"));
+            throw unsupported("Send the body as 'Content-Type: application/json' (UTF-8).");
         }
+    }
+
+    /** A 415 names both what the API accepts: the media type and the (absent) content coding. */
+    private static ProblemException unsupported(String detail) {
+        return new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail)
+                .withHeader("Accept", "application/json")
+                .withHeader("Accept-Encoding", "identity"));
     }
 
     private static boolean hasControl(String text) {

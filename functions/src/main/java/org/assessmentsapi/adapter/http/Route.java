@@ -1,21 +1,32 @@
 package org.assessmentsapi.adapter.http;
 
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.assessmentsapi.adapter.auth.Access;
 import org.assessmentsapi.adapter.validation.AssessmentIds;
 
-/** The API's routes, matched on the method and path of the request (the same for API Gateway and locally). */
+/**
+ * The API's routes, as the HTTP API declares them (infra's AssessmentsHttpApi, docs/openapi.yaml). The handler
+ * dispatches on the event's {@code routeKey}, the route API Gateway matched: API Gateway invokes the function only
+ * for these keys, so the handler never matches paths itself. A path API Gateway matches to no route (a trailing
+ * slash, an extra segment, a method in lower case: route methods are case-sensitive, RFC 9110 section 9.1) never
+ * reaches it; a key it does not serve ({@code $default}, say) answers 404 as API Gateway does.
+ */
 enum Route {
     CREATE("POST", false),
     LIST("GET", false),
+    LIST_HEAD("HEAD", false),
     GET("GET", true),
+    GET_HEAD("HEAD", true),
     UPDATE("PUT", true),
     DELETE("DELETE", true);
 
     static final String COLLECTION = "/api/assessments";
-    /** Compiled once, not by String.matches on every 405. */
-    private static final Pattern METHOD_NAME = Pattern.compile("[A-Z]{1,10}");
+
+    private static final Map<String, Route> BY_KEY =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Route::key, Function.identity()));
 
     private final String method;
     private final boolean onItem;
@@ -30,60 +41,37 @@ enum Route {
         return method + " " + COLLECTION + (onItem ? "/{id}" : "");
     }
 
+    /** A HEAD route: it answers as the GET route of its path, without the body. */
+    boolean isHead() {
+        return method.equals("HEAD");
+    }
+
     /** What the route does with the caller's data, which decides the scope it needs: reads are GET and HEAD. */
     Access access() {
         return method.equals("GET") || method.equals("HEAD") ? Access.READ : Access.WRITE;
     }
 
-    /** The route for a request, or a 404/405 problem. */
-    static Route match(HttpRequest request) {
-        Optional<Boolean> onItem = shape(request.path());
-        if (onItem.isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "There is no such resource."));
+    /** The route of an event's {@code routeKey}, or a 404 problem for a key the API does not serve. */
+    static Route of(String routeKey) {
+        Route route = BY_KEY.get(routeKey);
+        if (route == null) {
+            throw new ProblemException(Problem.of(ProblemType.NOT_FOUND, "No route matches this method and path."));
         }
-        for (Route route : values()) {
-            if (route.onItem == onItem.get() && route.method.equals(request.method())) {
-                return route;
-            }
-        }
-        throw new ProblemException(Problem.of(
-                        ProblemType.METHOD_NOT_ALLOWED,
-                        "Method " + sanitize(request.method()) + " is not allowed here.")
-                .withHeader("Allow", allowed(onItem.get())));
+        return route;
     }
 
-    /** The methods served on the item path or on the collection, for {@code Allow}. */
-    private static String allowed(boolean onItem) {
-        return java.util.Arrays.stream(values())
-                .filter(route -> route.onItem == onItem)
-                .map(route -> route.method)
-                .sorted()
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** The assessment id of an item route's path, as stored (see {@link AssessmentIds}), or a 400 problem. */
+    /**
+     * The assessment id of an item route, as stored (see {@link AssessmentIds}), or a 400 problem. API Gateway
+     * always sets {@code pathParameters.id} on an item route: an event without it is malformed.
+     */
     static String itemId(HttpRequest request) {
-        String segment =
-                request.pathId() != null ? request.pathId() : request.path().substring(COLLECTION.length() + 1);
-        return AssessmentIds.normalize(segment)
+        if (request.pathId() == null) {
+            throw new ProblemException(Problem.of(
+                    ProblemType.MALFORMED_EVENT, "The invocation event of an item route has no 'pathParameters.id'."));
+        }
+        return AssessmentIds.normalize(request.pathId())
                 .orElseThrow(() -> new ProblemException(Problem.of(
                         ProblemType.INVALID_ID,
                         "The assessment id in the path must be a UUID such as " + AssessmentIds.EXAMPLE + ".")));
-    }
-
-    /** Empty for unknown paths; true for /api/assessments/{id}, false for the collection. */
-    private static Optional<Boolean> shape(String path) {
-        String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        if (trimmed.equals(COLLECTION)) {
-            return Optional.of(false);
-        }
-        if (trimmed.startsWith(COLLECTION + "/") && trimmed.indexOf('/', COLLECTION.length() + 1) < 0) {
-            return Optional.of(true);
-        }
-        return Optional.empty();
-    }
-
-    private static String sanitize(String method) {
-        return METHOD_NAME.matcher(method).matches() ? method : "(invalid)";
     }
 }

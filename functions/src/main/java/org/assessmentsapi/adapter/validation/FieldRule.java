@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +37,14 @@ public sealed interface FieldRule {
         return value(node);
     }
 
-    /** A string of {@code min..max} Unicode code points, well-formed, without control characters. */
+    /**
+     * A string of {@code min..max} Unicode code points, well-formed, without control characters (general category
+     * Cc); with {@code min > 0} also not blank: not only Unicode White_Space (which, unlike {@link String#isBlank},
+     * counts U+00A0, U+2007 and U+202F). docs/openapi.yaml states the same as {@code pattern}s.
+     */
     record Text(int min, int max) implements FieldRule {
+        private static final Pattern BLANK = Pattern.compile("\\p{IsWhite_Space}*");
+
         @Override
         public String problem(JsonNode node) {
             if (!node.isTextual()) {
@@ -56,7 +63,7 @@ public sealed interface FieldRule {
                         ? "must be at most " + max + " characters long"
                         : "must be " + min + " to " + max + " characters long";
             }
-            if (min > 0 && text.isBlank()) {
+            if (min > 0 && BLANK.matcher(text).matches()) {
                 return "must not be blank";
             }
             return null;
@@ -144,17 +151,30 @@ public sealed interface FieldRule {
         }
     }
 
-    /** A whole JSON number (no fraction, no exponent form such as 3.0) of at least {@code min}. */
+    /**
+     * An integral JSON number from {@code min} to {@link Long#MAX_VALUE}, in any JSON spelling of it: {@code 3},
+     * {@code 3.0} and {@code 3e0} are all 3, as JSON Schema's {@code type: integer} counts them; {@code 1.5} and
+     * integers beyond a long are refused (docs/openapi.yaml states the same bounds).
+     */
     record WholeNumber(long min) implements FieldRule {
+        private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
         @Override
         public String problem(JsonNode node) {
-            boolean ok = node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= min;
-            return ok ? null : "must be an integer of at least " + min;
+            boolean ok = node.isNumber()
+                    && isIntegral(node.decimalValue())
+                    && node.decimalValue().compareTo(BigDecimal.valueOf(min)) >= 0
+                    && node.decimalValue().compareTo(MAX) <= 0;
+            return ok ? null : "must be an integer from " + min + " to " + Long.MAX_VALUE;
         }
 
         @Override
         public Object value(JsonNode node) {
-            return node.longValue();
+            return node.decimalValue().longValueExact();
+        }
+
+        private static boolean isIntegral(BigDecimal value) {
+            return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
         }
     }
 }

@@ -55,7 +55,7 @@ class UpdateRequestedEventsTest {
                         "detail.changes.version", "cannot be set by this request",
                         "detail.changes.userId", "cannot be set by this request",
                         "detail.changes.overallRiskLevel", "must be one of LOW, MODERATE, HIGH, CRITICAL",
-                        "detail.expectedVersion", "must be an integer of at least 1",
+                        "detail.expectedVersion", "must be an integer from 1 to 9223372036854775807",
                         "detail.extra", "is not a known field"),
                 errors);
     }

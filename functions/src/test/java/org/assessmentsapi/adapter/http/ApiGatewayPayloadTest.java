@@ -57,8 +57,7 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
             JsonNode sample = sample(file);
             HttpRequest request =
                     HttpRequest.read(Files.newInputStream(ApiEvents.eventsDir().resolve(file)));
-            assertEquals(sample.at("/requestContext/http/method").asText(), request.method(), file);
-            assertEquals(sample.at("/requestContext/http/path").asText(), request.path(), file);
+            assertEquals(sample.get("routeKey").asText(), request.routeKey(), file);
             assertEquals(sample.at("/requestContext/requestId").asText(), request.requestId(), file);
             assertEquals(sample.has("body") ? sample.get("body").asText() : null, request.body(), file);
             assertFalse(request.base64Encoded(), file);
@@ -87,17 +86,15 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
 
         HttpRequest request = read(event);
 
-        assertEquals("PUT", request.method());
+        assertEquals("PUT /api/assessments/{id}", request.routeKey());
         assertEquals(SAMPLE_ID, request.pathId());
         assertEquals(sample("put-assessment.json").get("body").asText(), request.body());
     }
 
     @Test
     void absentOptionalPartsReadAsAbsent() throws Exception {
-        HttpRequest minimal = read("{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"get\"}},"
-                + "\"rawPath\":\"/api/assessments/abc\"}");
-        assertEquals("GET", minimal.method());
-        assertEquals("/api/assessments/abc", minimal.path(), "rawPath when requestContext.http.path is absent");
+        HttpRequest minimal = read("{\"version\":\"2.0\",\"routeKey\":\"GET /api/assessments/{id}\"}");
+        assertEquals("GET /api/assessments/{id}", minimal.routeKey());
         assertEquals(Map.of(), minimal.headers());
         assertNull(minimal.body());
         assertFalse(minimal.base64Encoded());
@@ -105,9 +102,9 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
         assertNull(minimal.requestId());
 
         HttpRequest nulls = read(
-                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/p\"},"
+                "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"requestContext\":{\"http\":null,"
                         + "\"requestId\":null},\"headers\":null,\"body\":null,\"pathParameters\":null,\"isBase64Encoded\":null}");
-        assertEquals("/p", nulls.path());
+        assertEquals("$default", nulls.routeKey());
         assertEquals(Map.of(), nulls.headers());
         assertNull(nulls.body());
         assertNull(nulls.requestId());
@@ -116,9 +113,8 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
     @Test
     void headerNamesAreLowerCasedAndNamesThatDifferOnlyInCaseAreJoinedAsApiGatewayJoinsRepeatedHeaders()
             throws Exception {
-        HttpRequest request = read(
-                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/\"}},"
-                        + "\"headers\":{\"Accept\":\"application/json\",\"accept\":\"text/plain\",\"X-Multi\":\"a,b\"}}");
+        HttpRequest request = read("{\"version\":\"2.0\",\"routeKey\":\"GET /api/assessments\","
+                + "\"headers\":{\"Accept\":\"application/json\",\"accept\":\"text/plain\",\"X-Multi\":\"a,b\"}}");
         assertEquals("application/json,text/plain", request.header("accept"));
         assertEquals("a,b", request.header("x-multi"));
     }
@@ -139,8 +135,7 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
 
     @Test
     void eventsThatAreNotPayload2EventsGetAMalformedEventProblemAndALogLine() {
-        String put =
-                "\"requestContext\":{\"http\":{\"method\":\"PUT\",\"path\":\"/api/assessments/" + SAMPLE_ID + "\"}}";
+        String put = "\"routeKey\":\"PUT /api/assessments/{id}\",\"pathParameters\":{\"id\":\"" + SAMPLE_ID + "\"}";
         Map<String, String> events = Map.of(
                 "not JSON",
                 "{\"version\":",
@@ -152,8 +147,8 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
                 "{\"version\":\"1.0\",\"httpMethod\":\"PUT\",\"path\":\"/api/assessments\"}",
                 "no version",
                 "{" + put + "}",
-                "no method",
-                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{}}}",
+                "no route key",
+                "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"PUT\"}}}",
                 "headers of numbers",
                 "{\"version\":\"2.0\"," + put + ",\"headers\":{\"content-length\":12}}",
                 "a body object",
@@ -191,7 +186,7 @@ class ApiGatewayPayloadTest extends ApiTestSupport {
         MalformedEventException e = assertThrows(
                 MalformedEventException.class,
                 () -> read(
-                        "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"headers\":{\"accept\":[\"a\"]}}"));
+                        "{\"version\":\"2.0\",\"routeKey\":\"GET /api/assessments\",\"headers\":{\"accept\":[\"a\"]}}"));
         assertEquals("'headers.accept' is not a string", e.getMessage());
     }
 

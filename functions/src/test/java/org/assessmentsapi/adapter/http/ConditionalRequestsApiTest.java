@@ -16,7 +16,10 @@ import org.assessmentsapi.support.ApiEvents;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** ETag, If-Match on PUT and If-None-Match on GET, through the handler, against dynalite. */
+/**
+ * ETag, If-Match on PUT and If-None-Match on GET, through the handler, against dynalite: each row of README's
+ * "Conditional request rules" table (ETag; If-Match; body version, alone and with If-Match; If-None-Match).
+ */
 class ConditionalRequestsApiTest extends ApiTestSupport {
 
     private APIGatewayV2HTTPResponse putIfMatch(String id, String ifMatch, String body) {
@@ -95,7 +98,39 @@ class ConditionalRequestsApiTest extends ApiTestSupport {
         assertEquals(
                 200, putIfMatch(id, "\"1\"", "{\"progress\":5,\"version\":1}").getStatusCode());
         // Both given and equal but stale: If-Match was sent, so the answer is the HTTP precondition's 412.
-        assertProblem(putIfMatch(id, "\"1\"", "{\"progress\":6,\"version\":1}"), 412);
+        JsonNode stale = assertProblem(putIfMatch(id, "\"1\"", "{\"progress\":6,\"version\":1}"), 412);
+        assertEquals(
+                "urn:assessments-api:problem:precondition-failed",
+                stale.get("type").asText());
+        assertEquals(2, stale.get("currentVersion").asLong());
+        assertEquals("2", rawItem(id).get("version").n());
+        assertEquals("5", rawItem(id).get("progress").n(), "nothing written by the refused update");
+    }
+
+    @Test
+    void theBodysVersionAloneIsTheSameCheckAnsweredWith409() {
+        String id = createAssessment();
+        put(id, "{\"progress\":5}");
+
+        JsonNode conflict = assertProblem(put(id, "{\"progress\":6,\"version\":1}"), 409);
+
+        assertEquals(
+                "urn:assessments-api:problem:version-conflict",
+                conflict.get("type").asText());
+        assertEquals(2, conflict.get("currentVersion").asLong());
+        assertEquals("2", rawItem(id).get("version").n());
+        assertEquals(200, put(id, "{\"progress\":6,\"version\":2}").getStatusCode());
+    }
+
+    @Test
+    void every200And201And304CarriesTheVersionAsAStrongETag() {
+        APIGatewayV2HTTPResponse created = send(ApiEvents.post(token, CREATE_BODY));
+        assertEquals(201, created.getStatusCode());
+        assertEquals("\"1\"", created.getHeaders().get("ETag"));
+        String id = json(created).get("id").asText();
+        assertEquals("\"2\"", put(id, "{\"progress\":5}").getHeaders().get("ETag"));
+        assertEquals("\"2\"", send(ApiEvents.get(id, token)).getHeaders().get("ETag"));
+        assertEquals("\"2\"", getIfNoneMatch(id, "\"2\"").getHeaders().get("ETag"));
     }
 
     @Test

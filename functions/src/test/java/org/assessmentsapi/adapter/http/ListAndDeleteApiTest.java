@@ -190,21 +190,6 @@ class ListAndDeleteApiTest extends ApiTestSupport {
         assertFalse(rawItem(id).isEmpty());
     }
 
-    @Test
-    void otherMethodsAnswer405WithWhatIsAllowed() {
-        var patchItem = ApiEvents.delete(UUID.randomUUID().toString(), token);
-        patchItem.getRequestContext().getHttp().setMethod("PATCH");
-        assertEquals("DELETE, GET, PUT", assertProblemWithAllow(send(patchItem)));
-        var putCollection = ApiEvents.list(token, "");
-        putCollection.getRequestContext().getHttp().setMethod("PUT");
-        assertEquals("GET, POST", assertProblemWithAllow(send(putCollection)));
-    }
-
-    private static String assertProblemWithAllow(APIGatewayV2HTTPResponse response) {
-        assertProblem(response, 405);
-        return response.getHeaders().get("Allow");
-    }
-
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("id").asText()));

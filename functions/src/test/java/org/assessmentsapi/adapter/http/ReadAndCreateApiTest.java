@@ -77,18 +77,4 @@ class ReadAndCreateApiTest extends ApiTestSupport {
         assertProblem(send(ApiEvents.get(UUID.randomUUID().toString(), token)), 404);
         assertProblem(send(ApiEvents.get("nope", token)), 400);
     }
-
-    @Test
-    void unknownPathsAndMethodsAreAnsweredWithProblems() {
-        var event = ApiEvents.get(UUID.randomUUID().toString(), token);
-        event.setRawPath("/api/other");
-        event.getRequestContext().getHttp().setPath("/api/other");
-        assertProblem(send(event), 404);
-
-        var delete = ApiEvents.get(UUID.randomUUID().toString(), token);
-        delete.getRequestContext().getHttp().setMethod("PATCH");
-        APIGatewayV2HTTPResponse response = send(delete);
-        assertProblem(response, 405);
-        assertEquals("DELETE, GET, PUT", response.getHeaders().get("Allow"));
-    }
 }

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A text body's size is its length in UTF-8 (413 above the limit in bytes), and a body with an unpaired
- * surrogate, which no UTF-8 byte sequence encodes, is refused.
+ * A text body's size is its length in UTF-8 (413 above the limit in bytes), a body with an unpaired surrogate,
+ * which no UTF-8 byte sequence encodes, is refused, and so is one of only whitespace, like an empty one.
  */
 class RequestBodiesTest {
 
@@ -37,8 +37,8 @@ class RequestBodiesTest {
     }
 
     private static String actual(String body) {
-        HttpRequest request =
-                new HttpRequest("PUT", "/", Map.of("content-type", "application/json"), body, false, null, null, null);
+        HttpRequest request = new HttpRequest(
+                "PUT /api/assessments/{id}", Map.of("content-type", "application/json"), body, false, null, null, null);
         try {
             RequestBodies.readJson(request);
             return "parsed";
@@ -49,6 +49,44 @@ class RequestBodiesTest {
                             ? " " + detail
                             : " other");
         }
+    }
+
+    @Test
+    void aBodyOfOnlyJsonWhitespaceIsMalformedLikeAnEmptyOne() {
+        for (String body : new String[] {" ", "\t\r\n ", " ".repeat(16_384)}) {
+            ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    ProblemException.class, () -> RequestBodies.readJson(put(body, Map.of())));
+            assertEquals(ProblemType.MALFORMED_BODY, refused.problem().type());
+            assertEquals(
+                    "The request body holds only whitespace; send a JSON object.",
+                    refused.problem().detail());
+        }
+    }
+
+    @Test
+    void aContentCodingOtherThanIdentityIs415WithAcceptEncoding() {
+        for (String coding : new String[] {"gzip", "br", "deflate", "x-gzip", "gzip, identity", "identity, gzip", ""}) {
+            ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    ProblemException.class,
+                    () -> RequestBodies.readJson(put("{\"progress\":1}", Map.of("content-encoding", coding))),
+                    coding);
+            assertEquals(ProblemType.UNSUPPORTED_MEDIA_TYPE, refused.problem().type(), coding);
+            assertEquals("identity", refused.problem().headers().get("Accept-Encoding"), coding);
+            assertEquals("application/json", refused.problem().headers().get("Accept"), coding);
+        }
+        for (String identity : new String[] {"identity", "IDENTITY", " identity "}) {
+            assertEquals(
+                    1,
+                    RequestBodies.readJson(put("{\"progress\":1}", Map.of("content-encoding", identity)))
+                            .get("progress")
+                            .intValue());
+        }
+    }
+
+    private static HttpRequest put(String body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("content-type", "application/json");
+        return new HttpRequest("PUT /api/assessments/{id}", all, body, false, null, null, null);
     }
 
     /** What the strict encoder said before the JSON parser ran; "parsed" or "other" from the parser's own answers. */
@@ -71,8 +109,7 @@ class RequestBodiesTest {
             return "400 The request body is not valid UTF-8 text.";
         }
         try {
-            org.assessmentsapi.adapter.validation.StrictJson.read(body);
-            return "parsed";
+            return org.assessmentsapi.adapter.validation.StrictJson.read(body) == null ? "400 other" : "parsed";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return "400 other";
         }

@@ -2,6 +2,7 @@ package org.assessmentsapi.adapter.http;
 
 import static org.assessmentsapi.support.Responses.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -68,6 +69,13 @@ class ScopesTest extends ApiTestSupport {
         String id = created(writeOnly);
         assertForbidden(ApiEvents.get(id, writeOnly), READ);
         assertForbidden(ApiEvents.list(writeOnly, "limit=1"), READ);
+        // HEAD is a read too: the same 403 and WWW-Authenticate, without the body.
+        assertNull(assertForbiddenHead(ApiEvents.head(ApiEvents.get(id, writeOnly)), READ));
+        assertNull(assertForbiddenHead(ApiEvents.head(ApiEvents.list(writeOnly, "limit=1")), READ));
+        assertEquals(
+                200,
+                scoped.handleRequest(ApiEvents.head(ApiEvents.get(id, tokenWith("scp", READ))), null)
+                        .getStatusCode());
         assertEquals(
                 200,
                 scoped.handleRequest(ApiEvents.get(id, tokenWith("scp", READ + " x")), null)
@@ -94,6 +102,16 @@ class ScopesTest extends ApiTestSupport {
         assertEquals(
                 "Bearer error=\"insufficient_scope\", scope=\"" + needed + "\"",
                 response.getHeaders().get("WWW-Authenticate"));
+    }
+
+    /** The body of a HEAD route's 403 (none expected). */
+    private String assertForbiddenHead(APIGatewayV2HTTPEvent event, String needed) {
+        APIGatewayV2HTTPResponse response = scoped.handleRequest(event, null);
+        assertEquals(403, response.getStatusCode());
+        assertEquals(
+                "Bearer error=\"insufficient_scope\", scope=\"" + needed + "\"",
+                response.getHeaders().get("WWW-Authenticate"));
+        return response.getBody();
     }
 
     private String tokenWith(String claim, Object value) {

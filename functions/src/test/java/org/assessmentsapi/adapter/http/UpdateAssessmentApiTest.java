@@ -164,7 +164,7 @@ class UpdateAssessmentApiTest extends ApiTestSupport {
         assertEquals("must be 1 to 200 characters long", errors.get("name"));
         assertEquals("must be one of DRAFT, ANALYZING, ACTION_REQUIRED, COMPLETE", errors.get("status"));
         assertEquals("must be a number from 0 to 100", errors.get("progress"));
-        assertEquals("must be an integer of at least 1", errors.get("version"));
+        assertEquals("must be an integer from 1 to 9223372036854775807", errors.get("version"));
         assertEquals("cannot be set by this request", errors.get("userId"));
         assertEquals("is not a known field", errors.get("colour"));
         assertEquals("must not be null", errors.get("companyName"));

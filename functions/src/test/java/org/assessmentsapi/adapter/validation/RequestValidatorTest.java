@@ -53,9 +53,15 @@ class RequestValidatorTest {
                 "{\"progress\":1e400}|progress|must be a number from 0 to 100",
                 "{\"progress\":1e-400}|progress|must have at most 10 decimal places",
                 "{\"progress\":\"50\"}|progress|must be a number",
-                "{\"version\":1.5}|version|must be an integer of at least 1",
-                "{\"version\":3.0}|version|must be an integer of at least 1",
-                "{\"version\":99999999999999999999999}|version|must be an integer of at least 1",
+                "{\"name\":\"\\u00a0\\u2007\\u202f\"}|name|must not be blank",
+                "{\"companyName\":\"\u3000\u2028\u205f \"}|companyName|must not be blank",
+                "{\"version\":1.5}|version|must be an integer from 1 to 9223372036854775807",
+                "{\"version\":0}|version|must be an integer from 1 to 9223372036854775807",
+                "{\"version\":0.0}|version|must be an integer from 1 to 9223372036854775807",
+                "{\"version\":1e-1}|version|must be an integer from 1 to 9223372036854775807",
+                "{\"version\":9223372036854775808}|version|must be an integer from 1 to 9223372036854775807",
+                "{\"version\":99999999999999999999999}|version|must be an integer from 1 to 9223372036854775807",
+                "{\"version\":1e400}|version|must be an integer from 1 to 9223372036854775807",
                 "{\"overallRiskScore\":5}|overallRiskScore|cannot be set by this request",
                 "{\"nmae\":\"typo\"}|nmae|is not a known field",
             })
@@ -75,6 +81,44 @@ class RequestValidatorTest {
                 Validated.Invalid.class,
                 validator.validateUpdate(
                         json("{\"companyType\":\"" + "t".repeat(101) + "\"}"), RequestSchema.API_UPDATE));
+    }
+
+    @Test
+    void aVersionIsAnyIntegralJsonNumberUpToTheLargestLong() throws Exception {
+        for (String spelling : List.of("3", "3.0", "3e0", "3E+0", "30e-1", "0.3e1", "3.000")) {
+            assertEquals(
+                    3L,
+                    valid(validator.validateUpdate(
+                                    json("{\"progress\":1,\"version\":" + spelling + "}"), RequestSchema.API_UPDATE))
+                            .expectedVersion()
+                            .getAsLong(),
+                    spelling);
+        }
+        assertEquals(
+                Long.MAX_VALUE,
+                valid(validator.validateUpdate(
+                                json("{\"progress\":1,\"version\":9223372036854775807}"), RequestSchema.API_UPDATE))
+                        .expectedVersion()
+                        .getAsLong());
+    }
+
+    @Test
+    void notBlankMeansNotOnlyUnicodeWhiteSpaceWhichJavasIsBlankMisses() throws Exception {
+        for (String blank : List.of("\u00a0", "\u2007", "\u202f", "\u1680", "\u2000\u200a", "\u2028\u2029", "\u3000")) {
+            assertTrue(blank.chars().noneMatch(Character::isISOControl));
+            var invalid = assertInstanceOf(
+                    Validated.Invalid.class,
+                    validator.validateUpdate(
+                            json("{\"name\":" + JSON.writeValueAsString(blank) + "}"), RequestSchema.API_UPDATE));
+            assertEquals(List.of(new FieldError("name", "must not be blank")), invalid.errors());
+        }
+        // Not White_Space, though they look empty: a name of them is not blank (U+200B, U+FEFF are format characters).
+        for (String visible : List.of("\u200b", "\ufeff", "a\u00a0")) {
+            assertInstanceOf(
+                    Validated.Valid.class,
+                    validator.validateUpdate(
+                            json("{\"name\":" + JSON.writeValueAsString(visible) + "}"), RequestSchema.API_UPDATE));
+        }
     }
 
     @Test
