@@ -115,7 +115,11 @@ final class ExchangeHandler implements HttpHandler {
         if (docsPage.isPresent()) {
             return docsPage.get();
         }
-        if (devIssuer != null && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)) {
+        // Minted only for a request addressed to a loopback name, as the docs page's token: a page of a DNS-rebound
+        // name reaches this loopback port too, but its Host is not a loopback name, so the path is not served to it.
+        if (devIssuer != null
+                && exchange.getRequestURI().getRawPath().equals(TOKENS_PATH)
+                && DocsPages.isLoopback(exchange.getRequestHeaders().getFirst("Host"), exchange.getRemoteAddress())) {
             return mintToken(exchange.getRequestMethod(), body);
         }
         IncomingRequest request = new IncomingRequest(

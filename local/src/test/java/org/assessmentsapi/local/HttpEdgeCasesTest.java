@@ -43,6 +43,25 @@ class HttpEdgeCasesTest {
         local.close();
     }
 
+    /** A page of a DNS-rebound name reaches this port with its own Host: it gets no development token. */
+    @Test
+    void tokensAreMintedOnlyForRequestsAddressedToALoopbackName() {
+        byte[] body = "{\"sub\":\"rebound\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> json = List.of("Content-Type: application/json");
+        RawHttp.Response local = RawHttp.exchange(port(), "POST", "/local/tokens", json, body);
+        assertEquals(200, local.status(), local.body());
+
+        List<String> rebound = List.of("Content-Type: application/json", "Host: rebound.example:" + port());
+        RawHttp.Response refused = RawHttp.exchange(port(), "POST", "/local/tokens", rebound, body);
+        assertEquals(404, refused.status(), refused.body());
+        assertEquals("application/problem+json", refused.header("content-type"));
+        assertTrue(!refused.body().contains("token\""), refused.body());
+    }
+
+    private static int port() {
+        return local.port();
+    }
+
     @Test
     void aRequestWithConnectionCloseIsAnsweredWithConnectionCloseAndTheConnectionEnds() throws IOException {
         for (String value : List.of("close", "Close", "keep-alive, close")) {

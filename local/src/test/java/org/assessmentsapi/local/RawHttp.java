@@ -93,8 +93,10 @@ final class RawHttp {
         }
 
         private byte[] head(String method, String target, List<String> headerLines, int contentLength) {
-            StringBuilder head =
-                    new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+            // A Host line among headerLines replaces the loopback one (a DNS-rebound name, say).
+            boolean ownHost = headerLines.stream().anyMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5));
+            StringBuilder head = new StringBuilder(
+                    method + " " + target + " HTTP/1.1\r\n" + (ownHost ? "" : "Host: 127.0.0.1:" + port + "\r\n"));
             for (String line : headerLines) {
                 head.append(line).append("\r\n");
             }
