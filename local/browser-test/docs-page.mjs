@@ -68,8 +68,8 @@ try {
   await operation.locator('.opblock-summary-control').click();
   await operation.getByRole('button', { name: 'Try it out' }).click();
   await operation.locator('tr[data-param-name="id"] input').fill(id);
-  // The document's example value of If-Match ("3") is pre-filled: cleared, so that the body's version decides.
-  await operation.locator('tr[data-param-name="If-Match"] input').fill('');
+  // Not touched: what the page pre-fills is what a person's first try sends (the contract has no example for it).
+  report.ifMatchPrefilled = await operation.locator('tr[data-param-name="If-Match"] input').inputValue();
 
   for (const body of bodies) {
     await operation.locator('textarea.body-param__text').fill(body);

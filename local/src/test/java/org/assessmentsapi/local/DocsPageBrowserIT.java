@@ -103,6 +103,7 @@ class DocsPageBrowserIT {
     private static void assertUpdatedThenConflict(JsonNode report, String id) throws Exception {
         assertEquals(200, report.path("pageStatus").asInt(), report.toPrettyString());
         assertTrue(report.path("authorizeButton").asText().contains("locked"), report.toPrettyString());
+        assertEquals("", report.path("ifMatchPrefilled").asText("missing"), "If-Match must not be pre-filled");
 
         JsonNode updated = report.path("executions").path(0);
         assertEquals(200, updated.path("status").asInt(), updated.toPrettyString());
