@@ -34,6 +34,7 @@ class SampleEventsIT extends BothFunctionsRunning {
             assertEquals(
                     Set.of(
                             "get-assessment.json",
+                            "head-assessment.json",
                             "post-assessment.json",
                             "put-assessment.json",
                             "put-assessment-with-version.json",
@@ -59,6 +60,25 @@ class SampleEventsIT extends BothFunctionsRunning {
         assertEquals("\"1\"", LocalLambda.header(response, "ETag"));
         assertTrue(LocalLambda.header(response, "Content-Type").startsWith("application/json"), response::toString);
         assertEquals(1, lambda.version(body.path("id").asText()));
+    }
+
+    /** HEAD answers GET's status and headers (the ETag too) with no body, as API Gateway passes it on. */
+    @Test
+    void headAnswersGetsHeadersWithoutABody() {
+        String id = lambda.create(api);
+        JsonNode get = api.invoke(lambda.sample("get-assessment.json", id));
+        JsonNode head = api.invoke(lambda.sample("head-assessment.json", id));
+        assertEquals(200, head.path("statusCode").asInt(), head::toString);
+        assertEquals("\"1\"", LocalLambda.header(head, "ETag"));
+        assertEquals(LocalLambda.header(get, "Content-Type"), LocalLambda.header(head, "Content-Type"));
+        assertEquals("", head.path("body").asText(""), head::toString);
+        assertEquals(
+                404,
+                api.invoke(lambda.sample(
+                                "head-assessment.json",
+                                java.util.UUID.randomUUID().toString()))
+                        .path("statusCode")
+                        .asInt());
     }
 
     @Test
