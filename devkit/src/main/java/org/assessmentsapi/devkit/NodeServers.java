@@ -52,7 +52,7 @@ final class NodeServers {
      * and waits for the line that matches {@code ready}; returns the process and that match.
      */
     static Started start(Path home, Map<String, String> env, Pattern ready) {
-        ensureInstalled(home);
+        FirstUseInstalls.npmPackage(home);
         // The absolute path names the process (pgrep -f devkit/<folder>/server.js finds leftovers).
         ProcessBuilder builder = new ProcessBuilder(
                         List.of("node", home.resolve("server.js").toString()))
@@ -99,28 +99,6 @@ final class NodeServers {
             process.destroyForcibly();
             throw new IllegalStateException(
                     home + "/server.js did not start within " + START_TIMEOUT.toSeconds() + " s", e);
-        }
-    }
-
-    /** Installs the pinned package from its lock file when the clone has never done so. */
-    private static synchronized void ensureInstalled(Path home) {
-        if (Files.isDirectory(home.resolve("node_modules"))) {
-            return;
-        }
-        try {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("'npm ci' failed in " + home);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not run 'npm ci' in " + home + " (is npm installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while installing " + home, e);
         }
     }
 }

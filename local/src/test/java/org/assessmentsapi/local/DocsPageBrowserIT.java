@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assessmentsapi.devkit.FirstUseInstalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,9 @@ class DocsPageBrowserIT {
 
     @BeforeAll
     static void start() {
-        // Missing tools fail the test (never skip it), naming what installs them.
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail(CHROMIUM + " is missing: install Debian's Chromium with "
-                    + "`DEBIAN_FRONTEND=noninteractive apt-get install -y chromium` (as .ci/run does)");
-        }
-        if (!Files.isDirectory(BROWSER_TEST.resolve("node_modules/playwright-core"))) {
-            fail("playwright-core is not installed: run `npm ci --prefix local/browser-test` (as .ci/run does)");
-        }
+        // Installed on first use; what cannot be installed fails the test (never skips it), naming the command.
+        FirstUseInstalls.debianPackage(CHROMIUM, "chromium");
+        FirstUseInstalls.npmPackage(BROWSER_TEST);
         api = LocalApi.start(LocalOptions.ephemeral(Map.of()));
     }
 
