@@ -56,21 +56,7 @@ class EventsTemplateTest {
         Map<String, Object> function = synth.properties(AssessmentsStack.EVENTS_FUNCTION_ID);
         assertEquals(60, function.get("Timeout"));
         assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"));
-        String logGroupId = synth.logicalId(id -> id.startsWith("EventsLogs"), "AWS::Logs::LogGroup");
-        assertEquals(
-                Map.of(
-                        "LogFormat",
-                        "JSON",
-                        "LogGroup",
-                        Map.of("Ref", logGroupId),
-                        "ApplicationLogLevel",
-                        "INFO",
-                        "SystemLogLevel",
-                        "INFO"),
-                function.get("LoggingConfig"));
-        Map<String, Object> logGroup = synth.resource(logGroupId);
-        assertEquals(Map.of("RetentionInDays", 30), logGroup.get("Properties"));
-        assertEquals("Retain", logGroup.get("DeletionPolicy"));
+        synth.assertJsonLogsIntoARetainedGroup(function, "EventsLogs");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.assessmentsapi.infra.template;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,28 @@ final class Synth {
                 assertNull(routes.put((String) properties.get("RouteKey"), properties), "two routes of one key");
             }
             return routes;
+        }
+
+        /**
+         * The function's logs go as JSON, at INFO for its own and the runtime's lines, into the log group whose
+         * logical id starts with {@code logGroupPrefix}, kept 30 days and retained when the stack is deleted.
+         */
+        void assertJsonLogsIntoARetainedGroup(Map<String, Object> function, String logGroupPrefix) {
+            String logGroupId = logicalId(id -> id.startsWith(logGroupPrefix), "AWS::Logs::LogGroup");
+            assertEquals(
+                    Map.of(
+                            "LogFormat",
+                            "JSON",
+                            "LogGroup",
+                            Map.of("Ref", logGroupId),
+                            "ApplicationLogLevel",
+                            "INFO",
+                            "SystemLogLevel",
+                            "INFO"),
+                    function.get("LoggingConfig"));
+            Map<String, Object> logGroup = resource(logGroupId);
+            assertEquals(Map.of("RetentionInDays", 30), logGroup.get("Properties"));
+            assertEquals("Retain", logGroup.get("DeletionPolicy"));
         }
 
         String logicalId(Predicate<String> idFilter, String type) {
