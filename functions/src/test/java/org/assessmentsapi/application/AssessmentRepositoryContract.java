@@ -50,21 +50,7 @@ public abstract class AssessmentRepositoryContract {
     void anExistingIdIsNotCreatedTwiceAndTheFirstStays() {
         Assessment first = stored();
         assertTrue(repository().create(first));
-        Assessment second = new Assessment(
-                first.id(),
-                "other",
-                "other",
-                null,
-                null,
-                AssessmentStatus.DRAFT,
-                IntakeMode.UPLOAD,
-                BigDecimal.ZERO,
-                1,
-                null,
-                null,
-                "auth0|someone-else",
-                CREATED,
-                CREATED);
+        Assessment second = otherWithTheIdOf(first, "auth0|someone-else");
         assertFalse(repository().create(second));
         assertEquals(Optional.of(first), repository().find(first.id()));
     }
@@ -225,21 +211,7 @@ public abstract class AssessmentRepositoryContract {
     void aCreationOnceWritesTheFirstAndThenReportsTheItemWithItsFingerprint() {
         Assessment first = stored();
         assertEquals(new CreateOnceResult.Created(), repository().createOnce(first, "fingerprint-1"));
-        Assessment again = new Assessment(
-                first.id(),
-                "other",
-                "other",
-                null,
-                null,
-                AssessmentStatus.DRAFT,
-                IntakeMode.UPLOAD,
-                BigDecimal.ZERO,
-                1,
-                null,
-                null,
-                first.userId(),
-                CREATED,
-                CREATED);
+        Assessment again = otherWithTheIdOf(first, first.userId());
         assertEquals(
                 new CreateOnceResult.Exists(first, Optional.of("fingerprint-1")),
                 repository().createOnce(again, "fingerprint-2"));
@@ -350,6 +322,25 @@ public abstract class AssessmentRepositoryContract {
         Assessment stored = stored();
         assertTrue(repository().create(stored));
         return stored;
+    }
+
+    /** Another assessment of {@code owner} under {@code first}'s id: every other field differs. */
+    private static Assessment otherWithTheIdOf(Assessment first, String owner) {
+        return new Assessment(
+                first.id(),
+                "other",
+                "other",
+                null,
+                null,
+                AssessmentStatus.DRAFT,
+                IntakeMode.UPLOAD,
+                BigDecimal.ZERO,
+                1,
+                null,
+                null,
+                owner,
+                CREATED,
+                CREATED);
     }
 
     private static Assessment stored() {
