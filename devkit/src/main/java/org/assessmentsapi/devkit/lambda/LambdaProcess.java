@@ -113,6 +113,7 @@ public final class LambdaProcess implements AutoCloseable {
     static Map<String, String> reservedVariables(RuntimeApi api, LambdaFunction function) {
         return Map.ofEntries(
                 Map.entry("AWS_LAMBDA_RUNTIME_API", api.address()),
+                Map.entry("LD_LIBRARY_PATH", libraryPath(function)),
                 Map.entry("_HANDLER", function.handler()),
                 Map.entry("LAMBDA_TASK_ROOT", function.taskRoot().toString()),
                 Map.entry(
@@ -130,6 +131,26 @@ public final class LambdaProcess implements AutoCloseable {
                 Map.entry("AWS_ACCESS_KEY_ID", "local"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
                 Map.entry("AWS_SESSION_TOKEN", "local"));
+    }
+
+    /**
+     * Lambda's {@code LD_LIBRARY_PATH} ({@code /var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:
+     * /var/task:/var/task/lib:/opt/lib}) with this machine's stand-ins: the JDK for {@code /var/lang}, the runtime's
+     * jars for {@code /var/runtime}, the task root for {@code /var/task}. The JVM derives {@code java.library.path}
+     * from it, so a native library in the function's code or in a layer is found by {@code System.loadLibrary}.
+     */
+    static String libraryPath(LambdaFunction function) {
+        Path runtime = function.runtimeJars().toAbsolutePath();
+        Path task = function.taskRoot().toAbsolutePath();
+        List<String> entries = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "lib").toString(),
+                "/lib64",
+                "/usr/lib64",
+                runtime.toString(),
+                runtime.resolve("lib").toString(),
+                task.toString(),
+                task.resolve("lib").toString()));
+        return String.join(File.pathSeparator, entries);
     }
 
     /**
