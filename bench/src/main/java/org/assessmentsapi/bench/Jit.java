@@ -49,8 +49,7 @@ final class Jit {
     static final Map<String, String> MODES =
             modes(System.getProperty("jit.modes", "C1 only=" + C1_ONLY + ";tiered (C2)=" + TIERED));
     /** The managed runtime's heap and GC at 1,024 MB (85 % of the memory as the maximum heap, serial GC). */
-    private static final List<String> RUNTIME_FLAGS =
-            List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto");
+    static final List<String> RUNTIME_FLAGS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto");
     /** Measured rounds (new token, reused token, raw) right after the priming. */
     static final int MEASURED = Integer.getInteger("jit.calls", 1000);
     /** Lambda gives a 1,024 MB function about this share of a vCPU (a full one at 1,769 MB). */
@@ -206,7 +205,7 @@ final class Jit {
                 System.getProperty("jit.audience"),
                 URI.create(System.getProperty("jit.jwks")));
         IntSupplier raw = () -> {
-            api.client().updateItem(Warm.rawUpdate(Fixture.SAMPLE_ID, null));
+            api.client().updateItem(Warm.rawUpdate(Fixture.SAMPLE_ID));
             return 200;
         };
         Workload workload = System.getProperty("jit.function", "api").equals("events")

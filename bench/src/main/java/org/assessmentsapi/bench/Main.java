@@ -125,7 +125,11 @@ public final class Main {
     private static final List<String> JITS =
             List.of(System.getProperty("bench.jit", "tiered,c1").split(","));
 
-    /** Warm, resource, overhead and throughput run in a JVM of their own per JIT setting, one after the other. */
+    /**
+     * Warm, resource, overhead and throughput run in a JVM of their own per JIT setting, one after the other, with the
+     * managed runtime's heap and serial collector: with the JVM's default here (G1) the handler's own CPU per PUT
+     * measured about twice as high (docs/benchmarks.md, "Handler CPU").
+     */
     private static void child(String mode, List<String> jits) throws Exception {
         for (String jit : jits) {
             child(mode, jit.trim());
@@ -150,6 +154,8 @@ public final class Main {
             }
         }
         command.add("-D" + Fixture.JIT_PROPERTY + "=" + jit);
+        // The managed runtime's heap and collector (at 1,024 MB), as for the functions under the runtime client.
+        command.addAll(Jit.RUNTIME_FLAGS);
         command.add("-cp");
         command.add(Paths.benchTarget().resolve("bench.jar").toString());
         command.add(Main.class.getName());

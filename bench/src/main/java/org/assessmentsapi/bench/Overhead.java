@@ -38,7 +38,7 @@ final class Overhead {
             byte[] put = Fixture.event("put-assessment.json", ID, issuer.token(Fixture.USER, Duration.ofHours(2)));
             IntSupplier handlerPut = () -> Fixture.status(handler, put);
             IntSupplier rawPut = () -> {
-                client.updateItem(Warm.rawUpdate(ID, null));
+                client.updateItem(Warm.rawUpdate(ID));
                 return 200;
             };
             int freshWarmup = warmup / 4;

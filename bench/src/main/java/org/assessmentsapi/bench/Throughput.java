@@ -41,13 +41,13 @@ final class Throughput {
             }
             String load = Stats.load();
             measure(t -> Fixture.status(handler, events.get(t)) == 200, 2000); // warm-up
-            measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, 2000);
+            measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t))) != null, 2000);
             List<Double> viaHandler = new ArrayList<>();
             List<Double> raw = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 Progress.step("round", r + 1, rounds);
                 viaHandler.add(measure(t -> Fixture.status(handler, events.get(t)) == 200, roundMillis));
-                raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t), null)) != null, roundMillis));
+                raw.add(measure(t -> client.updateItem(Warm.rawUpdate(ids.get(t))) != null, roundMillis));
             }
             List<Double> overHttp = overHttp(fixture, ids, rounds, roundMillis);
             report.line(

@@ -4,11 +4,16 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.assessmentsapi.adapter.http.ApiHandler;
@@ -39,7 +44,8 @@ final class Warm {
             DynamoDbClient client = DynamoDbClients.create(config, env);
             Map<String, AtomicLong> sdkCalls = new ConcurrentHashMap<>();
             // The calls are counted on a handler of their own: the timed one has no proxy in its way.
-            ApiHandler countedHandler = Fixture.handler(config, counting(client, sdkCalls));
+            AtomicReference<UpdateItemRequest> lastUpdate = new AtomicReference<>();
+            ApiHandler countedHandler = Fixture.handler(config, counting(client, sdkCalls, lastUpdate));
             ApiHandler handler = Fixture.handler(config, client);
 
             String id = fixture.newItem();
@@ -49,7 +55,7 @@ final class Warm {
 
             IntSupplier handlerPut = () -> Fixture.status(handler, put);
             IntSupplier rawPut = () -> {
-                client.updateItem(rawUpdate(id, null));
+                client.updateItem(rawUpdate(id));
                 return 200;
             };
             IntSupplier handlerGet = () -> Fixture.status(handler, get);
@@ -59,9 +65,11 @@ final class Warm {
                 return 200;
             };
             IntSupplier handler409 = () -> Fixture.status(handler, stale);
+            // The handler's own request for the stale PUT (its body differs from the sample PUT's), captured below.
+            AtomicReference<UpdateItemRequest> staleUpdate = new AtomicReference<>();
             IntSupplier raw409 = () -> {
                 try {
-                    client.updateItem(rawUpdate(id, 3L));
+                    client.updateItem(refreshed(staleUpdate.get()));
                     return 200;
                 } catch (ConditionalCheckFailedException expected) {
                     client.getItem(b ->
@@ -76,6 +84,9 @@ final class Warm {
                 expect(200, Fixture.status(countedHandler, put));
             }
             long total = sdkCalls.values().stream().mapToLong(AtomicLong::get).sum();
+            expectSameShape(lastUpdate.get(), rawUpdate(id));
+            expect(409, Fixture.status(countedHandler, stale));
+            staleUpdate.set(lastUpdate.get());
             String perPut = Stats.f2(total / 100.0) + " (" + sdkCalls + " for 100 PUTs)";
 
             // A new token for every request: the full RS256 verification each time (no remembered token).
@@ -164,9 +175,9 @@ final class Warm {
     }
 
     /** The UpdateItem the handler sends for the sample PUT body, built by hand, per call (fresh timestamp). */
-    static UpdateItemRequest rawUpdate(String id, Long expectedVersion) {
+    static UpdateItemRequest rawUpdate(String id) {
         String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        var names = new java.util.HashMap<String, String>(Map.of(
+        var names = new HashMap<String, String>(Map.of(
                 "#id",
                 "id",
                 "#name",
@@ -180,8 +191,10 @@ final class Warm {
                 "#version",
                 "version",
                 "#userId",
-                "userId"));
-        var values = new java.util.HashMap<String, AttributeValue>(Map.of(
+                "userId",
+                "#lastWrite",
+                "lastWrite"));
+        var values = new HashMap<String, AttributeValue>(Map.of(
                 ":name",
                 s("Q1 supplier review"),
                 ":status",
@@ -193,24 +206,56 @@ final class Warm {
                 ":one",
                 n("1"),
                 ":caller",
-                s(Fixture.USER)));
-        String condition = "attribute_exists(#id) AND #userId = :caller";
-        if (expectedVersion != null) {
-            condition += " AND #version = :expectedVersion";
-            values.put(":expectedVersion", n(expectedVersion.toString()));
-        }
+                s(Fixture.USER),
+                ":lastWrite",
+                s(writeToken())));
         return UpdateItemRequest.builder()
                 .tableName(Fixture.TABLE)
                 .key(Map.of("id", s(id)))
                 .updateExpression(
                         "SET #name = :name, #status = :status, #progress = :progress, #updatedAt = :updatedAt, "
-                                + "#version = #version + :one")
-                .conditionExpression(condition)
+                                + "#lastWrite = :lastWrite, #version = #version + :one")
+                .conditionExpression("attribute_exists(#id) AND #userId = :caller")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
+    }
+
+    /** {@code sent} again, with the values that are fresh per request renewed (the time and the write token). */
+    static UpdateItemRequest refreshed(UpdateItemRequest sent) {
+        var values = new HashMap<>(sent.expressionAttributeValues());
+        values.put(":updatedAt", s(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()));
+        values.put(":lastWrite", s(writeToken()));
+        return sent.toBuilder().expressionAttributeValues(values).build();
+    }
+
+    /** A write token of the handler's shape (32 hex digits, a fresh one per request). */
+    private static String writeToken() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    /**
+     * Fails unless {@code raw} is the request the handler sent ({@code handlers}: the last UpdateItem it sent) but for
+     * the values that are fresh per request: same table, key, update and condition expressions, names, value
+     * placeholders and return values. The comparison is only fair if both sides send DynamoDB the same work.
+     */
+    static void expectSameShape(UpdateItemRequest handlers, UpdateItemRequest raw) {
+        boolean same = handlers.tableName().equals(raw.tableName())
+                && handlers.key().equals(raw.key())
+                && handlers.updateExpression().equals(raw.updateExpression())
+                && Objects.equals(handlers.conditionExpression(), raw.conditionExpression())
+                && handlers.expressionAttributeNames().equals(raw.expressionAttributeNames())
+                && handlers.expressionAttributeValues()
+                        .keySet()
+                        .equals(raw.expressionAttributeValues().keySet())
+                && handlers.returnValues() == raw.returnValues()
+                && handlers.returnValuesOnConditionCheckFailure() == raw.returnValuesOnConditionCheckFailure();
+        if (!same) {
+            throw new IllegalStateException("the raw UpdateItem is not the handler's:\n" + handlers + "\n" + raw);
+        }
     }
 
     static AttributeValue s(String value) {
@@ -221,8 +266,12 @@ final class Warm {
         return AttributeValue.builder().n(value).build();
     }
 
-    /** The client, counting each call by method name (to check one round trip per PUT). */
-    static DynamoDbClient counting(DynamoDbClient client, Map<String, AtomicLong> calls) {
+    /**
+     * The client, counting each call by method name (to check one round trip per PUT) and keeping the last
+     * UpdateItem it sent in {@code lastUpdate} (to check the raw request against it).
+     */
+    static DynamoDbClient counting(
+            DynamoDbClient client, Map<String, AtomicLong> calls, AtomicReference<UpdateItemRequest> lastUpdate) {
         return (DynamoDbClient) Proxy.newProxyInstance(
                 Warm.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     if (method.getDeclaringClass() != Object.class
@@ -231,6 +280,9 @@ final class Warm {
                             && !method.getName().equals("serviceClientConfiguration")) {
                         calls.computeIfAbsent(method.getName(), k -> new AtomicLong())
                                 .incrementAndGet();
+                        if (args != null && args.length == 1 && args[0] instanceof UpdateItemRequest update) {
+                            lastUpdate.set(update);
+                        }
                     }
                     try {
                         return method.invoke(client, args);
