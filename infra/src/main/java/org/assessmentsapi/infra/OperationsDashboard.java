@@ -91,6 +91,7 @@ public final class OperationsDashboard {
                         List.of(
                                 metrics.api(ServiceMetrics.VALIDATION_FAILED, "Sum", PERIOD),
                                 metrics.api(ServiceMetrics.UNAUTHORIZED, "Sum", PERIOD),
+                                metrics.api(ServiceMetrics.FORBIDDEN, "Sum", PERIOD),
                                 metrics.api(ServiceMetrics.STORE_UNAVAILABLE, "Sum", PERIOD))),
                 graph(
                         "Latency p50 / p99 (ms): API, DynamoDB calls",

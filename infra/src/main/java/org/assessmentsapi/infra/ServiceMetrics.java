@@ -20,6 +20,7 @@ final class ServiceMetrics {
     static final String VERSION_CONFLICT = "VersionConflict";
     static final String VALIDATION_FAILED = "ValidationFailed";
     static final String UNAUTHORIZED = "Unauthorized";
+    static final String FORBIDDEN = "Forbidden";
     static final String STORE_UNAVAILABLE = "StoreUnavailable";
     static final String DYNAMODB_LATENCY = "DynamoDbLatency";
     static final String APPLIED = "Applied";

@@ -98,6 +98,7 @@ public final class ApiHandler implements RequestStreamHandler {
         metrics.add(Metric.VERSION_CONFLICT, status == 409 || status == 412 ? 1 : 0);
         metrics.add(Metric.VALIDATION_FAILED, status == 400 || status == 413 || status == 415 ? 1 : 0);
         metrics.add(Metric.UNAUTHORIZED, status == 401 ? 1 : 0);
+        metrics.add(Metric.FORBIDDEN, status == 403 ? 1 : 0);
         metrics.add(Metric.STORE_UNAVAILABLE, exchange.storeUnavailable ? 1 : 0);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("route", exchange.route);

@@ -4,6 +4,7 @@ import static org.assessmentsapi.adapter.logging.Metric.ALREADY_APPLIED;
 import static org.assessmentsapi.adapter.logging.Metric.APPLIED;
 import static org.assessmentsapi.adapter.logging.Metric.COLD_START;
 import static org.assessmentsapi.adapter.logging.Metric.DYNAMODB_LATENCY;
+import static org.assessmentsapi.adapter.logging.Metric.FORBIDDEN;
 import static org.assessmentsapi.adapter.logging.Metric.REJECTED;
 import static org.assessmentsapi.adapter.logging.Metric.REQUESTS;
 import static org.assessmentsapi.adapter.logging.Metric.RETRIED;
@@ -46,6 +47,7 @@ public final class InvocationMetrics {
                             VERSION_CONFLICT,
                             VALIDATION_FAILED,
                             UNAUTHORIZED,
+                            FORBIDDEN,
                             STORE_UNAVAILABLE,
                             DYNAMODB_LATENCY,
                             COLD_START)));

@@ -16,6 +16,8 @@ public enum Metric {
     VALIDATION_FAILED("ValidationFailed", Unit.COUNT),
     /** API: 1 for a 401 (missing, malformed, expired or unverifiable token), else 0. */
     UNAUTHORIZED("Unauthorized", Unit.COUNT),
+    /** API: 1 for a 403 (a valid token without the scope the route requires), else 0. */
+    FORBIDDEN("Forbidden", Unit.COUNT),
     /** API: 1 when the store did not answer in time or failed (503), else 0. */
     STORE_UNAVAILABLE("StoreUnavailable", Unit.COUNT),
     /** Both: the duration of each DynamoDB call, as the client saw it. */

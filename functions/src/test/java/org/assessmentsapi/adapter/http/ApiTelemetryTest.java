@@ -53,6 +53,7 @@ class ApiTelemetryTest extends ApiTestSupport {
         assertEquals(1, metrics.get("Requests").asInt());
         assertEquals(1, metrics.get("VersionConflict").asInt());
         assertEquals(0, metrics.get("Unauthorized").asInt());
+        assertEquals(0, metrics.get("Forbidden").asInt());
         assertEquals(0, metrics.get("StoreUnavailable").asInt());
         // The failed conditional update, then the read that explains it (dynalite returns no item with the failure).
         assertTrue(metrics.get("DynamoDbLatency").size() >= 1, metrics.toString());
@@ -73,9 +74,29 @@ class ApiTelemetryTest extends ApiTestSupport {
         assertEquals(2, documents.size(), lines.toString());
         for (JsonNode document : documents) {
             assertEquals(1, document.get("Unauthorized").asInt());
+            assertEquals(0, document.get("Forbidden").asInt());
             assertEquals("GET /api/assessments/{id}", document.get("Route").asText());
             assertEquals(0, document.get("ColdStart").asInt(), "the fixture's handler served requests before");
         }
+    }
+
+    @Test
+    void aValidTokenWithoutTheRoutesScopeIsForbiddenNotUnauthorized() {
+        var scoped = env.handlerTrusting(
+                env.issuer.issuer(), env.issuer.audience(), Map.of("WRITE_SCOPE", "write:assessments"));
+        int before = LogCapture.lines().size();
+        assertEquals(
+                403,
+                scoped.handleRequest(ApiEvents.post(token, CREATE_BODY), null).getStatusCode());
+        List<String> lines =
+                LogCapture.lines().subList(before, LogCapture.lines().size());
+
+        JsonNode metrics = only(lines, true);
+        assertEquals("POST /api/assessments", metrics.get("Route").asText());
+        assertEquals("4xx", metrics.get("StatusClass").asText());
+        assertEquals(1, metrics.get("Forbidden").asInt());
+        assertEquals(0, metrics.get("Unauthorized").asInt());
+        assertEquals(0, metrics.get("ValidationFailed").asInt());
     }
 
     private static JsonNode only(List<String> lines, boolean metrics) {

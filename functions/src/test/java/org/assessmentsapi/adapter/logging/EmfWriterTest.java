@@ -32,6 +32,7 @@ class EmfWriterTest {
         metrics.add(Metric.VERSION_CONFLICT, 1);
         metrics.add(Metric.VALIDATION_FAILED, 0);
         metrics.add(Metric.UNAUTHORIZED, 0);
+        metrics.add(Metric.FORBIDDEN, 0);
         metrics.add(Metric.STORE_UNAVAILABLE, 0);
         metrics.add(Metric.COLD_START, 1);
         metrics.add(Metric.DYNAMODB_LATENCY, 3.25);
@@ -53,6 +54,7 @@ class EmfWriterTest {
                         "VersionConflict",
                         "ValidationFailed",
                         "Unauthorized",
+                        "Forbidden",
                         "StoreUnavailable",
                         "DynamoDbLatency",
                         "ColdStart"),
@@ -60,7 +62,7 @@ class EmfWriterTest {
         for (JsonNode directive : directives) {
             assertEquals("AssessmentsApi", directive.get("Namespace").asText());
         }
-        assertEquals("Milliseconds", directives.get(1).at("/Metrics/5/Unit").asText());
+        assertEquals("Milliseconds", directives.get(1).at("/Metrics/6/Unit").asText());
         assertEquals("Count", directives.get(1).at("/Metrics/0/Unit").asText());
 
         assertEquals("api", document.get("Service").asText());
