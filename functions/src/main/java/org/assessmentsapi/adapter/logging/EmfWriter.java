@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,12 @@ public final class EmfWriter {
     private final String namespace;
     private final Clock clock;
     private final Consumer<String> lines;
+    /**
+     * The {@code CloudWatchMetrics} array of each distinct list of directives written so far, as JSON: it depends on
+     * the namespace and the directives alone, and a function writes the same few lists on every invocation, so it is
+     * written once per list rather than once per document (a bounded set: subsets of the declared metrics).
+     */
+    private final Map<List<MetricSet>, String> directivesJson = new ConcurrentHashMap<>();
 
     /** The production writer: documents go to stdout through {@link Log} (and wherever tests redirect the log). */
     public EmfWriter(String namespace) {
@@ -131,7 +138,27 @@ public final class EmfWriter {
             json.writeStartObject();
             json.writeObjectFieldStart("_aws");
             json.writeNumberField("Timestamp", clock.millis());
-            json.writeArrayFieldStart("CloudWatchMetrics");
+            json.writeFieldName("CloudWatchMetrics");
+            json.writeRawValue(directivesJson.computeIfAbsent(directives, this::directives));
+            json.writeEndObject();
+            for (MetricDimension dimension : usedDimensions) {
+                json.writeStringField(dimension.emfName(), dimensions.get(dimension));
+            }
+            for (Metric metric : usedMetrics) {
+                writeValues(json, metric, values.get(metric));
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return line.toString();
+    }
+
+    /** The {@code CloudWatchMetrics} array of {@code directives}: namespace, dimension set and metrics of each. */
+    private String directives(List<MetricSet> directives) {
+        StringWriter array = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(array)) {
+            json.writeStartArray();
             for (MetricSet directive : directives) {
                 json.writeStartObject();
                 json.writeStringField("Namespace", namespace);
@@ -153,18 +180,10 @@ public final class EmfWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeEndObject();
-            for (MetricDimension dimension : usedDimensions) {
-                json.writeStringField(dimension.emfName(), dimensions.get(dimension));
-            }
-            for (Metric metric : usedMetrics) {
-                writeValues(json, metric, values.get(metric));
-            }
-            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return line.toString();
+        return array.toString();
     }
 
     /** A count as a whole number when it is one; several observations as an array (EMF's value list). */

@@ -126,6 +126,36 @@ class EmfWriterTest {
     }
 
     @Test
+    void eachDocumentDeclaresItsOwnDirectivesWhenOneWriterWritesDifferentOnes() {
+        InvocationMetrics serviceOnly = InvocationMetrics.api(writer);
+        serviceOnly.add(Metric.COLD_START, 1);
+        serviceOnly.flush();
+        InvocationMetrics byRoute = InvocationMetrics.api(writer)
+                .dimension(MetricDimension.ROUTE, ROUTE)
+                .dimension(MetricDimension.STATUS_CLASS, "2xx");
+        byRoute.add(Metric.REQUESTS, 1);
+        byRoute.flush();
+        InvocationMetrics serviceOnlyAgain = InvocationMetrics.api(writer);
+        serviceOnlyAgain.add(Metric.COLD_START, 0);
+        serviceOnlyAgain.flush();
+
+        assertEquals(3, lines.size());
+        for (String line : lines) {
+            assertEquals(List.of(), EmfSpecification.violations(line, NOW), line);
+        }
+        JsonNode first = EmfSpecification.tree(lines.get(0));
+        JsonNode second = EmfSpecification.tree(lines.get(1));
+        JsonNode third = EmfSpecification.tree(lines.get(2));
+        assertEquals(List.of("ColdStart"), names(first.at("/_aws/CloudWatchMetrics/0")));
+        assertEquals(2, second.at("/_aws/CloudWatchMetrics").size());
+        assertEquals(List.of("Requests"), names(second.at("/_aws/CloudWatchMetrics/0")));
+        assertEquals(List.of("Requests"), names(second.at("/_aws/CloudWatchMetrics/1")));
+        assertEquals(
+                first.get("_aws").get("CloudWatchMetrics"), third.get("_aws").get("CloudWatchMetrics"));
+        assertEquals(0, third.get("ColdStart").asInt());
+    }
+
+    @Test
     void dimensionValuesAreEscapedByJackson() {
         String odd = "GET /a\"b\\c";
         InvocationMetrics metrics = InvocationMetrics.api(writer)
