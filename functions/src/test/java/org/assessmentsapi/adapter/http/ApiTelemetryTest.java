@@ -36,8 +36,7 @@ class ApiTelemetryTest extends ApiTestSupport {
                             .handleRequest(stale, null)
                             .getStatusCode());
         }
-        List<String> lines =
-                LogCapture.lines().subList(before, LogCapture.lines().size());
+        List<String> lines = linesSince(before);
 
         JsonNode summary = only(lines, false);
         assertEquals("request", summary.get("message").asText());
@@ -65,8 +64,7 @@ class ApiTelemetryTest extends ApiTestSupport {
         int before = LogCapture.lines().size();
         send(ApiEvents.get(java.util.UUID.randomUUID().toString(), "not-a-token"));
         send(ApiEvents.get(java.util.UUID.randomUUID().toString(), "not-a-token"));
-        List<String> lines =
-                LogCapture.lines().subList(before, LogCapture.lines().size());
+        List<String> lines = linesSince(before);
         List<JsonNode> documents = lines.stream()
                 .filter(EmfSpecification::isEmf)
                 .map(EmfSpecification::tree)
@@ -88,8 +86,7 @@ class ApiTelemetryTest extends ApiTestSupport {
         assertEquals(
                 403,
                 scoped.handleRequest(ApiEvents.post(token, CREATE_BODY), null).getStatusCode());
-        List<String> lines =
-                LogCapture.lines().subList(before, LogCapture.lines().size());
+        List<String> lines = linesSince(before);
 
         JsonNode metrics = only(lines, true);
         assertEquals("POST /api/assessments", metrics.get("Route").asText());
@@ -97,6 +94,11 @@ class ApiTelemetryTest extends ApiTestSupport {
         assertEquals(1, metrics.get("Forbidden").asInt());
         assertEquals(0, metrics.get("Unauthorized").asInt());
         assertEquals(0, metrics.get("ValidationFailed").asInt());
+    }
+
+    /** The lines logged since the capture held {@code before} of them. */
+    private static List<String> linesSince(int before) {
+        return LogCapture.lines().subList(before, LogCapture.lines().size());
     }
 
     private static JsonNode only(List<String> lines, boolean metrics) {
