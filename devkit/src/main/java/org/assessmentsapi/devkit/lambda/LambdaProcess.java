@@ -136,21 +136,22 @@ public final class LambdaProcess implements AutoCloseable {
     /**
      * Lambda's {@code LD_LIBRARY_PATH} ({@code /var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:
      * /var/task:/var/task/lib:/opt/lib}) with this machine's stand-ins: the JDK for {@code /var/lang}, the runtime's
-     * jars for {@code /var/runtime}, the task root for {@code /var/task}. The JVM derives {@code java.library.path}
-     * from it, so a native library in the function's code or in a layer is found by {@code System.loadLibrary}.
+     * jars for {@code /var/runtime}, the task root for {@code /var/task}; no {@code /opt/lib}, as no layer is deployed
+     * here. The JVM derives {@code java.library.path} from it, so {@code System.loadLibrary} finds a native library in
+     * the function's code where it would on Lambda.
      */
     static String libraryPath(LambdaFunction function) {
         Path runtime = function.runtimeJars().toAbsolutePath();
         Path task = function.taskRoot().toAbsolutePath();
-        List<String> entries = new ArrayList<>(List.of(
+        return String.join(
+                File.pathSeparator,
                 Path.of(System.getProperty("java.home"), "lib").toString(),
                 "/lib64",
                 "/usr/lib64",
                 runtime.toString(),
                 runtime.resolve("lib").toString(),
                 task.toString(),
-                task.resolve("lib").toString()));
-        return String.join(File.pathSeparator, entries);
+                task.resolve("lib").toString());
     }
 
     /**
